@@ -1,0 +1,25 @@
+import { existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * Writes a whole site into a sibling folder and swaps it in only when everything succeeded, so a
+ * failed build never leaves readers (or a deploy step) with a half-written `_site/`: the previous
+ * output stays exactly as it was. The sibling lives on the same file system, so the swap is two
+ * renames rather than a copy.
+ */
+export async function writeAtomically(outDir: string, write: (stagingDir: string) => Promise<void>): Promise<void> {
+  const target = path.resolve(outDir);
+  const staging = `${target}.tmp-${process.pid}`;
+  const retired = `${target}.old-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await write(staging);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+  if (existsSync(target)) await rename(target, retired);
+  await rename(staging, target);
+  await rm(retired, { recursive: true, force: true });
+}

@@ -1,0 +1,160 @@
+import { error, type Problem } from "../problems.ts";
+import { compareLabels } from "../versions/order.ts";
+import type { DocumentSources, SourceFile } from "./scan.ts";
+
+/** One version of a document with its files, before Markdown is rendered. */
+export interface VersionDraft {
+  readonly label: string;
+  readonly updated: string;
+  readonly effective: string;
+  /** By locale, in the site's locale order. */
+  readonly files: ReadonlyMap<string, SourceFile>;
+}
+
+const line = (file: SourceFile, key: string) => file.yaml.lineOf([key]);
+
+/**
+ * Groups a document's files into versions and checks the rules that span files (SPEC section 2):
+ * folder names match `updated`, the top-level file is the newest, one label per version in every
+ * language, labels rising with dates, and every version present in the authoritative language.
+ */
+export function assembleVersions(
+  sources: DocumentSources,
+  localeCodes: readonly string[],
+  defaultLocale: string,
+): { versions?: VersionDraft[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const byDate = new Map<string, SourceFile[]>();
+  const newestByLocale = new Map<string, SourceFile>();
+
+  for (const file of sources.files) {
+    const fm = file.frontMatter;
+    if (file.folderDate !== undefined && file.folderDate !== fm.updated) {
+      problems.push(
+        error(
+          file.file,
+          line(file, "updated"),
+          `updated is ${fm.updated} but the file is in versions/${file.folderDate}/; the folder must be named after the updated date, so correct one or the other.`,
+        ),
+      );
+      continue;
+    }
+    if (file.folderDate === undefined) newestByLocale.set(file.locale, file);
+    const group = byDate.get(fm.updated) ?? [];
+    const twin = group.find((other) => other.locale === file.locale);
+    if (twin) {
+      problems.push(
+        error(
+          file.file,
+          line(file, "updated"),
+          `${twin.file} is the same version (updated ${fm.updated}); a version lives either at the top of the document folder (the newest) or under versions/, not both. Remove one.`,
+        ),
+      );
+      continue;
+    }
+    group.push(file);
+    byDate.set(fm.updated, group);
+  }
+
+  for (const newest of newestByLocale.values()) {
+    const newer = sources.files.find(
+      (other) => other.locale === newest.locale && other.folderDate !== undefined && other.frontMatter.updated > newest.frontMatter.updated,
+    );
+    if (newer) {
+      problems.push(
+        error(
+          newest.file,
+          line(newest, "updated"),
+          `this file is dated ${newest.frontMatter.updated} but ${newer.file} is newer; the file at the top of the document folder must be the newest version (archive versions under versions/<updated>/).`,
+        ),
+      );
+    }
+  }
+
+  const dates = [...byDate.keys()].sort();
+  const versions: VersionDraft[] = [];
+  for (const date of dates) {
+    const group = byDate.get(date) ?? [];
+    group.sort((a, b) => localeCodes.indexOf(a.locale) - localeCodes.indexOf(b.locale));
+    const reference = group.find((file) => file.locale === defaultLocale);
+    if (!reference) {
+      const first = group[0];
+      if (first) {
+        const expected = newestByLocale.get(first.locale) === first ? `content/${sources.slug}/${defaultLocale}.md` : `content/${sources.slug}/versions/${date}/${defaultLocale}.md`;
+        problems.push(
+          error(
+            first.file,
+            line(first, "version"),
+            `version ${first.frontMatter.version} (updated ${date}) has no text in the default language ${defaultLocale}, which is the authoritative one; add ${expected}.`,
+          ),
+        );
+      }
+      continue;
+    }
+    for (const file of group) {
+      if (file === reference) continue;
+      if (file.frontMatter.version !== reference.frontMatter.version) {
+        problems.push(
+          error(
+            file.file,
+            line(file, "version"),
+            `version is "${file.frontMatter.version}" here but "${reference.frontMatter.version}" in ${reference.file} with the same updated date; the same version must carry the same label in every language.`,
+          ),
+        );
+      }
+      if (file.frontMatter.effective !== reference.frontMatter.effective) {
+        problems.push(
+          error(
+            file.file,
+            line(file, "effective"),
+            `effective is ${file.frontMatter.effective} here but ${reference.frontMatter.effective} in ${reference.file}; a version takes effect on the same day in every language.`,
+          ),
+        );
+      }
+    }
+    versions.push({
+      label: reference.frontMatter.version,
+      updated: date,
+      effective: reference.frontMatter.effective,
+      files: new Map(group.map((file) => [file.locale, file])),
+    });
+  }
+
+  for (let i = 1; i < versions.length; i++) {
+    const earlier = versions[i - 1];
+    const later = versions[i];
+    if (!earlier || !later) continue;
+    const laterFile = later.files.get(defaultLocale);
+    const earlierFile = earlier.files.get(defaultLocale);
+    if (!laterFile || !earlierFile) continue;
+    const order = compareLabels(earlier.label, later.label);
+    if (order === 0) {
+      problems.push(
+        error(
+          laterFile.file,
+          line(laterFile, "version"),
+          `version "${later.label}" is also the label of ${earlierFile.file} (updated ${earlier.updated}); the same version must carry the same updated date in every language, and each new version needs a new label.`,
+        ),
+      );
+    } else if (order > 0) {
+      problems.push(
+        error(
+          laterFile.file,
+          line(laterFile, "version"),
+          `version "${later.label}" (updated ${later.updated}) is not greater than "${earlier.label}" of ${earlierFile.file} (updated ${earlier.updated}); versions are ordered by updated date, so labels must rise with it (2 < 10, 2.1 < 2.10).`,
+        ),
+      );
+    }
+    if (later.effective < earlier.effective) {
+      problems.push(
+        error(
+          laterFile.file,
+          line(laterFile, "effective"),
+          `effective ${later.effective} is before ${earlier.effective}, the effective date of the earlier version ${earlier.label}; a newer version cannot take effect first.`,
+        ),
+      );
+    }
+  }
+
+  return problems.length > 0 ? { problems } : { versions, problems };
+}

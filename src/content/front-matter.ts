@@ -1,0 +1,134 @@
+import matter from "gray-matter";
+import { z } from "zod";
+import { error, type Problem } from "../problems.ts";
+import { dateProblem, type IsoDate } from "../versions/dates.ts";
+import { LABEL_PATTERN } from "../versions/order.ts";
+import { unknownKeyWarnings, validateYaml } from "./schema.ts";
+import { readYaml, type PositionedYaml } from "./yaml.ts";
+
+/** Front matter as the contract defines it (SPEC section 2), after validation. */
+export interface FrontMatter {
+  readonly title: string;
+  readonly version: string;
+  readonly updated: IsoDate;
+  readonly effective: IsoDate;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly latestVersion?: string;
+  readonly layout?: string;
+}
+
+export interface ParsedDocumentFile {
+  readonly frontMatter: FrontMatter;
+  readonly body: string;
+  /** File line on which the Markdown body starts, to report body problems at their real line. */
+  readonly bodyLine: number;
+  readonly yaml: PositionedYaml;
+}
+
+const optionalText = (what: string) => z.string({ error: `must be text: ${what}` }).trim().min(1, { error: `must not be empty: ${what} (leave the key out instead)` }).optional();
+const isoDate = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `must be a date in YYYY-MM-DD form: ${what}`) })
+    .superRefine((value, ctx) => {
+      const problem = dateProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+
+const frontMatterSchema = z.object({
+  title: z
+    .string({ error: (issue) => (issue.input === undefined ? "is required: the document's title in this language" : "must be text: the document's title") })
+    .trim()
+    .min(1, { error: "must not be empty: the document's title in this language" }),
+  // Numbers are accepted because `version: 2` is natural YAML; the label is then taken as written.
+  version: z
+    .union([z.string(), z.number()], {
+      error: (issue) => (issue.input === undefined ? "is required: the version label, e.g. 2 or 2.1" : "must be a version label such as 2 or 2.1"),
+    }),
+  updated: isoDate("the date of this version, e.g. 2024-03-01"),
+  effective: isoDate("the date this version takes effect").optional(),
+  summary: optionalText("one line on what changed in this version"),
+  description: optionalText("the page's meta description"),
+  latestVersion: optionalText("a link to the latest version").refine(
+    (link) => link === undefined || link.startsWith("/") || /^https?:\/\/[^/\s]/.test(link),
+    { error: "must be a path on this site starting with / (e.g. /en/privacy/) or an absolute https:// address" },
+  ),
+  layout: optionalText("a template under templates/, e.g. layouts/plain.njk"),
+});
+
+const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
+
+/**
+ * Splits a document file with gray-matter and validates its front matter. gray-matter is given
+ * the position-keeping YAML reader as its engine, so every problem carries the file line.
+ */
+export function parseDocumentFile(text: string, file: string): { parsed?: ParsedDocumentFile; problems: Problem[] } {
+  let yaml: PositionedYaml | undefined;
+  const parsedMatter = matter(text, {
+    engines: {
+      yaml: {
+        parse(frontMatterText: string) {
+          // gray-matter hands over the text right after the opening `---`, so its first line is line 1.
+          yaml = readYaml(frontMatterText, file, 1);
+          return (yaml.data ?? {}) as object;
+        },
+        stringify() {
+          throw new Error("Codicil never writes front matter through gray-matter");
+        },
+      },
+    },
+  });
+  if (!yaml) {
+    const message = text.trimStart().startsWith("---")
+      ? "front matter is empty: add title, version and updated between the two --- lines."
+      : "front matter is missing: start the file with a --- line, then title, version and updated, then another --- line.";
+    return { problems: [error(file, 1, message)] };
+  }
+  if (yaml.problems.length > 0) return { problems: yaml.problems };
+  if (yaml.data === null || typeof yaml.data !== "object" || Array.isArray(yaml.data)) {
+    return { problems: [error(file, 2, "front matter must be a list of key: value lines, such as title: Privacy Policy.")] };
+  }
+
+  const { value, problems } = validateYaml(frontMatterSchema, yaml, file);
+  problems.push(...unknownKeyWarnings(yaml.data, FRONT_MATTER_KEYS, yaml, file));
+  if (!value) return { problems };
+
+  const version = typeof value.version === "number" ? (yaml.sourceOf(["version"]) ?? String(value.version)) : value.version.trim();
+  if (!LABEL_PATTERN.test(version)) {
+    problems.push(error(file, yaml.lineOf(["version"]), `version "${version}" is not a version label; use numbers separated by dots, such as 3 or 2.1.`));
+  }
+  const effective = value.effective ?? value.updated;
+  if (effective < value.updated) {
+    problems.push(
+      error(file, yaml.lineOf(["effective"]), `effective date ${effective} is before the updated date ${value.updated}; a version cannot take effect before it is published.`),
+    );
+  }
+  if (problems.some((p) => p.severity === "error")) return { problems };
+
+  const prefixLength = text.length - parsedMatter.content.length;
+  const bodyLine = countLines(text.slice(0, prefixLength)) + 1;
+  return {
+    problems,
+    parsed: {
+      yaml,
+      body: parsedMatter.content,
+      bodyLine,
+      frontMatter: {
+        title: value.title,
+        version,
+        updated: value.updated,
+        effective,
+        ...(value.summary !== undefined && { summary: value.summary }),
+        ...(value.description !== undefined && { description: value.description }),
+        ...(value.latestVersion !== undefined && { latestVersion: value.latestVersion }),
+        ...(value.layout !== undefined && { layout: value.layout }),
+      },
+    },
+  };
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}

@@ -1,0 +1,139 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadTranslations, type Translator } from "../i18n/translations.ts";
+import { renderMarkdown } from "../markdown/renderer.ts";
+import { error, hasErrors, type Problem } from "../problems.ts";
+import { explainMissingPath, listRoutes, type RouteInput } from "../site/routes.ts";
+import { buildDate as defaultBuildDate, type IsoDate } from "../versions/dates.ts";
+import { landingIndex, versionStatuses } from "../versions/order.ts";
+import { assembleVersions, type VersionDraft } from "./assemble.ts";
+import type { LegalDocument, Site, Translation, Version } from "./model.ts";
+import { scanDocuments } from "./scan.ts";
+import { parseSiteSettings } from "./site-config.ts";
+import { readYaml } from "./yaml.ts";
+
+/** Codicil's own folder: its templates and locales are the defaults a site can override. */
+export const CODICIL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface LoadOptions {
+  /** The site repository (holds content/, and optionally its own locales/ and templates/). */
+  readonly root: string;
+  /** Defaults to SOURCE_DATE_EPOCH or today. */
+  readonly buildDate?: IsoDate;
+}
+
+/** Everything a build needs: the model (plain data) and the UI strings to show it with. */
+export interface LoadedSite {
+  readonly site: Site;
+  readonly translator: Translator;
+  /** Template search path, the site's own first. */
+  readonly templateDirs: readonly string[];
+  /** Warnings found while loading (errors stop the load). */
+  readonly problems: readonly Problem[];
+}
+
+/** Directories to look for templates or locales in: the site's own first, then Codicil's. */
+export function overridableDirs(root: string, name: "templates" | "locales"): string[] {
+  return [...new Set([path.join(root, name), path.join(CODICIL_DIR, name)])].filter((dir) => existsSync(dir));
+}
+
+/**
+ * Reads and validates all content once. Returns every problem found; `loaded` only when there is
+ * no error, so nothing half-valid ever reaches a template.
+ */
+export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
+  const root = path.resolve(options.root);
+  const siteFile = "content/site.yaml";
+  const siteText = await readFile(path.join(root, siteFile), "utf8").catch(() => undefined);
+  if (siteText === undefined) {
+    return { problems: [error(siteFile, 1, "is missing: create it with name, url, defaultLocale and locales (see docs/content.md).")] };
+  }
+  const { settings, problems } = parseSiteSettings(readYaml(siteText, siteFile), siteFile);
+  if (!settings) return { problems };
+
+  const localeCodes = settings.locales.map((l) => l.code);
+  const buildDate = options.buildDate ?? defaultBuildDate();
+  const templateDirs = overridableDirs(root, "templates");
+  const translations = await loadTranslations({
+    localeDirs: [...overridableDirs(root, "locales")].reverse(),
+    root,
+    localeCodes,
+    defaultLocale: settings.defaultLocale,
+  });
+  problems.push(...translations.problems);
+
+  const scanned = await scanDocuments(root, localeCodes);
+  problems.push(...scanned.problems);
+  const drafts: { slug: string; versions: VersionDraft[] }[] = [];
+  for (const sources of scanned.documents) {
+    if (sources.incomplete) continue;
+    const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
+    problems.push(...assembled.problems);
+    if (assembled.versions) drafts.push({ slug: sources.slug, versions: assembled.versions });
+  }
+
+  const routeInput: RouteInput = {
+    locales: localeCodes,
+    documents: drafts.map((d) => ({ slug: d.slug, versions: d.versions.map((v) => ({ updated: v.updated, locales: [...v.files.keys()] })) })),
+  };
+  const existingPaths = new Set(listRoutes(routeInput).map((r) => r.path));
+  const checkInternalPath = (target: string) => explainMissingPath(target, routeInput, existingPaths);
+  const translator = translations.translator;
+
+  const documents: LegalDocument[] = drafts.map((draft) => {
+    const statuses = versionStatuses(draft.versions, buildDate);
+    const versions: Version[] = draft.versions.map((v, i) => ({
+      label: v.label,
+      updated: v.updated,
+      effective: v.effective,
+      status: statuses[i] ?? "older",
+      translations: Object.fromEntries(
+        [...v.files].map(([locale, file]): [string, Translation] => {
+          const fm = file.frontMatter;
+          if (fm.layout !== undefined && !templateDirs.some((dir) => existsSync(path.join(dir, fm.layout ?? "")))) {
+            problems.push(error(file.file, file.yaml.lineOf(["layout"]), `layout "${fm.layout}" does not exist under templates/; use a path such as layouts/document.njk.`));
+          }
+          if (fm.latestVersion?.startsWith("/")) {
+            const problem = checkInternalPath(fm.latestVersion);
+            if (problem) problems.push(error(file.file, file.yaml.lineOf(["latestVersion"]), `latestVersion: ${problem}`));
+          }
+          const rendered = renderMarkdown(file.body, {
+            file: file.file,
+            bodyLine: file.bodyLine,
+            pathPrefix: settings.pathPrefix,
+            checkInternalPath,
+            permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
+          });
+          problems.push(...rendered.problems);
+          return [
+            locale,
+            {
+              locale,
+              title: fm.title,
+              sourceFile: file.file,
+              html: rendered.html,
+              toc: rendered.toc,
+              ...(fm.summary !== undefined && { summary: fm.summary }),
+              ...(fm.description !== undefined && { description: fm.description }),
+              ...(fm.latestVersion !== undefined && { latestVersion: fm.latestVersion }),
+              ...(fm.layout !== undefined && { layout: fm.layout }),
+            },
+          ];
+        }),
+      ),
+    }));
+    const current = statuses.indexOf("current");
+    const landing: Record<string, number> = {};
+    for (const locale of localeCodes) {
+      const available = versions.flatMap((v, i) => (locale in v.translations ? [i] : []));
+      const index = landingIndex(available, statuses);
+      if (index !== undefined) landing[locale] = index;
+    }
+    return { slug: draft.slug, versions, currentIndex: current === -1 ? undefined : current, landingIndex: landing };
+  });
+
+  if (hasErrors(problems) || !translator) return { problems };
+  return { problems, loaded: { site: { root, settings, buildDate, documents }, translator, templateDirs, problems } };
+}

@@ -1,0 +1,134 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { error, warning, type Problem } from "../problems.ts";
+import { isIsoDate } from "../versions/dates.ts";
+import { parseDocumentFile, type ParsedDocumentFile } from "./front-matter.ts";
+
+/** One Markdown file of a document, read and with valid front matter. */
+export interface SourceFile extends ParsedDocumentFile {
+  readonly docSlug: string;
+  readonly locale: string;
+  /** Relative to the site root. */
+  readonly file: string;
+  /** The `versions/<date>/` folder name, or undefined for the newest file at the document's top. */
+  readonly folderDate: string | undefined;
+}
+
+/** A document folder's files, before versions are assembled. */
+export interface DocumentSources {
+  readonly slug: string;
+  readonly files: SourceFile[];
+  /** True when some file was unreadable or invalid, so cross-file rules would only add noise. */
+  readonly incomplete: boolean;
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const KNOWN_TOP_LEVEL_FILES = new Set(["site.yaml", "cookies.yaml"]);
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Reads every document folder under content/. Files are read in sorted order so that the model,
+ * and with it the output, does not depend on the file system's listing order.
+ */
+export async function scanDocuments(
+  root: string,
+  localeCodes: readonly string[],
+): Promise<{ documents: DocumentSources[]; problems: Problem[] }> {
+  const contentDir = path.join(root, "content");
+  const problems: Problem[] = [];
+  const documents: DocumentSources[] = [];
+  const entries = (await readdir(contentDir, { withFileTypes: true })).sort(byName);
+
+  for (const entry of entries) {
+    const relative = `content/${entry.name}`;
+    if (entry.name.startsWith(".")) continue;
+    if (!entry.isDirectory()) {
+      if (!KNOWN_TOP_LEVEL_FILES.has(entry.name)) {
+        problems.push(warning(relative, 1, "is ignored: content/ holds site.yaml, cookies.yaml and one folder per document."));
+      }
+      continue;
+    }
+    if (!SLUG.test(entry.name)) {
+      problems.push(
+        error(`${relative}/`, 1, `the folder name "${entry.name}" is used in URLs, so it must be lower-case letters, digits and hyphens, e.g. privacy-policy; rename the folder.`),
+      );
+      continue;
+    }
+    documents.push(await scanDocument(root, entry.name, localeCodes, problems));
+  }
+  return { documents, problems };
+}
+
+async function scanDocument(root: string, slug: string, localeCodes: readonly string[], problems: Problem[]): Promise<DocumentSources> {
+  const docDir = path.join(root, "content", slug);
+  const files: SourceFile[] = [];
+  let incomplete = false;
+  const candidates: { file: string; locale: string; folderDate: string | undefined }[] = [];
+
+  const readLocaleFiles = async (dir: string, relativeDir: string, folderDate: string | undefined) => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort(byName)) {
+      const relative = `${relativeDir}/${entry.name}`;
+      if (entry.name.startsWith(".") || (folderDate === undefined && entry.name === "versions" && entry.isDirectory())) continue;
+      if (!entry.isFile() || !entry.name.endsWith(".md")) {
+        problems.push(warning(relative, 1, `is ignored: a document folder holds <locale>.md files${folderDate === undefined ? " and a versions/ folder" : ""} only.`));
+        continue;
+      }
+      const locale = entry.name.slice(0, -".md".length);
+      const localeProblem = unknownLocaleProblem(locale, localeCodes);
+      if (localeProblem) {
+        problems.push(error(relative, 1, localeProblem));
+        incomplete = true;
+        continue;
+      }
+      candidates.push({ file: relative, locale, folderDate });
+    }
+  };
+
+  await readLocaleFiles(docDir, `content/${slug}`, undefined);
+  const versionsDir = path.join(docDir, "versions");
+  const versionFolders = await readdir(versionsDir, { withFileTypes: true }).catch(() => []);
+  for (const folder of versionFolders.sort(byName)) {
+    const relative = `content/${slug}/versions/${folder.name}`;
+    if (folder.name.startsWith(".")) continue;
+    if (!folder.isDirectory()) {
+      problems.push(warning(relative, 1, "is ignored: versions/ holds one folder per version, named by its updated date (YYYY-MM-DD)."));
+      continue;
+    }
+    if (!isIsoDate(folder.name)) {
+      problems.push(
+        error(`${relative}/`, 1, `the folder name "${folder.name}" is not a date; name each folder under versions/ after the updated date of the version inside, e.g. 2024-03-01.`),
+      );
+      incomplete = true;
+      continue;
+    }
+    await readLocaleFiles(path.join(versionsDir, folder.name), relative, folder.name);
+  }
+
+  const parsed = await Promise.all(
+    candidates.map(async (candidate) => ({
+      candidate,
+      result: parseDocumentFile(await readFile(path.join(root, candidate.file), "utf8"), candidate.file),
+    })),
+  );
+  for (const { candidate, result } of parsed) {
+    problems.push(...result.problems);
+    if (!result.parsed) {
+      incomplete = true;
+      continue;
+    }
+    files.push({ ...result.parsed, docSlug: slug, ...candidate });
+  }
+  if (candidates.length === 0 && !incomplete) {
+    problems.push(error(`content/${slug}/`, 1, `the document folder has no <locale>.md file; add one, e.g. content/${slug}/${localeCodes[0] ?? "en"}.md, or remove the folder.`));
+    incomplete = true;
+  }
+  return { slug, files, incomplete };
+}
+
+function unknownLocaleProblem(locale: string, localeCodes: readonly string[]): string | undefined {
+  if (localeCodes.includes(locale)) return undefined;
+  const sameIgnoringCase = localeCodes.find((code) => code.toLowerCase() === locale.toLowerCase());
+  if (sameIgnoringCase) return `"${locale}" is written "${sameIgnoringCase}" in content/site.yaml; rename the file to ${sameIgnoringCase}.md.`;
+  return `"${locale}" is not a language of this site (${localeCodes.join(", ")}); add it to locales in content/site.yaml or rename the file.`;
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { error, type Problem } from "../problems.ts";
+import { textDirection } from "../i18n/locales.ts";
+import { unknownKeyWarnings, validateYaml } from "./schema.ts";
+import type { PositionedYaml } from "./yaml.ts";
+
+export interface LocaleSettings {
+  /** BCP 47 code exactly as it appears in URLs (`pt-BR`). */
+  readonly code: string;
+  /** The language's own name for itself, shown in the language switcher. */
+  readonly name: string;
+  readonly dir: "ltr" | "rtl";
+}
+
+export interface SiteSettings {
+  readonly name: string;
+  /** Absolute origin and path of the published site, without a trailing slash. */
+  readonly url: string;
+  /** Starts and ends with `/`. */
+  readonly pathPrefix: string;
+  readonly defaultLocale: string;
+  /** In the order of the language switcher. */
+  readonly locales: readonly LocaleSettings[];
+}
+
+const requiredText = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `must be text: ${what}`) })
+    .trim()
+    .min(1, { error: `must not be empty: ${what}` });
+
+const localeSchema = z.object({
+  code: requiredText("the BCP 47 language code, e.g. en or pt-BR"),
+  name: requiredText("the language's name in that language, e.g. Deutsch"),
+  dir: z.enum(["ltr", "rtl"], { error: 'must be "ltr" or "rtl" (leave it out to derive it from the code)' }).optional(),
+});
+
+const siteSchema = z.object({
+  name: requiredText("the organisation or site name"),
+  url: requiredText("the absolute address of the published site, e.g. https://legal.example.com").refine(
+    (url) => /^https?:\/\/[^/\s]+/.test(url) && URL.canParse(url),
+    { error: "must be an absolute http(s) address such as https://legal.example.com" },
+  ),
+  pathPrefix: z
+    .string({ error: "must be text such as / or /legal/" })
+    .refine((prefix) => prefix.startsWith("/"), { error: 'must start with "/", e.g. /legal/' })
+    .optional(),
+  defaultLocale: requiredText("the code of the authoritative language, e.g. en"),
+  locales: z
+    .array(localeSchema, { error: "is required: a list of languages, e.g. - { code: en, name: English }" })
+    .min(1, { error: "must list at least one language" }),
+});
+
+const SITE_KEYS = Object.keys(siteSchema.shape);
+const LOCALE_KEYS = Object.keys(localeSchema.shape);
+
+export function parseSiteSettings(yaml: PositionedYaml, file: string): { settings?: SiteSettings; problems: Problem[] } {
+  if (yaml.problems.length > 0) return { problems: yaml.problems };
+  const { value, problems } = validateYaml(siteSchema, yaml, file);
+  problems.push(...unknownKeyWarnings(yaml.data, SITE_KEYS, yaml, file));
+  const rawLocales = (yaml.data as { locales?: unknown } | undefined)?.locales;
+  if (Array.isArray(rawLocales)) {
+    rawLocales.forEach((entry, i) => problems.push(...unknownKeyWarnings(entry, LOCALE_KEYS, yaml, file, ["locales", i])));
+  }
+  if (!value) return { problems };
+
+  const seen = new Map<string, number>();
+  value.locales.forEach((locale, i) => {
+    const line = yaml.lineOf(["locales", i, "code"]);
+    const canonical = canonicalLocale(locale.code);
+    if (canonical === undefined) {
+      problems.push(error(file, line, `"${locale.code}" is not a valid BCP 47 language code; use one such as en, de, pt-BR or zh-Hans.`));
+    } else if (canonical !== locale.code) {
+      problems.push(error(file, line, `write the language code "${locale.code}" as "${canonical}", its standard BCP 47 form (it appears in URLs as written).`));
+    }
+    const firstLine = seen.get(locale.code);
+    if (firstLine !== undefined) {
+      problems.push(error(file, line, `language "${locale.code}" is listed twice (first on line ${firstLine}); remove one entry.`));
+    } else {
+      seen.set(locale.code, line);
+    }
+  });
+  if (!seen.has(value.defaultLocale)) {
+    problems.push(
+      error(
+        file,
+        yaml.lineOf(["defaultLocale"]),
+        `defaultLocale "${value.defaultLocale}" is not one of the listed locales (${[...seen.keys()].join(", ")}); add it to locales or pick one of them.`,
+      ),
+    );
+  }
+  if (problems.some((p) => p.severity === "error")) return { problems };
+
+  const prefix = value.pathPrefix ?? "/";
+  return {
+    problems,
+    settings: {
+      name: value.name,
+      url: value.url.replace(/\/+$/, ""),
+      pathPrefix: prefix.endsWith("/") ? prefix : `${prefix}/`,
+      defaultLocale: value.defaultLocale,
+      locales: value.locales.map((l) => ({ code: l.code, name: l.name, dir: l.dir ?? textDirection(l.code) })),
+    },
+  };
+}
+
+export function canonicalLocale(code: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(code)[0];
+  } catch {
+    return undefined;
+  }
+}

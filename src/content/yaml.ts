@@ -1,0 +1,72 @@
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { error, type Problem } from "../problems.ts";
+
+/**
+ * YAML read with the `yaml` package rather than gray-matter's default js-yaml because it keeps
+ * node positions (editors need lines, not just "invalid front matter") and its YAML 1.2 core
+ * schema leaves `2024-01-01` a string instead of turning it into a time-zone-shifted Date.
+ */
+export interface PositionedYaml {
+  /** The parsed value, or undefined when the text had syntax errors. */
+  readonly data: unknown;
+  readonly problems: Problem[];
+  /** Line of the value at `path`, of its closest existing parent, or of the first line. */
+  lineOf(path: readonly PropertyKey[]): number;
+  /** Line of the key at the end of `path` (for unknown-key warnings). */
+  keyLineOf(path: readonly PropertyKey[]): number;
+  /** The scalar exactly as written (`2.10` stays `2.10`, not the number 2.1). */
+  sourceOf(path: readonly PropertyKey[]): string | undefined;
+}
+
+/**
+ * @param firstLine the file line the YAML text starts on (2 for front matter after `---`).
+ */
+export function readYaml(text: string, file: string, firstLine = 1): PositionedYaml {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  const problems: Problem[] = doc.errors.map((e) =>
+    error(
+      file,
+      toFileLine(e.pos[0]),
+      `YAML syntax error: ${describeYamlError(e.code, e.message)}. Check indentation, colons and quotes on this line or the one before it.`,
+    ),
+  );
+
+  const nodeAt = (path: readonly PropertyKey[]): unknown => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
+      if (node && typeof node === "object" && "range" in node) return node;
+    }
+    return undefined;
+  };
+  const lineOfNode = (node: unknown) => {
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    return range ? toFileLine(range[0]) : firstLine;
+  };
+
+  return {
+    data: problems.length > 0 ? undefined : doc.toJS(),
+    problems,
+    lineOf: (path) => lineOfNode(nodeAt(path)),
+    keyLineOf(path) {
+      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+      if (isMap(parent)) {
+        const key = path[path.length - 1];
+        const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+        if (pair && isScalar(pair.key)) return lineOfNode(pair.key);
+      }
+      return lineOfNode(nodeAt(path));
+    },
+    sourceOf(path) {
+      const node = doc.getIn(path as unknown[], true);
+      return isScalar(node) && typeof node.source === "string" ? node.source : undefined;
+    },
+  };
+}
+
+function describeYamlError(code: string, message: string): string {
+  // The library's messages end with a position and a code excerpt; the line is reported already.
+  const firstLine = message.split("\n")[0] ?? code;
+  return firstLine.replace(/ at line \d+, column \d+:?$/, "").replace(/:$/, "");
+}

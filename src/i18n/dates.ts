@@ -1,0 +1,26 @@
+import type { IsoDate } from "../versions/dates.ts";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar date as readers of `locale` write it ("1 March 2024", "1. März 2024", Arabic
+ * numerals for ar). Always in UTC: a `YYYY-MM-DD` date must not become the day before anywhere.
+ */
+export function formatDate(date: IsoDate, locale: string): string {
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    formatters.set(locale, formatter);
+  }
+  return formatter.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A date as templates need it: machine-readable for `<time datetime>`, and as text. */
+export interface DisplayDate {
+  readonly iso: IsoDate;
+  readonly text: string;
+}
+
+export function displayDate(date: IsoDate, locale: string): DisplayDate {
+  return { iso: date, text: formatDate(date, locale) };
+}

@@ -1,0 +1,184 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import i18next, { type i18n } from "i18next";
+import { error, warning, type Problem } from "../problems.ts";
+import { fallbackChain } from "./locales.ts";
+
+/** Nested UI strings of one locale, as in `locales/<locale>.json`. */
+type Messages = { [key: string]: string | Messages };
+
+export interface Translator {
+  /** The UI string for `key` in `locale`, following the fallback chain; throws for an unknown key. */
+  t(locale: string, key: string, values?: Record<string, unknown>): string;
+}
+
+interface LocaleSource {
+  readonly file: string;
+  readonly messages: Messages;
+}
+
+/**
+ * Loads UI strings from Codicil's own `locales/` and, over them, the site's `locales/` (a site may
+ * change any wording or add a language without copying every file). Every problem is returned with
+ * its file and line; missing keys are warnings because the default language fills them in.
+ */
+export async function loadTranslations(options: {
+  /** Directories in order of precedence, lowest first; the last one is the site's own. */
+  readonly localeDirs: readonly string[];
+  readonly root: string;
+  readonly localeCodes: readonly string[];
+  readonly defaultLocale: string;
+}): Promise<{ translator?: Translator; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const resources = new Map<string, Messages>();
+  const sources = new Map<string, LocaleSource[]>();
+  const siteDir = options.localeDirs[options.localeDirs.length - 1];
+
+  for (const dir of new Set(options.localeDirs)) {
+    if (!existsSync(dir)) continue;
+    const isSiteDir = dir === siteDir;
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const isFile = entry.isFile() && entry.name.endsWith(".json");
+      if (!isFile && !entry.isDirectory()) continue;
+      const locale = isFile ? entry.name.slice(0, -".json".length) : entry.name;
+      const relative = path.relative(options.root, path.join(dir, entry.name)).split(path.sep).join("/");
+      if (!options.localeCodes.includes(locale)) {
+        // Codicil ships more languages than a site may use; only the site's own files must match.
+        if (isSiteDir) {
+          problems.push(
+            error(relative, 1, `"${locale}" is not a language of this site (${options.localeCodes.join(", ")}); add it to locales in content/site.yaml or remove this file.`),
+          );
+        }
+        continue;
+      }
+      const files = isFile
+        ? [path.join(dir, entry.name)]
+        : (await readdir(path.join(dir, entry.name))).filter((name) => name.endsWith(".json")).sort().map((name) => path.join(dir, entry.name, name));
+      for (const file of files) {
+        const relativeFile = path.relative(options.root, file).split(path.sep).join("/");
+        const parsed = parseMessages(await readFile(file, "utf8"), relativeFile);
+        problems.push(...parsed.problems);
+        if (!parsed.messages) continue;
+        resources.set(locale, deepMerge(resources.get(locale) ?? {}, parsed.messages));
+        sources.set(locale, [...(sources.get(locale) ?? []), { file: relativeFile, messages: parsed.messages }]);
+      }
+    }
+  }
+
+  const reference = resources.get(options.defaultLocale);
+  if (!reference) {
+    problems.push(
+      error("content/site.yaml", 1, `there are no UI strings for the default language ${options.defaultLocale}; add locales/${options.defaultLocale}.json.`),
+    );
+    return { problems };
+  }
+  problems.push(...missingKeyWarnings(options, resources, sources));
+
+  const instance: i18n = i18next.createInstance();
+  void instance.init({
+    resources: Object.fromEntries([...resources].map(([locale, messages]) => [locale, { translation: messages }])),
+    lng: options.defaultLocale,
+    fallbackLng: (code: string) => fallbackChain(code, options.defaultLocale).slice(1),
+    supportedLngs: false,
+    initAsync: false,
+    // Nunjucks escapes every value it prints; escaping here as well would show `&amp;` to readers.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  const fixed = new Map(options.localeCodes.map((code) => [code, instance.getFixedT(code)]));
+  return {
+    problems,
+    translator: {
+      t(locale, key, values) {
+        if (!instance.exists(key, { lng: options.defaultLocale })) {
+          throw new Error(`The UI string "${key}" is missing from locales/${options.defaultLocale}.json; templates may only use keys that exist there.`);
+        }
+        const t = fixed.get(locale) ?? instance.getFixedT(locale);
+        return t(key, values ?? {});
+      },
+    },
+  };
+}
+
+function parseMessages(text: string, file: string): { messages?: Messages; problems: Problem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split("\n").length : 1;
+    return { problems: [error(file, line, `JSON syntax error: ${message.replace(/ in JSON at position \d+.*$/, "")}. Check for a missing comma or quote, or a comma after the last entry.`)] };
+  }
+  const problems: Problem[] = [];
+  const check = (value: unknown, keyPath: string): value is Messages => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) {
+      problems.push(error(file, 1, `${keyPath || "the file"} must be an object of "key": "text" pairs.`));
+      return false;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = keyPath ? `${keyPath}.${key}` : key;
+      if (typeof child === "string") continue;
+      if (child && typeof child === "object" && !Array.isArray(child)) check(child, childPath);
+      else problems.push(error(file, lineOfKey(text, key), `"${childPath}" must be text or an object of texts.`));
+    }
+    return true;
+  };
+  return check(data, "") && problems.length === 0 ? { messages: data as Messages, problems } : { problems };
+}
+
+function lineOfKey(text: string, key: string): number {
+  const index = text.indexOf(JSON.stringify(key));
+  return index === -1 ? 1 : text.slice(0, index).split("\n").length;
+}
+
+function deepMerge(base: Messages, override: Messages): Messages {
+  const merged: Messages = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const existing = merged[key];
+    merged[key] = typeof value === "object" && typeof existing === "object" ? deepMerge(existing, value) : value;
+  }
+  return merged;
+}
+
+/** Plural forms differ by language (Arabic has six), so keys are compared without the suffix. */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+export function flattenKeys(messages: Messages, prefix = ""): Set<string> {
+  const keys = new Set<string>();
+  for (const [key, value] of Object.entries(messages)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") keys.add(full.replace(PLURAL_SUFFIX, ""));
+    else for (const nested of flattenKeys(value, full)) keys.add(nested);
+  }
+  return keys;
+}
+
+function missingKeyWarnings(
+  options: { localeCodes: readonly string[]; defaultLocale: string },
+  resources: ReadonlyMap<string, Messages>,
+  sources: ReadonlyMap<string, LocaleSource[]>,
+): Problem[] {
+  const reference = flattenKeys(resources.get(options.defaultLocale) ?? {});
+  const problems: Problem[] = [];
+  for (const locale of options.localeCodes) {
+    if (locale === options.defaultLocale) continue;
+    const chain = fallbackChain(locale, options.defaultLocale).filter((code) => code !== options.defaultLocale);
+    const available = new Set(chain.flatMap((code) => [...flattenKeys(resources.get(code) ?? {})]));
+    const missing = [...reference].filter((key) => !available.has(key));
+    if (missing.length === 0) continue;
+    const own = sources.get(locale)?.at(-1)?.file;
+    const shown = missing.slice(0, 8).join(", ") + (missing.length > 8 ? `, and ${missing.length - 8} more` : "");
+    problems.push(
+      warning(
+        own ?? "content/site.yaml",
+        1,
+        own
+          ? `${missing.length} UI string${missing.length === 1 ? " is" : "s are"} missing for ${locale} and will show in ${options.defaultLocale}: ${shown}.`
+          : `there are no UI strings for ${locale}; its pages will show labels in ${options.defaultLocale}. Add locales/${locale}.json.`,
+      ),
+    );
+  }
+  return problems;
+}

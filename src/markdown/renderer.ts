@@ -1,0 +1,158 @@
+import MarkdownIt, { type Env, type Token } from "markdown-it";
+import anchor from "markdown-it-anchor";
+import { error, warning, type Problem } from "../problems.ts";
+import { findUnsafeHtml, isOtherOrigin, isScriptUrl } from "./html-safety.ts";
+import { slugify } from "./slugify.ts";
+
+export interface TocEntry {
+  readonly id: string;
+  readonly text: string;
+  readonly children: TocEntry[];
+}
+
+/** What one render needs to know about the file it renders and the site around it. */
+export interface RenderContext {
+  /** File the Markdown comes from, and the file line its body starts on, for problem reports. */
+  readonly file: string;
+  readonly bodyLine: number;
+  /** Localized text for the screen-reader label of a heading's permalink. */
+  readonly permalinkLabel: (headingText: string) => string;
+  /** Added in front of site-root links (`/en/cookies/`) so sites can live under a sub-path. */
+  readonly pathPrefix: string;
+  /** Why a site-root path does not lead to a page, or undefined when it does. */
+  readonly checkInternalPath: (path: string) => string | undefined;
+}
+
+export interface RenderedMarkdown {
+  readonly html: string;
+  readonly toc: TocEntry[];
+  readonly problems: Problem[];
+}
+
+interface RenderEnv extends RenderContext {
+  problems: Problem[];
+}
+
+/**
+ * The one markdown-it instance. Options chosen for legal text:
+ * - `html: true` because editors need the odd `<abbr>` or `<br>`; the safety rule rejects code.
+ * - `linkify: true` so a bare https:// address in a policy is a working link.
+ * - `typographer: false` because it would change quotes and dashes: legal text is never altered.
+ */
+const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+
+// markdown-it silently turns a link with a javascript: URL back into text. Accept every URL here
+// so the safety rule below sees it and reports it as an error instead.
+md.validateLink = () => true;
+
+// Stable heading ids and a permalink after each heading that screen readers announce by name.
+md.use(anchor, {
+  level: [2, 3, 4, 5, 6],
+  slugify,
+  permalink: (slug: string, options: anchor.PermalinkOptions, state: anchor.State, index: number) =>
+    anchor.permalink.linkAfterHeader({
+      style: "visually-hidden",
+      assistiveText: (title: string) => (state.env as unknown as RenderEnv).permalinkLabel(title),
+      visuallyHiddenClass: "visually-hidden",
+      class: "heading-permalink",
+      symbol: "#",
+      wrapper: ['<div class="heading">', "</div>"],
+    })(slug, options, state, index),
+});
+
+md.core.ruler.push("codicil_safety", (state) => {
+  checkTokens(state.tokens, state.env as unknown as RenderEnv);
+});
+
+export function renderMarkdown(body: string, context: RenderContext): RenderedMarkdown {
+  const renderEnv: RenderEnv = { ...context, problems: [] };
+  const env = renderEnv as unknown as Env;
+  const tokens = md.parse(body, env);
+  const toc = tableOfContents(tokens);
+  const html = md.renderer.render(tokens, md.options, env);
+  return { html, toc, problems: renderEnv.problems };
+}
+
+function checkTokens(tokens: Token[], env: RenderEnv): void {
+  const lineOf = (token: Token) => env.bodyLine + (token.map?.[0] ?? 0);
+  for (const token of tokens) {
+    if (token.type === "html_block") {
+      reportUnsafeHtml(token.content, lineOf(token), env);
+    } else if (token.type === "heading_open" && token.tag === "h1") {
+      env.problems.push(
+        warning(env.file, lineOf(token), "a level-1 heading (# …) in the body: the page's only <h1> is the title from front matter; start sections with ##."),
+      );
+    } else if (token.type === "inline" && token.children) {
+      let line = lineOf(token);
+      for (const child of token.children) {
+        if (child.type === "softbreak" || child.type === "hardbreak") line++;
+        else if (child.type === "html_inline") reportUnsafeHtml(child.content, line, env);
+        else if (child.type === "link_open") checkLink(child, "href", line, env);
+        else if (child.type === "image") checkLink(child, "src", line, env);
+      }
+    }
+  }
+}
+
+function reportUnsafeHtml(html: string, firstLine: number, env: RenderEnv): void {
+  for (const finding of findUnsafeHtml(html)) {
+    const line = firstLine + countNewlines(html.slice(0, finding.offset));
+    const report = finding.severity === "error" ? error : warning;
+    env.problems.push(report(env.file, line, finding.message));
+  }
+}
+
+function checkLink(token: Token, attribute: "href" | "src", line: number, env: RenderEnv): void {
+  const url = String(token.attrGet(attribute) ?? "");
+  if (isScriptUrl(url)) {
+    env.problems.push(error(env.file, line, `the link "${url.slice(0, 60)}" uses a javascript:, vbscript: or data: URL, which can run code; link to a page instead.`));
+    return;
+  }
+  if (attribute === "src" && isOtherOrigin(url)) {
+    env.problems.push(
+      error(env.file, line, `the image "${url}" is loaded from another origin, which tells that origin who reads this page; publish the image on this site instead.`),
+    );
+    return;
+  }
+  if (url.startsWith("/") && !url.startsWith("//")) {
+    const path = url.split(/[?#]/, 1)[0] ?? url;
+    const problem = env.checkInternalPath(decodeURI(path));
+    if (problem) env.problems.push(error(env.file, line, problem));
+    token.attrSet(attribute, env.pathPrefix + url.slice(1));
+    return;
+  }
+  if (url !== "" && !url.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    env.problems.push(
+      error(
+        env.file,
+        line,
+        `the relative link "${url}" would point somewhere else on a version's dated page than on the current page; write it from the site root, e.g. /en/cookies/.`,
+      ),
+    );
+  }
+}
+
+function tableOfContents(tokens: Token[]): TocEntry[] {
+  const toc: TocEntry[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type !== "heading_open" || (token.tag !== "h2" && token.tag !== "h3")) return;
+    const id = token.attrGet("id")?.toString();
+    const inline = tokens[i + 1];
+    if (!id || !inline?.children) return;
+    // The permalink appended after the heading is not part of its text.
+    const text = inline.children
+      .filter((child) => child.type === "text" || child.type === "code_inline")
+      .map((child) => child.content)
+      .join("")
+      .trim();
+    const entry: TocEntry = { id, text, children: [] };
+    const parent = toc[toc.length - 1];
+    if (token.tag === "h3" && parent) parent.children.push(entry);
+    else toc.push(entry);
+  });
+  return toc;
+}
+
+function countNewlines(text: string): number {
+  return text.split("\n").length - 1;
+}
