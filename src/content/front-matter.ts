@@ -62,7 +62,10 @@ const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
  * Splits a document file with gray-matter and validates its front matter. gray-matter is given
  * the position-keeping YAML reader as its engine, so every problem carries the file line.
  */
-export function parseDocumentFile(text: string, file: string): { parsed?: ParsedDocumentFile; problems: Problem[] } {
+export function parseDocumentFile(
+  text: string,
+  file: string,
+): { parsed?: ParsedDocumentFile; body?: { text: string; line: number }; problems: Problem[] } {
   let yaml: PositionedYaml | undefined;
   const parsedMatter = matter(text, {
     engines: {
@@ -84,14 +87,17 @@ export function parseDocumentFile(text: string, file: string): { parsed?: Parsed
       : "front matter is missing: start the file with a --- line, then title, version and updated, then another --- line.";
     return { problems: [error(file, 1, message)] };
   }
-  if (yaml.problems.length > 0) return { problems: yaml.problems };
+  // The body is returned even when the front matter is wrong, so its problems are reported too.
+  const prefixLength = text.length - parsedMatter.content.length;
+  const body = { text: parsedMatter.content, line: countLines(text.slice(0, prefixLength)) + 1 };
+  if (yaml.problems.length > 0) return { body, problems: yaml.problems };
   if (yaml.data === null || typeof yaml.data !== "object" || Array.isArray(yaml.data)) {
-    return { problems: [error(file, 2, "front matter must be a list of key: value lines, such as title: Privacy Policy.")] };
+    return { body, problems: [error(file, 2, "front matter must be a list of key: value lines, such as title: Privacy Policy.")] };
   }
 
   const { value, problems } = validateYaml(frontMatterSchema, yaml, file);
   problems.push(...unknownKeyWarnings(yaml.data, FRONT_MATTER_KEYS, yaml, file));
-  if (!value) return { problems };
+  if (!value) return { body, problems };
 
   const version = typeof value.version === "number" ? (yaml.sourceOf(["version"]) ?? String(value.version)) : value.version.trim();
   if (!LABEL_PATTERN.test(version)) {
@@ -103,16 +109,15 @@ export function parseDocumentFile(text: string, file: string): { parsed?: Parsed
       error(file, yaml.lineOf(["effective"]), `effective date ${effective} is before the updated date ${value.updated}; a version cannot take effect before it is published.`),
     );
   }
-  if (problems.some((p) => p.severity === "error")) return { problems };
+  if (problems.some((p) => p.severity === "error")) return { body, problems };
 
-  const prefixLength = text.length - parsedMatter.content.length;
-  const bodyLine = countLines(text.slice(0, prefixLength)) + 1;
   return {
     problems,
+    body,
     parsed: {
       yaml,
-      body: parsedMatter.content,
-      bodyLine,
+      body: body.text,
+      bodyLine: body.line,
       frontMatter: {
         title: value.title,
         version,

@@ -58,6 +58,7 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
   const templateDirs = overridableDirs(root, "templates");
   const translations = await loadTranslations({
     localeDirs: [...overridableDirs(root, "locales")].reverse(),
+    siteLocalesDir: path.join(root, "locales"),
     root,
     localeCodes,
     defaultLocale: settings.defaultLocale,
@@ -66,74 +67,96 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
 
   const scanned = await scanDocuments(root, localeCodes);
   problems.push(...scanned.problems);
-  const drafts: { slug: string; versions: VersionDraft[] }[] = [];
-  for (const sources of scanned.documents) {
-    if (sources.incomplete) continue;
-    const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
-    problems.push(...assembled.problems);
-    if (assembled.versions) drafts.push({ slug: sources.slug, versions: assembled.versions });
-  }
 
+  // Links are checked against every page the readable files would make, even in documents with
+  // problems elsewhere, so that one run reports the link problems too.
   const routeInput: RouteInput = {
     locales: localeCodes,
-    documents: drafts.map((d) => ({ slug: d.slug, versions: d.versions.map((v) => ({ updated: v.updated, locales: [...v.files.keys()] })) })),
+    documents: scanned.documents.map((d) => {
+      const byDate = new Map<string, string[]>();
+      for (const file of d.files) byDate.set(file.frontMatter.updated, [...(byDate.get(file.frontMatter.updated) ?? []), file.locale]);
+      return { slug: d.slug, versions: [...byDate.keys()].sort().map((updated) => ({ updated, locales: byDate.get(updated) ?? [] })) };
+    }),
   };
   const existingPaths = new Set(listRoutes(routeInput).map((r) => r.path));
   const checkInternalPath = (target: string) => explainMissingPath(target, routeInput, existingPaths);
   const translator = translations.translator;
+  const render = (file: string, body: string, bodyLine: number, locale: string) => {
+    const rendered = renderMarkdown(body, {
+      file,
+      bodyLine,
+      pathPrefix: settings.pathPrefix,
+      checkInternalPath,
+      permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
+    });
+    problems.push(...rendered.problems);
+    return rendered;
+  };
 
-  const documents: LegalDocument[] = drafts.map((draft) => {
-    const statuses = versionStatuses(draft.versions, buildDate);
-    const versions: Version[] = draft.versions.map((v, i) => ({
-      label: v.label,
-      updated: v.updated,
-      effective: v.effective,
-      status: statuses[i] ?? "older",
-      translations: Object.fromEntries(
-        [...v.files].map(([locale, file]): [string, Translation] => {
-          const fm = file.frontMatter;
-          if (fm.layout !== undefined && !templateDirs.some((dir) => existsSync(path.join(dir, fm.layout ?? "")))) {
-            problems.push(error(file.file, file.yaml.lineOf(["layout"]), `layout "${fm.layout}" does not exist under templates/; use a path such as layouts/document.njk.`));
-          }
-          if (fm.latestVersion?.startsWith("/")) {
-            const problem = checkInternalPath(fm.latestVersion);
-            if (problem) problems.push(error(file.file, file.yaml.lineOf(["latestVersion"]), `latestVersion: ${problem}`));
-          }
-          const rendered = renderMarkdown(file.body, {
-            file: file.file,
-            bodyLine: file.bodyLine,
-            pathPrefix: settings.pathPrefix,
-            checkInternalPath,
-            permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
-          });
-          problems.push(...rendered.problems);
-          return [
-            locale,
-            {
-              locale,
-              title: fm.title,
-              sourceFile: file.file,
-              html: rendered.html,
-              toc: rendered.toc,
-              ...(fm.summary !== undefined && { summary: fm.summary }),
-              ...(fm.description !== undefined && { description: fm.description }),
-              ...(fm.latestVersion !== undefined && { latestVersion: fm.latestVersion }),
-              ...(fm.layout !== undefined && { layout: fm.layout }),
-            },
-          ];
-        }),
-      ),
-    }));
-    const current = statuses.indexOf("current");
-    const landing: Record<string, number> = {};
-    for (const locale of localeCodes) {
-      const available = versions.flatMap((v, i) => (locale in v.translations ? [i] : []));
-      const index = landingIndex(available, statuses);
-      if (index !== undefined) landing[locale] = index;
+  const documents: LegalDocument[] = [];
+  for (const sources of scanned.documents) {
+    for (const unchecked of sources.uncheckedBodies) render(unchecked.file, unchecked.body, unchecked.bodyLine, settings.defaultLocale);
+    const rendered = new Map(sources.files.map((file) => [file.file, render(file.file, file.body, file.bodyLine, file.locale)]));
+    for (const file of sources.files) {
+      const fm = file.frontMatter;
+      if (fm.layout !== undefined && !templateDirs.some((dir) => existsSync(path.join(dir, fm.layout ?? "")))) {
+        problems.push(error(file.file, file.yaml.lineOf(["layout"]), `layout "${fm.layout}" does not exist under templates/; use a path such as layouts/document.njk.`));
+      }
+      if (fm.latestVersion?.startsWith("/")) {
+        const problem = checkInternalPath(fm.latestVersion);
+        if (problem) problems.push(error(file.file, file.yaml.lineOf(["latestVersion"]), `latestVersion: ${problem}`));
+      }
     }
-    return { slug: draft.slug, versions, currentIndex: current === -1 ? undefined : current, landingIndex: landing };
-  });
+    if (sources.incomplete) continue;
+    const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
+    problems.push(...assembled.problems);
+    if (assembled.versions) documents.push(toDocument(sources.slug, assembled.versions, rendered, localeCodes, buildDate));
+  }
 
   if (hasErrors(problems) || !translator) return { problems };
   return { problems, loaded: { site: { root, settings, buildDate, documents }, translator, templateDirs, problems } };
+}
+
+function toDocument(
+  slug: string,
+  drafts: readonly VersionDraft[],
+  rendered: ReadonlyMap<string, { html: string; toc: Translation["toc"] }>,
+  localeCodes: readonly string[],
+  buildDate: IsoDate,
+): LegalDocument {
+  const statuses = versionStatuses(drafts, buildDate);
+  const versions: Version[] = drafts.map((v, i) => ({
+    label: v.label,
+    updated: v.updated,
+    effective: v.effective,
+    status: statuses[i] ?? "older",
+    translations: Object.fromEntries(
+      [...v.files].map(([locale, file]): [string, Translation] => {
+        const fm = file.frontMatter;
+        const output = rendered.get(file.file);
+        return [
+          locale,
+          {
+            locale,
+            title: fm.title,
+            sourceFile: file.file,
+            html: output?.html ?? "",
+            toc: output?.toc ?? [],
+            ...(fm.summary !== undefined && { summary: fm.summary }),
+            ...(fm.description !== undefined && { description: fm.description }),
+            ...(fm.latestVersion !== undefined && { latestVersion: fm.latestVersion }),
+            ...(fm.layout !== undefined && { layout: fm.layout }),
+          },
+        ];
+      }),
+    ),
+  }));
+  const current = statuses.indexOf("current");
+  const landing: Record<string, number> = {};
+  for (const locale of localeCodes) {
+    const available = versions.flatMap((v, i) => (locale in v.translations ? [i] : []));
+    const index = landingIndex(available, statuses);
+    if (index !== undefined) landing[locale] = index;
+  }
+  return { slug, versions, currentIndex: current === -1 ? undefined : current, landingIndex: landing };
 }

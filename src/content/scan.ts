@@ -14,10 +14,18 @@ export interface SourceFile extends ParsedDocumentFile {
   readonly folderDate: string | undefined;
 }
 
+/** A file whose front matter is wrong: its body is still checked, so all problems come at once. */
+export interface UncheckedBody {
+  readonly file: string;
+  readonly body: string;
+  readonly bodyLine: number;
+}
+
 /** A document folder's files, before versions are assembled. */
 export interface DocumentSources {
   readonly slug: string;
   readonly files: SourceFile[];
+  readonly uncheckedBodies: UncheckedBody[];
   /** True when some file was unreadable or invalid, so cross-file rules would only add noise. */
   readonly incomplete: boolean;
 }
@@ -63,6 +71,7 @@ export async function scanDocuments(
 async function scanDocument(root: string, slug: string, localeCodes: readonly string[], problems: Problem[]): Promise<DocumentSources> {
   const docDir = path.join(root, "content", slug);
   const files: SourceFile[] = [];
+  const uncheckedBodies: UncheckedBody[] = [];
   let incomplete = false;
   const candidates: { file: string; locale: string; folderDate: string | undefined }[] = [];
 
@@ -115,6 +124,7 @@ async function scanDocument(root: string, slug: string, localeCodes: readonly st
     problems.push(...result.problems);
     if (!result.parsed) {
       incomplete = true;
+      if (result.body) uncheckedBodies.push({ file: candidate.file, body: result.body.text, bodyLine: result.body.line });
       continue;
     }
     files.push({ ...result.parsed, docSlug: slug, ...candidate });
@@ -123,7 +133,7 @@ async function scanDocument(root: string, slug: string, localeCodes: readonly st
     problems.push(error(`content/${slug}/`, 1, `the document folder has no <locale>.md file; add one, e.g. content/${slug}/${localeCodes[0] ?? "en"}.md, or remove the folder.`));
     incomplete = true;
   }
-  return { slug, files, incomplete };
+  return { slug, files, uncheckedBodies, incomplete };
 }
 
 function unknownLocaleProblem(locale: string, localeCodes: readonly string[]): string | undefined {

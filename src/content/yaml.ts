@@ -29,7 +29,7 @@ export function readYaml(text: string, file: string, firstLine = 1): PositionedY
     error(
       file,
       toFileLine(e.pos[0]),
-      `YAML syntax error: ${describeYamlError(e.code, e.message)}. Check indentation, colons and quotes on this line or the one before it.`,
+      `YAML syntax error: ${describeYamlError(e.code, e.message)}. Check this line and the ones above it for an unclosed quote or bracket, a missing colon or wrong indentation.`,
     ),
   );
 

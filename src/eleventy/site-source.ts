@@ -8,7 +8,12 @@ import { ContentError, formatProblem, sortProblems } from "../problems.ts";
  * over here, so the content is parsed and rendered once. Under `eleventy --serve` nothing is handed
  * over and each rebuild loads the content afresh, which is what makes edits show up.
  */
-const handedOver = new Map<string, LoadedSite>();
+// Kept on globalThis, not in module scope: Eleventy imports the config (and with it this module)
+// through its own loader, which under a test runner is a different module instance than the
+// command's. A registered symbol is the one thing both instances share.
+const REGISTRY = Symbol.for("codicil.sitesBeingBuilt");
+const globalRegistry = globalThis as typeof globalThis & { [REGISTRY]?: Map<string, LoadedSite> };
+const handedOver = (globalRegistry[REGISTRY] ??= new Map<string, LoadedSite>());
 
 export function handOver(loaded: LoadedSite): void {
   handedOver.set(loaded.site.root, loaded);

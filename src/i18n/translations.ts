@@ -24,8 +24,10 @@ interface LocaleSource {
  * its file and line; missing keys are warnings because the default language fills them in.
  */
 export async function loadTranslations(options: {
-  /** Directories in order of precedence, lowest first; the last one is the site's own. */
+  /** Directories in order of precedence, lowest first. */
   readonly localeDirs: readonly string[];
+  /** The site's own folder: only its files must be for languages the site lists. */
+  readonly siteLocalesDir: string;
   readonly root: string;
   readonly localeCodes: readonly string[];
   readonly defaultLocale: string;
@@ -33,11 +35,10 @@ export async function loadTranslations(options: {
   const problems: Problem[] = [];
   const resources = new Map<string, Messages>();
   const sources = new Map<string, LocaleSource[]>();
-  const siteDir = options.localeDirs[options.localeDirs.length - 1];
 
   for (const dir of new Set(options.localeDirs)) {
     if (!existsSync(dir)) continue;
-    const isSiteDir = dir === siteDir;
+    const isSiteDir = path.resolve(dir) === path.resolve(options.siteLocalesDir);
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const isFile = entry.isFile() && entry.name.endsWith(".json");
       if (!isFile && !entry.isDirectory()) continue;

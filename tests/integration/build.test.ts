@@ -1,0 +1,204 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build/build-site.ts";
+import { copyFixture, readPage, removeDir, runCli, snapshotDir } from "../support/sites.ts";
+
+/**
+ * A real Eleventy build of tests/fixtures/multilingual on 2025-07-01: privacy has versions 1, 2,
+ * 10 (current) and 10.1 (upcoming, effective 2026-01-01); de has all, ar only 10, pt-BR only 1
+ * and 2 (stale); terms exists in English only and uses the fixture's own layout.
+ */
+const BUILD_DATE = "2025-07-01";
+const ORIGIN = "https://legal.fixture.example/legal";
+let root: string;
+let out: string;
+
+beforeAll(async () => {
+  root = copyFixture("multilingual");
+  out = path.join(root, "_site");
+  const result = await buildSite({ root, buildDate: BUILD_DATE });
+  expect(result.built).toBe(true);
+  expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
+});
+afterAll(() => removeDir(root));
+
+describe("pages and URLs", () => {
+  it("writes home, locale indexes, current pages and a dated page for every version", () => {
+    const files = Object.keys(snapshotDir(out)).filter((f) => f.endsWith(".html")).sort();
+    expect(files).toEqual(
+      [
+        "index.html",
+        ...["en", "de", "ar", "pt-BR"].map((l) => `${l}/index.html`),
+        ...["2023-01-01", "2024-01-01", "2025-01-01", "2025-06-01"].flatMap((d) => [`en/privacy/${d}/index.html`, `de/privacy/${d}/index.html`]),
+        "en/privacy/index.html",
+        "de/privacy/index.html",
+        "ar/privacy/index.html",
+        "ar/privacy/2025-01-01/index.html",
+        "pt-BR/privacy/index.html",
+        "pt-BR/privacy/2023-01-01/index.html",
+        "pt-BR/privacy/2024-01-01/index.html",
+        "en/terms/index.html",
+        "en/terms/2024-06-01/index.html",
+      ].sort(),
+    );
+  });
+
+  it("shows the current version (not the upcoming one) at /<locale>/<doc>/", () => {
+    const $ = readPage(out, "en/privacy/");
+    expect($("h1").text()).toBe("Privacy Policy");
+    expect($(".document-meta dd").first().text()).toBe("10");
+    expect($(".document-body").text()).toContain("Version 10 text in en");
+  });
+
+  it("sets lang and dir from the locale, rtl for Arabic and the regional code as written", () => {
+    expect(readPage(out, "ar/privacy/")("html").attr("dir")).toBe("rtl");
+    expect(readPage(out, "ar/privacy/")("html").attr("lang")).toBe("ar");
+    expect(readPage(out, "pt-BR/privacy/")("html").attr("lang")).toBe("pt-BR");
+    expect(readPage(out, "de/")("html").attr("dir")).toBe("ltr");
+  });
+
+  it("links canonical to the page itself, the current version's dated page included", () => {
+    expect(readPage(out, "en/privacy/")('link[rel="canonical"]').attr("href")).toBe(`${ORIGIN}/en/privacy/`);
+    expect(readPage(out, "en/privacy/2025-01-01/")('link[rel="canonical"]').attr("href")).toBe(`${ORIGIN}/en/privacy/2025-01-01/`);
+  });
+
+  it("lists hreflang alternates only for languages the page exists in, with x-default", () => {
+    const alternates = (urlPath: string) =>
+      readPage(out, urlPath)('link[rel="alternate"][hreflang]')
+        .toArray()
+        .map((el) => `${el.attribs.hreflang} ${el.attribs.href}`);
+    expect(alternates("de/privacy/2024-01-01/")).toEqual([
+      `en ${ORIGIN}/en/privacy/2024-01-01/`,
+      `de ${ORIGIN}/de/privacy/2024-01-01/`,
+      `pt-BR ${ORIGIN}/pt-BR/privacy/2024-01-01/`,
+      `x-default ${ORIGIN}/en/privacy/2024-01-01/`,
+    ]);
+    expect(alternates("ar/privacy/")).toEqual([
+      `en ${ORIGIN}/en/privacy/`,
+      `de ${ORIGIN}/de/privacy/`,
+      `ar ${ORIGIN}/ar/privacy/`,
+      `pt-BR ${ORIGIN}/pt-BR/privacy/`,
+      `x-default ${ORIGIN}/en/privacy/`,
+    ]);
+    expect(alternates("en/terms/")).toEqual([`en ${ORIGIN}/en/terms/`, `x-default ${ORIGIN}/en/terms/`]);
+  });
+
+  it("the language switcher links the same page in each language it exists in", () => {
+    const $ = readPage(out, "en/privacy/2025-01-01/");
+    const links = $(".language-switcher a")
+      .toArray()
+      .map((a) => [a.attribs.href, a.attribs.lang, a.attribs["aria-current"]]);
+    expect(links).toEqual([
+      ["/legal/en/privacy/2025-01-01/", "en", "page"],
+      ["/legal/de/privacy/2025-01-01/", "de", undefined],
+      ["/legal/ar/privacy/2025-01-01/", "ar", undefined],
+    ]);
+    // A page in one language only has nothing to switch to.
+    expect(readPage(out, "en/terms/")(".language-switcher").length).toBe(0);
+  });
+
+  it("writes every link under the pathPrefix", () => {
+    const $ = readPage(out, "en/privacy/");
+    expect($('link[rel="stylesheet"]').attr("href")).toBe("/legal/assets/codicil.css");
+    expect($('.document-body a[href$="/terms/"]').attr("href")).toBe("/legal/en/terms/");
+    expect(readFileSync(path.join(out, "assets/codicil.css"), "utf8")).toContain("prefers-color-scheme: dark");
+  });
+});
+
+describe("notices", () => {
+  const notices = (urlPath: string) =>
+    readPage(out, urlPath)(".notice")
+      .toArray()
+      .map((el) => el.attribs.class?.replace("notice notice-", ""));
+
+  it("an older version says so and links to the latest in its language", () => {
+    const $ = readPage(out, "de/privacy/2023-01-01/");
+    expect(notices("de/privacy/2023-01-01/")).toEqual(["older"]);
+    expect($(".notice-older a").attr("href")).toBe("/legal/de/privacy/");
+    expect($(".notice-older").text()).toContain("Dies ist eine frühere Version.");
+  });
+
+  it("an upcoming version gives its effective date in the page's language and links the version in force", () => {
+    const $ = readPage(out, "de/privacy/2025-06-01/");
+    expect(notices("de/privacy/2025-06-01/")).toEqual(["upcoming"]);
+    expect($(".notice-upcoming").text()).toContain("1. Januar 2026");
+    expect($(".notice-upcoming a").attr("href")).toBe("/legal/de/privacy/");
+  });
+
+  it("the page in force announces the upcoming version, in English where the language lacks it", () => {
+    expect(readPage(out, "en/privacy/")(".notice-announce a").attr("href")).toBe("/legal/en/privacy/2025-06-01/");
+    const ar = readPage(out, "ar/privacy/");
+    expect(ar(".notice-announce a").attr("href")).toBe("/legal/en/privacy/2025-06-01/");
+    expect(ar(".notice-announce a").attr("hreflang")).toBe("en");
+  });
+
+  it("a stale translation says the default language prevails and links to it", () => {
+    const $ = readPage(out, "pt-BR/privacy/");
+    expect(notices("pt-BR/privacy/")).toEqual(["stale", "announce"]);
+    expect($(".notice-stale").text()).toContain("prevalece a versão em inglês");
+    expect($(".notice-stale").text()).toContain("versão 10");
+    expect($(".notice-stale a").attr("href")).toBe("/legal/en/privacy/");
+    // Its older version is just older.
+    expect(notices("pt-BR/privacy/2023-01-01/")).toEqual(["older"]);
+  });
+
+  it("a current page in the default language has no warning", () => {
+    expect(notices("en/privacy/2025-01-01/")).toEqual(["announce"]);
+    expect(notices("en/terms/")).toEqual([]);
+  });
+});
+
+describe("documents", () => {
+  it("renders tables, heading anchors and a table of contents", () => {
+    const $ = readPage(out, "en/privacy/");
+    expect($(".document-body table th").first().text()).toBe("Data");
+    expect($(".document-body h2#scope").length).toBe(1);
+    expect($(".toc > ol > li > a").toArray().map((a) => a.attribs.href)).toEqual(["#scope", "#data-we-keep"]);
+    expect($(".toc ol ol a").attr("href")).toBe("#contact");
+    expect($('a.heading-permalink[href="#scope"]').text()).toContain("Link to the section “Scope”");
+  });
+
+  it("keeps template syntax in legal text literal", () => {
+    expect(readPage(out, "en/privacy/")(".document-body").text()).toContain("A literal {{ not_a_variable }} and {% raw %} stay as written.");
+  });
+
+  it("escapes values from site.yaml and front matter", () => {
+    const html = readFileSync(path.join(out, "en/index.html"), "utf8");
+    expect(html).toContain("Fixture &amp; Co. &lt;Legal&gt;");
+    expect(html).not.toContain("<Legal>");
+  });
+
+  it("uses the layout a document chooses in front matter", () => {
+    expect(readPage(out, "en/terms/")("article.plain-layout h1").text()).toBe("Terms of Service");
+  });
+
+  it("formats dates for the page's language, in UTC", () => {
+    expect(readPage(out, "en/privacy/")(".document-meta time").first().attr("datetime")).toBe("2025-01-01");
+    expect(readPage(out, "en/privacy/")(".document-meta time").first().text()).toBe("January 1, 2025");
+    expect(readPage(out, "de/privacy/")(".document-meta time").first().text()).toBe("1. Januar 2025");
+  });
+
+  it("locale indexes list that language's documents and point to the rest in the default language", () => {
+    const $ = readPage(out, "de/");
+    expect($("h1").text()).toBe("Rechtliche Dokumente");
+    const links = $("a[href]").toArray().map((a) => a.attribs.href);
+    expect(links).toContain("/legal/de/privacy/");
+    const terms = $('a[href="/legal/en/terms/"]');
+    expect(terms.attr("lang")).toBe("en");
+  });
+});
+
+describe("the build command", () => {
+  it("is byte-identical for the same input and SOURCE_DATE_EPOCH", () => {
+    const again = copyFixture("multilingual");
+    try {
+      const epoch = String(Date.parse(`${BUILD_DATE}T00:00:00Z`) / 1000);
+      const result = runCli(["build", "--root", again], { SOURCE_DATE_EPOCH: epoch });
+      expect(result.status, result.stderr).toBe(0);
+      expect(snapshotDir(path.join(again, "_site"))).toEqual(snapshotDir(out));
+    } finally {
+      removeDir(again);
+    }
+  });
+});

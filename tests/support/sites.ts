@@ -1,0 +1,61 @@
+import { execFile, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as cheerio from "cheerio";
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const FIXTURES = path.join(REPO, "tests/fixtures");
+
+/** A throw-away copy of fixture folders, overlaid in order (later ones win), in a temp dir. */
+export function copyFixture(...names: string[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "codicil-"));
+  for (const name of names) cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs the real command line, as editors and CI do. */
+export function runCli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/main.ts"), ...args], {
+    cwd: REPO,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking, so several command lines can run at once. */
+export function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(REPO, "src/cli/main.ts"), ...args],
+      { cwd: REPO, encoding: "utf8", env: { ...process.env, ...env } },
+      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+export function readPage(outDir: string, urlPath: string): cheerio.CheerioAPI {
+  const file = path.join(outDir, urlPath, urlPath.endsWith("/") ? "index.html" : "");
+  return cheerio.load(readFileSync(file, "utf8"));
+}
+
+/** Every file under a folder with its contents, to prove a folder did not change. */
+export function snapshotDir(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (current: string) => {
+    for (const name of readdirSync(current)) {
+      const full = path.join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[path.relative(dir, full)] = readFileSync(full, "utf8");
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return files;
+}
