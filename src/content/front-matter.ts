@@ -66,6 +66,8 @@ export function parseDocumentFile(
   text: string,
   file: string,
 ): { parsed?: ParsedDocumentFile; body?: { text: string; line: number }; problems: Problem[] } {
+  // Windows line endings would leave a `\r` at the end of the last front matter value.
+  text = text.replace(/\r\n?/g, "\n");
   let yaml: PositionedYaml | undefined;
   const parsedMatter = matter(text, {
     engines: {

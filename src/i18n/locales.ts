@@ -14,10 +14,11 @@ export function textDirection(code: string): "ltr" | "rtl" {
   } catch {
     return "ltr";
   }
-  // Node 20 exposes CLDR's direction as a getter; the tables cover engines that do not.
+  // An explicit script decides (V8's textInfo says ltr for az-Arab). Otherwise Node 20 exposes
+  // CLDR's direction for the language; the table covers engines that do not.
+  if (locale.script) return RTL_SCRIPTS.has(locale.script) ? "rtl" : "ltr";
   const textInfo = (locale as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
   if (textInfo?.direction === "rtl" || textInfo?.direction === "ltr") return textInfo.direction;
-  if (locale.script) return RTL_SCRIPTS.has(locale.script) ? "rtl" : "ltr";
   return RTL_LANGUAGES.has(locale.language) ? "rtl" : "ltr";
 }
 

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { parseDocumentFile } from "../../../src/content/front-matter.ts";
+
+const FILE = "content/privacy/en.md";
+const file = (frontMatter: string, body = "\n## Scope\n\nText.\n") => `---\n${frontMatter}\n---\n${body}`;
+const VALID = 'title: Privacy Policy\nversion: "2"\nupdated: 2025-01-01';
+
+describe("parseDocumentFile: valid front matter", () => {
+  it("keeps dates as strings and defaults effective to updated", () => {
+    const { parsed, problems } = parseDocumentFile(file(VALID), FILE);
+    expect(problems).toEqual([]);
+    expect(parsed?.frontMatter).toEqual({ title: "Privacy Policy", version: "2", updated: "2025-01-01", effective: "2025-01-01" });
+  });
+
+  it.each([
+    ["version: 2.10", "2.10"],
+    ["version: 2.0", "2.0"],
+    ["version: 3", "3"],
+    ['version: "1.9"', "1.9"],
+  ])("takes the label exactly as written: %s → %s", (line, label) => {
+    const { parsed } = parseDocumentFile(file(`title: T\n${line}\nupdated: 2025-01-01`), FILE);
+    expect(parsed?.frontMatter.version).toBe(label);
+  });
+
+  it("knows the line the body starts on, for body problems", () => {
+    const { parsed } = parseDocumentFile(file(VALID), FILE);
+    // ---, 3 keys, ---, then the body's first (empty) line is line 6.
+    expect(parsed?.bodyLine).toBe(6);
+  });
+
+  it("reads CRLF files with the same lines", () => {
+    const { parsed, problems } = parseDocumentFile(file(VALID).replace(/\n/g, "\r\n"), FILE);
+    expect(problems).toEqual([]);
+    expect(parsed?.bodyLine).toBe(6);
+  });
+});
+
+describe("parseDocumentFile: every front matter rule, with its line", () => {
+  it.each([
+    ["missing front matter", "## Privacy\n", 1, "front matter is missing"],
+    ["empty front matter", "---\n---\nText.\n", 1, "front matter is empty"],
+    ["YAML syntax error", file('title: "Privacy\nversion: "2"\nupdated: 2025-01-01'), 2, 'YAML syntax error: Missing closing "quote'],
+    ["front matter that is a list", file("- title\n- version"), 2, "must be a list of key: value lines"],
+    ["missing title", file('version: "2"\nupdated: 2025-01-01'), 2, "title: is required"],
+    ["empty title", file('title: ""\nversion: "2"\nupdated: 2025-01-01'), 2, "title: must not be empty"],
+    ["title of the wrong type", file('title: [a, b]\nversion: "2"\nupdated: 2025-01-01'), 2, "title: must be text"],
+    ["missing version", file("title: T\nupdated: 2025-01-01"), 2, "version: is required"],
+    ["version of the wrong type", file("title: T\nversion: [2]\nupdated: 2025-01-01"), 3, "version: must be a version label"],
+    ["version that is not a label", file("title: T\nversion: v2\nupdated: 2025-01-01"), 3, 'version "v2" is not a version label'],
+    ["missing updated", file('title: T\nversion: "2"'), 2, "updated: is required"],
+    ["updated not a date", file('title: T\nversion: "2"\nupdated: soon'), 4, "is not a date in YYYY-MM-DD form"],
+    ["updated impossible", file('title: T\nversion: "2"\nupdated: 2025-02-29'), 4, "not a date that exists in the calendar"],
+    ["effective impossible", file('title: T\nversion: "2"\nupdated: 2025-01-01\neffective: 2025-04-31'), 5, "effective: \"2025-04-31\" is not a date that exists"],
+    ["effective before updated", file('title: T\nversion: "2"\nupdated: 2025-01-01\neffective: 2024-12-31'), 5, "is before the updated date"],
+    ["latestVersion neither path nor URL", file(`${VALID}\nlatestVersion: privacy`), 5, "latestVersion: must be a path on this site"],
+    ["summary of the wrong type", file(`${VALID}\nsummary: [a]`), 5, "summary: must be text"],
+    ["a key twice", file(`${VALID}\ntitle: Again`), 5, "YAML syntax error"],
+  ])("%s", (_, text, line, message) => {
+    const { problems, parsed } = parseDocumentFile(text, FILE);
+    expect(parsed).toBeUndefined();
+    expect(problems).toContainEqual(expect.objectContaining({ file: FILE, line, severity: "error", message: expect.stringContaining(message) }));
+  });
+
+  it("reports every problem of a file at once", () => {
+    const { problems } = parseDocumentFile(file("version: [2]\nupdated: 2025-13-01"), FILE);
+    expect(problems.map((p) => p.line).sort()).toEqual([2, 2, 3]);
+  });
+
+  it("warns about unknown keys at their line, and still accepts the file", () => {
+    const { problems, parsed } = parseDocumentFile(file(`${VALID}\nauthor: Legal team`), FILE);
+    expect(parsed).toBeDefined();
+    expect(problems).toEqual([expect.objectContaining({ line: 5, severity: "warning", message: expect.stringContaining('unknown key "author"') })]);
+  });
+
+  it("returns the body of a file with bad front matter, so its problems are found too", () => {
+    const { body } = parseDocumentFile(file("title: T"), FILE);
+    expect(body?.text).toContain("## Scope");
+    expect(body?.line).toBe(4);
+  });
+});

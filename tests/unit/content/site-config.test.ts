@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { parseSiteSettings } from "../../../src/content/site-config.ts";
+import { readYaml } from "../../../src/content/yaml.ts";
+
+const FILE = "content/site.yaml";
+const parse = (text: string) => parseSiteSettings(readYaml(text, FILE), FILE);
+const LOCALES = "locales:\n  - { code: en, name: English }\n  - { code: ar, name: العربية }\n";
+const VALID = `name: Example Co.\nurl: https://legal.example.com/\ndefaultLocale: en\n${LOCALES}`;
+
+describe("parseSiteSettings", () => {
+  it("normalizes the url and pathPrefix and derives text direction", () => {
+    const { settings, problems } = parse(`${VALID}pathPrefix: /legal\n`);
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({
+      name: "Example Co.",
+      url: "https://legal.example.com",
+      pathPrefix: "/legal/",
+      defaultLocale: "en",
+      locales: [
+        { code: "en", name: "English", dir: "ltr" },
+        { code: "ar", name: "العربية", dir: "rtl" },
+      ],
+    });
+  });
+
+  it("lets a locale set its direction explicitly", () => {
+    const { settings } = parse(`name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n  - { code: en, name: English, dir: rtl }\n`);
+    expect(settings?.locales[0]?.dir).toBe("rtl");
+  });
+
+  it.each([
+    ["missing name", `url: https://x.example\ndefaultLocale: en\n${LOCALES}`, 1, "name: is required"],
+    ["url without scheme", `name: X\nurl: x.example\ndefaultLocale: en\n${LOCALES}`, 2, "must be an absolute http(s) address"],
+    ["pathPrefix without slash", `${VALID}pathPrefix: legal\n`, 7, 'must start with "/"'],
+    ["no locales", "name: X\nurl: https://x.example\ndefaultLocale: en\n", 1, "locales: is required"],
+    ["empty locales", "name: X\nurl: https://x.example\ndefaultLocale: en\nlocales: []\n", 4, "must list at least one language"],
+    ["locale without name", "name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n  - { code: en }\n", 5, "locales[0].name: is required"],
+    ["bad dir", "name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n  - { code: en, name: E, dir: up }\n", 5, 'must be "ltr" or "rtl"'],
+    ["defaultLocale not listed", `name: X\nurl: https://x.example\ndefaultLocale: fr\n${LOCALES}`, 3, 'defaultLocale "fr" is not one of the listed locales'],
+    ["non-canonical code", "name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n  - { code: en, name: E }\n  - { code: zh-hans, name: Z }\n", 6, 'as "zh-Hans"'],
+    ["invalid code", "name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n  - { code: en, name: E }\n  - { code: en_GB, name: Z }\n", 6, "not a valid BCP 47"],
+    ["duplicate code", `${VALID}  - { code: en, name: English }\n`, 7, 'language "en" is listed twice'],
+    ["YAML syntax", "name: X\nurl: [https://x.example\n", 3, "YAML syntax error"],
+  ])("%s", (_, text, line, message) => {
+    const { settings, problems } = parse(text);
+    expect(settings).toBeUndefined();
+    expect(problems).toContainEqual(expect.objectContaining({ file: FILE, line, severity: "error", message: expect.stringContaining(message) }));
+  });
+
+  it("warns about unknown keys, also inside locales", () => {
+    const { settings, problems } = parse(`${VALID}theme: dark\n`.replace("{ code: en, name: English }", "{ code: en, name: English, flag: uk }"));
+    expect(settings).toBeDefined();
+    expect(problems.map((p) => [p.line, p.severity, p.message.slice(0, 20)])).toEqual([
+      [7, "warning", 'unknown key "theme" '],
+      [5, "warning", 'unknown key "locales'],
+    ]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { formatDate } from "../../../src/i18n/dates.ts";
+import { fallbackChain, languageNameIn, textDirection } from "../../../src/i18n/locales.ts";
+
+describe("fallbackChain", () => {
+  it.each([
+    ["en", "en", ["en"]],
+    ["de", "en", ["de", "en"]],
+    ["de-CH", "en", ["de-CH", "de", "en"]],
+    ["pt-BR", "en", ["pt-BR", "pt", "en"]],
+    ["zh-Hans-CN", "en", ["zh-Hans-CN", "zh-Hans", "zh", "en"]],
+    ["en-GB", "en", ["en-GB", "en"]],
+    ["fr", "de", ["fr", "de"]],
+  ])("%s (default %s) → %j", (code, defaultLocale, chain) => {
+    expect(fallbackChain(code, defaultLocale)).toEqual(chain);
+  });
+});
+
+describe("textDirection", () => {
+  it.each([
+    ["en", "ltr"],
+    ["de", "ltr"],
+    ["pt-BR", "ltr"],
+    ["ar", "rtl"],
+    ["ar-EG", "rtl"],
+    ["he", "rtl"],
+    ["fa", "rtl"],
+    ["ur", "rtl"],
+    ["zh-Hans", "ltr"],
+    ["az-Arab", "rtl"],
+  ])("%s → %s", (code, dir) => expect(textDirection(code)).toBe(dir));
+});
+
+describe("languageNameIn", () => {
+  it.each([
+    ["de", "en", "Englisch"],
+    ["pt-BR", "en", "inglês"],
+    ["en", "de", "German"],
+  ])("in %s, %s is %s", (inLocale, code, name) => expect(languageNameIn(inLocale, code)).toBe(name));
+});
+
+describe("formatDate", () => {
+  it.each([
+    ["en", "2024-03-01", "March 1, 2024"],
+    ["de", "2024-03-01", "1. März 2024"],
+    ["pt-BR", "2024-03-01", "1 de março de 2024"],
+    // The first day of a year must not become the last day of the previous one anywhere.
+    ["en", "2024-01-01", "January 1, 2024"],
+  ])("%s %s → %s", (locale, date, text) => expect(formatDate(date, locale)).toBe(text));
+
+  it("writes Arabic dates with Arabic month names", () => {
+    expect(formatDate("2024-01-05", "ar")).toContain("يناير");
+  });
+});

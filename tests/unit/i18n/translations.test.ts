@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadTranslations } from "../../../src/i18n/translations.ts";
+import { removeDir } from "../../support/sites.ts";
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeDir));
+
+/** A site root with the given files under it. */
+function site(files: Record<string, unknown>): string {
+  const root = mkdtempSync(path.join(tmpdir(), "codicil-i18n-"));
+  roots.push(root);
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  }
+  return root;
+}
+
+const load = (root: string, localeCodes: string[], extraDirs: string[] = []) =>
+  loadTranslations({
+    localeDirs: [...extraDirs, path.join(root, "locales")],
+    siteLocalesDir: path.join(root, "locales"),
+    root,
+    localeCodes,
+    defaultLocale: "en",
+  });
+
+const en = { nav: { languages: "Languages", home: "Home" }, notice: { upcoming: "Takes effect on {{date}}." } };
+
+describe("loadTranslations", () => {
+  it("falls back along the chain: pt-BR → pt → en", async () => {
+    const root = site({
+      "locales/en.json": en,
+      "locales/pt.json": { nav: { languages: "Idiomas" } },
+      "locales/pt-BR.json": { nav: { home: "Início" } },
+    });
+    const { translator, problems } = await load(root, ["en", "pt", "pt-BR"]);
+    expect(translator?.t("pt-BR", "nav.home")).toBe("Início");
+    expect(translator?.t("pt-BR", "nav.languages")).toBe("Idiomas");
+    expect(translator?.t("pt-BR", "notice.upcoming", { date: "1 de março" })).toBe("Takes effect on 1 de março.");
+    // pt-BR itself lacks nothing its chain does not cover, pt lacks two keys.
+    expect(problems).toEqual([
+      expect.objectContaining({ file: "locales/pt.json", severity: "warning", message: expect.stringContaining("2 UI strings are missing for pt and will show in en: nav.home, notice.upcoming") }),
+      expect.objectContaining({ file: "locales/pt-BR.json", message: expect.stringContaining("notice.upcoming") }),
+    ]);
+  });
+
+  it("does not escape values: the templates escape what they print", async () => {
+    const { translator } = await load(site({ "locales/en.json": en }), ["en"]);
+    expect(translator?.t("en", "notice.upcoming", { date: "<b>&</b>" })).toBe("Takes effect on <b>&</b>.");
+  });
+
+  it("throws for a key the default language lacks, so a template typo fails the build", async () => {
+    const { translator } = await load(site({ "locales/en.json": en }), ["en"]);
+    expect(() => translator?.t("en", "nav.typo")).toThrow(/"nav.typo" is missing from locales\/en.json/);
+  });
+
+  it("merges locales/<locale>/*.json files", async () => {
+    const root = site({ "locales/en/nav.json": { nav: en.nav }, "locales/en/notice.json": { notice: en.notice } });
+    const { translator } = await load(root, ["en"]);
+    expect(translator?.t("en", "nav.home")).toBe("Home");
+    expect(translator?.t("en", "notice.upcoming", { date: "x" })).toBe("Takes effect on x.");
+  });
+
+  it("lets a site override single strings of Codicil's own files", async () => {
+    const builtin = site({ "locales/en.json": en });
+    const own = site({ "locales/en.json": { nav: { home: "Start" } } });
+    const { translator } = await load(own, ["en"], [path.join(builtin, "locales")]);
+    expect(translator?.t("en", "nav.home")).toBe("Start");
+    expect(translator?.t("en", "nav.languages")).toBe("Languages");
+  });
+
+  it("compares plural keys by their base, since languages have different plural forms", async () => {
+    const root = site({
+      "locales/en.json": { years_one: "{{count}} year", years_other: "{{count}} years" },
+      "locales/ar.json": { years_zero: "٠", years_one: "١", years_two: "٢", years_few: "few", years_many: "many", years_other: "other" },
+    });
+    expect((await load(root, ["en", "ar"])).problems).toEqual([]);
+  });
+
+  it.each([
+    ["a JSON syntax error, at its line", { "locales/en.json": '{\n  "a": "x",\n}\n' }, "locales/en.json", 3, "JSON syntax error"],
+    ["a value that is not text", { "locales/en.json": '{\n  "a": "x",\n  "b": 3\n}\n' }, "locales/en.json", 3, '"b" must be text'],
+    ["a file for a language the site does not have", { "locales/en.json": en, "locales/fr.json": {} }, "locales/fr.json", 1, '"fr" is not a language of this site'],
+    ["no strings for the default language", { "locales/de.json": {} }, "content/site.yaml", 1, "no UI strings for the default language en"],
+  ])("reports %s", async (_, files, file, line, message) => {
+    const { problems } = await load(site(files), ["en", "de"]);
+    expect(problems).toContainEqual(expect.objectContaining({ file, line, severity: "error", message: expect.stringContaining(message) }));
+  });
+
+  it("warns when a language of the site has no strings at all", async () => {
+    const { problems, translator } = await load(site({ "locales/en.json": en }), ["en", "de"]);
+    expect(translator?.t("de", "nav.home")).toBe("Home");
+    expect(problems).toEqual([expect.objectContaining({ severity: "warning", message: expect.stringContaining("no UI strings for de") })]);
+  });
+});
