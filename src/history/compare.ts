@@ -1,0 +1,147 @@
+import { diffArrays, diffWords } from "diff";
+import type { TextSection } from "../markdown/sections.ts";
+
+/**
+ * What changed between two versions, section by section. jsdiff does the diffing (a well-tested
+ * Myers implementation); this module decides what a section is and how changes are grouped.
+ *
+ * Two passes keep the cost bounded: sections are compared whole first, and words are diffed only
+ * inside sections whose text differs, with a cap on the edit length beyond which a section is
+ * shown as replaced rather than diffed word by word.
+ */
+export type SectionStatus = "unchanged" | "changed" | "added" | "removed" | "moved";
+
+export interface Segment {
+  readonly kind: "same" | "inserted" | "deleted";
+  readonly text: string;
+}
+
+export interface SectionChange {
+  /** The section's anchor in the newer version (the older one for removed sections). */
+  readonly id: string;
+  readonly heading: string;
+  /** The heading in the older version when it was renamed. */
+  readonly previousHeading?: string;
+  readonly level: number;
+  readonly status: SectionStatus;
+  /** True for a moved section whose text changed as well. */
+  readonly textChanged: boolean;
+  /** Paragraphs of marked-up text; empty for unchanged sections. */
+  readonly paragraphs: readonly (readonly Segment[])[];
+  /** The text, for unchanged sections (shown collapsed). */
+  readonly unchangedText: readonly string[];
+}
+
+export interface Comparison {
+  readonly sections: readonly SectionChange[];
+  readonly counts: Readonly<Record<SectionStatus, number>>;
+}
+
+/** Beyond this many word edits in one section, show it as replaced instead of interleaving words. */
+const MAX_WORD_EDITS = 2_000;
+
+export function compareSections(older: readonly TextSection[], newer: readonly TextSection[]): Comparison {
+  const key = (s: TextSection) => s.id;
+  const olderByKey = new Map(older.map((s) => [key(s), s]));
+  const newerKeys = new Set(newer.map(key));
+  const olderKeys = new Set(older.map(key));
+  const changes: SectionChange[] = [];
+
+  // Align by anchor. A key removed here and added elsewhere is a moved section; a removed run
+  // directly followed by an added run of the same length is the same sections renamed.
+  const alignment = diffArrays(older.map(key), newer.map(key));
+  let newerIndex = 0;
+  for (let i = 0; i < alignment.length; i++) {
+    const part = alignment[i];
+    if (!part) continue;
+    if (part.removed) {
+      const next = alignment[i + 1];
+      const renamed = next?.added && next.count === part.count;
+      part.value.forEach((k, j) => {
+        const before = olderByKey.get(k) as TextSection;
+        if (newerKeys.has(k)) return; // moved: reported where it now stands
+        if (renamed) {
+          const after = newer[newerIndex + j] as TextSection;
+          if (!olderKeys.has(after.id)) {
+            changes.push(compareSection(before, after, "changed"));
+            return;
+          }
+        }
+        changes.push(wholeSection(before, "removed"));
+      });
+      if (renamed && next) {
+        const renamedAll = next.value.every((k, j) => !olderKeys.has(k) && !newerKeys.has(part.value[j] ?? ""));
+        if (renamedAll) {
+          newerIndex += next.count ?? 0;
+          i++;
+        }
+      }
+      continue;
+    }
+    for (const k of part.value) {
+      const after = newer[newerIndex++] as TextSection;
+      const before = olderByKey.get(k);
+      if (part.added) changes.push(before ? compareSection(before, after, "moved") : wholeSection(after, "added"));
+      else changes.push(compareSection(before as TextSection, after, "unchanged"));
+    }
+  }
+
+  const counts: Record<SectionStatus, number> = { unchanged: 0, changed: 0, added: 0, removed: 0, moved: 0 };
+  for (const change of changes) counts[change.status]++;
+  return { sections: changes, counts };
+}
+
+function wholeSection(section: TextSection, status: "added" | "removed"): SectionChange {
+  const kind = status === "added" ? "inserted" : "deleted";
+  return {
+    id: section.id,
+    heading: section.heading,
+    level: section.level,
+    status,
+    textChanged: true,
+    paragraphs: section.blocks.map((text) => [{ kind, text }]),
+    unchangedText: [],
+  };
+}
+
+/** `status` is what the alignment says; an aligned section whose text differs becomes "changed". */
+function compareSection(before: TextSection, after: TextSection, status: "unchanged" | "moved" | "changed"): SectionChange {
+  const renamed = before.heading !== after.heading;
+  const sameText = before.blocks.length === after.blocks.length && before.blocks.every((b, i) => b === after.blocks[i]);
+  const base = {
+    id: after.id,
+    heading: after.heading,
+    ...(renamed && { previousHeading: before.heading }),
+    level: after.level,
+  };
+  if (sameText) {
+    const finalStatus = status === "unchanged" && renamed ? "changed" : status;
+    return { ...base, status: finalStatus, textChanged: false, paragraphs: [], unchangedText: finalStatus === "unchanged" ? after.blocks : [] };
+  }
+  return {
+    ...base,
+    status: status === "moved" ? "moved" : "changed",
+    textChanged: true,
+    paragraphs: diffParagraphs(before.blocks, after.blocks),
+    unchangedText: [],
+  };
+}
+
+const PARAGRAPH_BREAK = "\n\n";
+
+function diffParagraphs(before: readonly string[], after: readonly string[]): Segment[][] {
+  const parts = diffWords(before.join(PARAGRAPH_BREAK), after.join(PARAGRAPH_BREAK), { maxEditLength: MAX_WORD_EDITS });
+  if (!parts) {
+    // Too different to interleave readably: the old text struck through, then the new one.
+    return [...before.map((text): Segment[] => [{ kind: "deleted", text }]), ...after.map((text): Segment[] => [{ kind: "inserted", text }])];
+  }
+  const paragraphs: Segment[][] = [[]];
+  for (const part of parts) {
+    const kind = part.added ? "inserted" : part.removed ? "deleted" : "same";
+    part.value.split(PARAGRAPH_BREAK).forEach((text, i) => {
+      if (i > 0) paragraphs.push([]);
+      if (text !== "") (paragraphs[paragraphs.length - 1] as Segment[]).push({ kind, text });
+    });
+  }
+  return paragraphs.filter((p) => p.length > 0);
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build/build-site.ts";
+import { loadSite } from "../../src/content/load-site.ts";
+import type { Site } from "../../src/content/model.ts";
+import { readPage, removeDir, REPO } from "../support/sites.ts";
+
+/** The example in content/ is what a new user sees first: it must build and show every feature. */
+const BUILD_DATE = "2026-11-22";
+let out: string;
+let site: Site;
+
+beforeAll(async () => {
+  out = mkdtempSync(path.join(tmpdir(), "codicil-example-"));
+  const result = await buildSite({ root: REPO, outDir: out, buildDate: BUILD_DATE });
+  expect(result.problems).toEqual([]);
+  expect(result.built).toBe(true);
+  const { loaded } = await loadSite({ root: REPO, buildDate: BUILD_DATE });
+  site = loaded?.site as Site;
+});
+afterAll(() => removeDir(out));
+
+describe("the example site", () => {
+  it("has at least three documents in at least three languages, one right-to-left and one regional", () => {
+    expect(site.documents.length).toBeGreaterThanOrEqual(3);
+    const codes = site.settings.locales.map((l) => l.code);
+    expect(codes.length).toBeGreaterThanOrEqual(3);
+    expect(site.settings.locales.some((l) => l.dir === "rtl")).toBe(true);
+    expect(codes.some((c) => c.includes("-"))).toBe(true);
+  });
+
+  it("has a document with four versions, one of them upcoming", () => {
+    const privacy = site.documents.find((d) => d.versions.length >= 4);
+    expect(privacy?.versions.map((v) => v.status)).toContain("upcoming");
+    expect(privacy?.versions.filter((v) => v.status === "current")).toHaveLength(1);
+  });
+
+  it("shows a stale translation with its notice", () => {
+    const stale = site.settings.locales.flatMap((l) =>
+      site.documents.filter((d) => {
+        const landing = d.landingIndex[l.code];
+        return l.code !== site.settings.defaultLocale && landing !== undefined && d.currentIndex !== undefined && landing < d.currentIndex;
+      }).map((d) => `${l.code}/${d.slug}/`),
+    );
+    expect(stale.length).toBeGreaterThan(0);
+    for (const page of stale) expect(readPage(out, page)(".notice-stale").length, page).toBe(1);
+  });
+
+  it("renders the right-to-left pages with dir=rtl", () => {
+    const rtl = site.settings.locales.find((l) => l.dir === "rtl");
+    expect(readPage(out, `${rtl?.code}/`)("html").attr("dir")).toBe("rtl");
+  });
+});
