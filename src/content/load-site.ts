@@ -120,7 +120,7 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
 function toDocument(
   slug: string,
   drafts: readonly VersionDraft[],
-  rendered: ReadonlyMap<string, { html: string; toc: Translation["toc"] }>,
+  rendered: ReadonlyMap<string, Pick<Translation, "html" | "toc" | "sections">>,
   localeCodes: readonly string[],
   buildDate: IsoDate,
 ): LegalDocument {
@@ -142,6 +142,7 @@ function toDocument(
             sourceFile: file.file,
             html: output?.html ?? "",
             toc: output?.toc ?? [],
+            sections: output?.sections ?? [],
             ...(fm.summary !== undefined && { summary: fm.summary }),
             ...(fm.description !== undefined && { description: fm.description }),
             ...(fm.latestVersion !== undefined && { latestVersion: fm.latestVersion }),

@@ -1,4 +1,5 @@
 import type { TocEntry } from "../markdown/renderer.ts";
+import type { TextSection } from "../markdown/sections.ts";
 import type { IsoDate } from "../versions/dates.ts";
 import type { VersionStatus } from "../versions/order.ts";
 import type { SiteSettings } from "./site-config.ts";
@@ -50,4 +51,6 @@ export interface Translation {
   /** Rendered once, at load. */
   readonly html: string;
   readonly toc: readonly TocEntry[];
+  /** Plain text by section, for the changes pages. */
+  readonly sections: readonly TextSection[];
 }

@@ -2,6 +2,7 @@ import MarkdownIt, { type Env, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { error, warning, type Problem } from "../problems.ts";
 import { findUnsafeHtml, isOtherOrigin, isScriptUrl } from "./html-safety.ts";
+import { textSections, type TextSection } from "./sections.ts";
 import { slugify } from "./slugify.ts";
 
 export interface TocEntry {
@@ -26,6 +27,8 @@ export interface RenderContext {
 export interface RenderedMarkdown {
   readonly html: string;
   readonly toc: TocEntry[];
+  /** The text readers see, cut at headings: what the changes pages compare. */
+  readonly sections: TextSection[];
   readonly problems: Problem[];
 }
 
@@ -69,8 +72,9 @@ export function renderMarkdown(body: string, context: RenderContext): RenderedMa
   const env = renderEnv as unknown as Env;
   const tokens = md.parse(body, env);
   const toc = tableOfContents(tokens);
+  const sections = textSections(tokens);
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, toc, problems: renderEnv.problems };
+  return { html, toc, sections, problems: renderEnv.problems };
 }
 
 function checkTokens(tokens: Token[], env: RenderEnv): void {
