@@ -2,13 +2,22 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "../build/build-site.ts";
 import { loadSite } from "../content/load-site.ts";
+import { startNewVersion } from "../history/new-version.ts";
+import { LOCK_FILE } from "../history/published-lock.ts";
+import { formatStatusTable, translationStatus } from "../history/translation-status.ts";
 import { formatProblem, sortProblems, summarize, type Problem } from "../problems.ts";
 
-const USAGE = `Usage: codicil <command> [--root DIR] [--out DIR]
+const USAGE = `Usage: codicil <command> [options]
 
 Commands:
-  build   validate content/ and build the site into _site/ (replaced only if the build succeeds)
-  check   validate content/ without writing anything
+  build                  validate content/ and build the site into _site/ (replaced only if the build succeeds)
+  check                  validate content/ without writing anything
+  new-version <doc>      archive <doc>'s newest files under versions/ and start the next version
+                         [--label 2.2] [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
+  translations           translation status per document and language [--json] [--doc <doc>]
+                         (exit 1 when a translation is missing or out of date)
+
+Common options: --root DIR (the site, default .), --out DIR (build output, default _site)
 
 Every problem is printed as file:line: message. Exit codes: 0 success, 1 content problems,
 2 usage or internal error.`;
@@ -23,7 +32,16 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { root: { type: "string", default: "." }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      root: { type: "string", default: "." },
+      out: { type: "string" },
+      label: { type: "string" },
+      date: { type: "string" },
+      effective: { type: "string" },
+      doc: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   const [command] = positionals;
   if (values.help || !command) {
@@ -43,14 +61,46 @@ async function main(argv: string[]): Promise<number> {
     }
     case "build": {
       const outDir = path.resolve(values.out ?? path.join(root, "_site"));
-      const { problems, built } = await buildSite({ root, outDir });
+      const { problems, built, newlyPublished } = await buildSite({ root, outDir });
       report(problems);
       if (!built) {
         console.error(`Build stopped: nothing was written, ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
         return 1;
       }
       console.error(`Built ${path.relative(process.cwd(), outDir) || outDir}.`);
+      if (newlyPublished > 0) {
+        console.error(`${LOCK_FILE}: recorded ${newlyPublished} newly published version address${newlyPublished === 1 ? "" : "es"}; commit this file with the content.`);
+      }
       return 0;
+    }
+    case "new-version": {
+      const slug = positionals[1];
+      if (!slug) {
+        console.error(`new-version needs the document's folder name, e.g. npm run new-version -- privacy\n\n${USAGE}`);
+        return 2;
+      }
+      const { problems, created } = await startNewVersion({
+        root,
+        slug,
+        ...(values.label !== undefined && { label: values.label }),
+        ...(values.date !== undefined && { date: values.date }),
+        ...(values.effective !== undefined && { effective: values.effective }),
+      });
+      report(problems);
+      if (!created) return 1;
+      for (const [from, to] of created.archived) console.error(`archived ${from} → ${to}`);
+      console.error(`Version ${created.label} (${created.date}) started in ${created.ready}: edit the text, write a summary, then npm run check.`);
+      return 0;
+    }
+    case "translations": {
+      const { loaded, problems } = await loadSite({ root });
+      if (!loaded) {
+        report(problems);
+        return 1;
+      }
+      const rows = translationStatus(loaded.site).filter((r) => values.doc === undefined || r.document === values.doc);
+      console.log(values.json ? JSON.stringify(rows, null, 2) : formatStatusTable(rows));
+      return rows.every((r) => r.state === "up-to-date") ? 0 : 1;
     }
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);

@@ -134,6 +134,26 @@ export function parseDocumentFile(
   };
 }
 
+/**
+ * The raw front matter text and the body, split the way the loader splits them (never through
+ * gray-matter's default engine, which would turn dates into Date objects).
+ */
+export function splitFrontMatter(text: string): { frontMatter: string; body: string } {
+  let frontMatter = "";
+  const parsed = matter(text.replace(/\r\n?/g, "\n"), {
+    engines: {
+      yaml: {
+        parse: (raw: string) => {
+          frontMatter = raw;
+          return {};
+        },
+        stringify: () => "",
+      },
+    },
+  });
+  return { frontMatter: frontMatter.replace(/^\n/, ""), body: parsed.content };
+}
+
 function countLines(text: string): number {
   let lines = 0;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;

@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 import { loadTranslations, type Translator } from "../i18n/translations.ts";
 import { renderMarkdown } from "../markdown/renderer.ts";
 import { error, hasErrors, type Problem } from "../problems.ts";
+import { disappearedUrls, readPublishedLock, type PublishedLock } from "../history/published-lock.ts";
 import { explainMissingPath, listRoutes, type RouteInput } from "../site/routes.ts";
+import { paths } from "../site/urls.ts";
 import { buildDate as defaultBuildDate, type IsoDate } from "../versions/dates.ts";
 import { landingIndex, versionStatuses } from "../versions/order.ts";
 import { assembleVersions, type VersionDraft } from "./assemble.ts";
@@ -32,6 +34,9 @@ export interface LoadedSite {
   readonly templateDirs: readonly string[];
   /** Warnings found while loading (errors stop the load). */
   readonly problems: readonly Problem[];
+  /** Every dated version address the content produces, with its source file (for the lock file). */
+  readonly publishedUrls: ReadonlyMap<string, string>;
+  readonly publishedLock: PublishedLock;
 }
 
 /** Directories to look for templates or locales in: the site's own first, then Codicil's. */
@@ -79,6 +84,13 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
     }),
   };
   const existingPaths = new Set(listRoutes(routeInput).map((r) => r.path));
+  const publishedUrls = new Map(
+    scanned.documents
+      .flatMap((d) => d.files.map((f) => [paths.version(f.locale, d.slug, f.frontMatter.updated), f.file] as const))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  const { lock: publishedLock, problems: lockProblems } = await readPublishedLock(root);
+  problems.push(...lockProblems, ...disappearedUrls(publishedLock, publishedUrls));
   const checkInternalPath = (target: string) => explainMissingPath(target, routeInput, existingPaths);
   const translator = translations.translator;
   const render = (file: string, body: string, bodyLine: number, locale: string) => {
@@ -114,7 +126,7 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
   }
 
   if (hasErrors(problems) || !translator) return { problems };
-  return { problems, loaded: { site: { root, settings, buildDate, documents }, translator, templateDirs, problems } };
+  return { problems, loaded: { site: { root, settings, buildDate, documents }, translator, templateDirs, problems, publishedUrls, publishedLock } };
 }
 
 function toDocument(

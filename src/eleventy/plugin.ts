@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import nunjucks from "nunjucks";
 import { overridableDirs, type LoadedSite } from "../content/load-site.ts";
 import { buildPages } from "../site/pages.ts";
+import { createTemplateEnvironment } from "../templates/environment.ts";
 import { obtainSite, siteBeingBuilt } from "./site-source.ts";
 
 export interface CodicilPluginOptions {
@@ -26,15 +26,8 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
     return { pages: buildPages(loaded.site) };
   });
 
-  // Our own environment, so templates resolve from the site's templates/ first and Codicil's
-  // second, and autoescape is explicitly on: every value printed is escaped unless marked safe.
-  const environment = new nunjucks.Environment(new nunjucks.FileSystemLoader(templateDirs), {
-    autoescape: true,
-    throwOnUndefined: false,
-    trimBlocks: true,
-    lstripBlocks: true,
-  });
-  eleventyConfig.setLibrary("njk", environment);
+  // Our own environment: the site's templates/ first, Codicil's second, autoescape on.
+  eleventyConfig.setLibrary("njk", createTemplateEnvironment(templateDirs));
 
   /** `{{ "document.updated" | t(view.locale) }}`: every UI string comes from i18next. */
   eleventyConfig.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => {

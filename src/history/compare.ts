@@ -127,21 +127,57 @@ function compareSection(before: TextSection, after: TextSection, status: "unchan
   };
 }
 
-const PARAGRAPH_BREAK = "\n\n";
-
+/**
+ * Paragraphs (and table rows) are aligned first; a removed paragraph is then paired with the most
+ * similar added one next to it and the pair is diffed word by word, so an inserted table row
+ * reads as a new row instead of being woven into its neighbour.
+ */
 function diffParagraphs(before: readonly string[], after: readonly string[]): Segment[][] {
-  const parts = diffWords(before.join(PARAGRAPH_BREAK), after.join(PARAGRAPH_BREAK), { maxEditLength: MAX_WORD_EDITS });
-  if (!parts) {
-    // Too different to interleave readably: the old text struck through, then the new one.
-    return [...before.map((text): Segment[] => [{ kind: "deleted", text }]), ...after.map((text): Segment[] => [{ kind: "inserted", text }])];
+  const paragraphs: Segment[][] = [];
+  const parts = diffArrays([...before], [...after]);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (!part) continue;
+    if (!part.added && !part.removed) {
+      for (const text of part.value) paragraphs.push([{ kind: "same", text }]);
+      continue;
+    }
+    const removed = part.removed ? part.value : [];
+    const nextPart = parts[i + 1];
+    const added = part.added ? part.value : nextPart?.added ? nextPart.value : [];
+    if (part.removed && nextPart?.added) i++;
+    paragraphs.push(...pairParagraphs(removed, added));
   }
-  const paragraphs: Segment[][] = [[]];
-  for (const part of parts) {
-    const kind = part.added ? "inserted" : part.removed ? "deleted" : "same";
-    part.value.split(PARAGRAPH_BREAK).forEach((text, i) => {
-      if (i > 0) paragraphs.push([]);
-      if (text !== "") (paragraphs[paragraphs.length - 1] as Segment[]).push({ kind, text });
+  return paragraphs;
+}
+
+/** Below this share of common text, a pair is shown as replaced rather than interleaved. */
+const MIN_SIMILARITY = 0.5;
+
+function pairParagraphs(removed: readonly string[], added: readonly string[]): Segment[][] {
+  const diffs = removed.map((old) => added.map((text) => diffWords(old, text, { maxEditLength: MAX_WORD_EDITS })));
+  const partnerOf = new Map<number, { removedIndex: number; parts: NonNullable<ReturnType<typeof diffWords>> }>();
+  removed.forEach((old, r) => {
+    let best: { index: number; score: number } | undefined;
+    added.forEach((text, a) => {
+      const parts = diffs[r]?.[a];
+      if (!parts || partnerOf.has(a)) return;
+      const common = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
+      const score = common / Math.max(old.length, text.length, 1);
+      if (score >= MIN_SIMILARITY && (!best || score > best.score)) best = { index: a, score };
     });
-  }
-  return paragraphs.filter((p) => p.length > 0);
+    const parts = best && diffs[r]?.[best.index];
+    if (best && parts) partnerOf.set(best.index, { removedIndex: r, parts });
+  });
+  const paired = new Set([...partnerOf.values()].map((p) => p.removedIndex));
+  const result: Segment[][] = removed.filter((_, r) => !paired.has(r)).map((text) => [{ kind: "deleted", text }]);
+  added.forEach((text, a) => {
+    const partner = partnerOf.get(a);
+    result.push(
+      partner
+        ? partner.parts.map((p) => ({ kind: p.added ? "inserted" : p.removed ? "deleted" : "same", text: p.value }))
+        : [{ kind: "inserted", text }],
+    );
+  });
+  return result;
 }

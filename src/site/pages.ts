@@ -1,30 +1,23 @@
 import type { LegalDocument, Site, Translation, Version } from "../content/model.ts";
-import type { LocaleSettings } from "../content/site-config.ts";
 import { displayDate, type DisplayDate } from "../i18n/dates.ts";
-import type { TocEntry } from "../markdown/renderer.ts";
-import { isStaleTranslation, type VersionStatus } from "../versions/order.ts";
 import { languageNameIn } from "../i18n/locales.ts";
+import type { TocEntry } from "../markdown/renderer.ts";
+import { changesPage, type ChangesView } from "../history/changes-page.ts";
+import { feedPage, type FeedView } from "../history/feed.ts";
+import { historyPage, type HistoryView } from "../history/history-page.ts";
+import { versionsIndexJson } from "../history/versions-index.ts";
+import { isStaleTranslation, type VersionStatus } from "../versions/order.ts";
+import { createPageContext, documentLocales, type Alternate, type LanguageLink, type LanguageRef, type PageBase, type PageContext } from "./page-context.ts";
 import { listRoutes, type Route } from "./routes.ts";
-import { absoluteUrl, href, outputPermalink, paths } from "./urls.ts";
+import { sitemapPage, robotsPage, type SitemapView } from "./sitemap.ts";
+import { paths } from "./urls.ts";
+
+export type { Alternate, LanguageLink, LanguageRef } from "./page-context.ts";
 
 /**
  * View models: everything a template prints, computed here once per page from the content model,
  * so templates only place values and look up UI strings.
  */
-export interface LanguageLink {
-  readonly code: string;
-  readonly name: string;
-  readonly dir: "ltr" | "rtl";
-  readonly href: string;
-  readonly current: boolean;
-}
-
-export interface Alternate {
-  /** A locale code, or `x-default`. */
-  readonly hreflang: string;
-  readonly href: string;
-}
-
 export type Notice =
   /** An earlier version: not the one in force. */
   | { readonly kind: "older"; readonly latestHref: string }
@@ -42,13 +35,6 @@ export type Notice =
       readonly currentLabel: string;
     };
 
-/** A language named in another language's page, so it can carry its own `lang` and `dir`. */
-export interface LanguageRef {
-  readonly code: string;
-  readonly name: string;
-  readonly dir: "ltr" | "rtl";
-}
-
 export interface DocumentView {
   readonly slug: string;
   readonly title: string;
@@ -65,6 +51,11 @@ export interface DocumentView {
   readonly permalinkUrl: string;
   /** True on `/<locale>/<doc>/`, false on the dated page. */
   readonly isLanding: boolean;
+  readonly historyHref: string;
+  /** Absolute, for `<link rel="alternate" type="application/atom+xml">`. */
+  readonly feedUrl: string;
+  /** What changed against the previous version in this language, when there is one. */
+  readonly changesHref?: string;
 }
 
 export interface DocumentListItem {
@@ -76,22 +67,12 @@ export interface DocumentListItem {
   readonly language?: LanguageRef;
 }
 
-export interface PageView {
-  readonly kind: Route["kind"];
-  /** Output file, relative to the output folder. */
-  readonly permalink: string;
+export interface PageView extends PageBase {
   /** Template path under templates/. */
   readonly template: string;
-  readonly locale: string;
-  readonly dir: "ltr" | "rtl";
   /** The page's own name (document title, language name…); the layout adds the site name. */
   readonly title: string;
   readonly description?: string;
-  readonly siteName: string;
-  readonly homeHref: string;
-  readonly localeHomeHref: string;
-  readonly assetsHref: string;
-  readonly canonical: string;
   readonly alternates: readonly Alternate[];
   readonly languages: readonly LanguageLink[];
   readonly document?: DocumentView;
@@ -100,139 +81,142 @@ export interface PageView {
   readonly otherDocuments?: readonly DocumentListItem[];
   /** On the home page: every language with its documents. */
   readonly catalog?: readonly { readonly language: LanguageRef; readonly href: string; readonly documents: readonly DocumentListItem[] }[];
+  readonly history?: HistoryView;
+  readonly changes?: ChangesView;
+  readonly feed?: FeedView;
+  readonly sitemap?: SitemapView;
+  /** The text of a data file (JSON) or plain-text file, printed as is. */
+  readonly text?: string;
 }
 
 const DEFAULT_LAYOUT = "layouts/document.njk";
 
 export function buildPages(site: Site): PageView[] {
-  const { settings } = site;
-  const locales = new Map(settings.locales.map((l) => [l.code, l]));
-  const docs = new Map(site.documents.map((d) => [d.slug, d]));
+  const context = createPageContext(site);
   const routes = listRoutes({
-    locales: settings.locales.map((l) => l.code),
+    locales: site.settings.locales.map((l) => l.code),
     documents: site.documents.map((d) => ({ slug: d.slug, versions: d.versions.map((v) => ({ updated: v.updated, locales: Object.keys(v.translations) })) })),
   });
-  const localeOf = (code: string): LocaleSettings => locales.get(code) ?? { code, name: code, dir: "ltr" };
-  const link = (path: string) => href(settings, path);
-  const absolute = (path: string) => absoluteUrl(settings, path);
-  const ref = (code: string): LanguageRef => {
-    const l = localeOf(code);
-    return { code: l.code, name: l.name, dir: l.dir };
-  };
+  const pages = routes.filter((r) => r.kind !== "sitemap" && r.kind !== "robots").map((route) => pageFor(context, route));
+  const sitemapRoute = routes.find((r) => r.kind === "sitemap");
+  const robotsRoute = routes.find((r) => r.kind === "robots");
+  if (sitemapRoute) pages.push(sitemapPage(context, sitemapRoute, pages));
+  if (robotsRoute) pages.push(robotsPage(context, robotsRoute));
+  return pages;
+}
 
-  /** Hreflang alternates and the language switcher, from the same list of (locale, path) pairs. */
-  const languageViews = (pagePath: string, pageLocale: string, available: readonly { locale: string; path: string }[], xDefault: string) => ({
-    alternates: [
-      ...available.map((a) => ({ hreflang: a.locale, href: absolute(a.path) })),
-      { hreflang: "x-default", href: absolute(xDefault) },
-    ],
-    languages: available.map((a) => ({ ...ref(a.locale), href: link(a.path), current: a.locale === pageLocale && a.path === pagePath })),
-  });
+function pageFor(context: PageContext, route: Route): PageView {
+  const { site, link, ref } = context;
+  const { settings } = site;
+  const localeIndexLanguages = (locale: string) =>
+    context.languageViews(route.path, locale, settings.locales.map((l) => ({ locale: l.code, path: paths.localeIndex(l.code) })), paths.home());
 
-  const common = (route: Route, locale: string) => ({
-    kind: route.kind,
-    permalink: outputPermalink(route.path),
-    locale,
-    dir: localeOf(locale).dir,
-    siteName: settings.name,
-    homeHref: link(paths.home()),
-    localeHomeHref: link(route.kind === "home" ? paths.home() : paths.localeIndex(locale)),
-    assetsHref: link("/assets/"),
-    canonical: absolute(route.path),
-  });
-
-  const listItem = (doc: LegalDocument, locale: string, pageLocale: string): DocumentListItem | undefined => {
-    const index = doc.landingIndex[locale];
-    const version = index === undefined ? undefined : doc.versions[index];
-    const translation = version?.translations[locale];
-    if (!version || !translation) return undefined;
-    return {
-      title: translation.title,
-      href: link(paths.document(locale, doc.slug)),
-      label: version.label,
-      updated: displayDate(version.updated, pageLocale),
-      ...(locale !== pageLocale && { language: ref(locale) }),
-    };
-  };
-
-  const localeIndexLanguages = (route: Route, locale: string) =>
-    languageViews(
-      route.path,
-      locale,
-      settings.locales.map((l) => ({ locale: l.code, path: paths.localeIndex(l.code) })),
-      paths.home(),
-    );
-
-  return routes.map((route): PageView => {
-    switch (route.kind) {
-      case "home": {
-        const locale = settings.defaultLocale;
-        return {
-          ...common(route, locale),
-          ...localeIndexLanguages(route, locale),
-          template: "layouts/home.njk",
-          title: settings.name,
-          catalog: settings.locales.map((l) => ({
-            language: ref(l.code),
-            href: link(paths.localeIndex(l.code)),
-            documents: site.documents.flatMap((doc) => listItem(doc, l.code, l.code) ?? []),
-          })),
-        };
-      }
-      case "localeIndex": {
-        const { locale } = route;
-        return {
-          ...common(route, locale),
-          ...localeIndexLanguages(route, locale),
-          template: "layouts/locale-index.njk",
-          title: localeOf(locale).name,
-          documents: site.documents.flatMap((doc) => listItem(doc, locale, locale) ?? []),
-          otherDocuments: site.documents.flatMap((doc) =>
-            doc.landingIndex[locale] === undefined ? (listItem(doc, settings.defaultLocale, locale) ?? []) : [],
-          ),
-        };
-      }
-      case "document":
-      case "version": {
-        const doc = docs.get(route.slug);
-        const index = route.kind === "document" ? doc?.landingIndex[route.locale] : doc?.versions.findIndex((v) => v.updated === route.updated);
-        const version = index === undefined ? undefined : doc?.versions[index];
-        const translation = version?.translations[route.locale];
-        if (!doc || index === undefined || !version || !translation) {
-          throw new Error(`Internal error: route ${route.path} has no translation in the model.`);
-        }
-        const available =
-          route.kind === "document"
-            ? settings.locales.filter((l) => doc.landingIndex[l.code] !== undefined).map((l) => ({ locale: l.code, path: paths.document(l.code, doc.slug) }))
-            : settings.locales.filter((l) => l.code in version.translations).map((l) => ({ locale: l.code, path: paths.version(l.code, doc.slug, version.updated) }));
-        const xDefault =
-          route.kind === "document" ? paths.document(settings.defaultLocale, doc.slug) : paths.version(settings.defaultLocale, doc.slug, version.updated);
-        const permalinkPath = paths.version(route.locale, doc.slug, version.updated);
-        return {
-          ...common(route, route.locale),
-          ...languageViews(route.path, route.locale, available, xDefault),
-          template: translation.layout ?? DEFAULT_LAYOUT,
-          title: translation.title,
-          ...(translation.description !== undefined && { description: translation.description }),
-          document: {
-            slug: doc.slug,
-            title: translation.title,
-            label: version.label,
-            status: version.status,
-            updated: displayDate(version.updated, route.locale),
-            effective: displayDate(version.effective, route.locale),
-            ...(translation.summary !== undefined && { summary: translation.summary }),
-            html: translation.html,
-            toc: translation.toc,
-            notices: noticesFor(site, doc, index, translation, route.kind === "document", { link, ref }),
-            permalinkHref: link(permalinkPath),
-            permalinkUrl: absolute(permalinkPath),
-            isLanding: route.kind === "document",
-          },
-        };
-      }
+  switch (route.kind) {
+    case "home": {
+      const locale = settings.defaultLocale;
+      return {
+        ...context.base(route, locale),
+        ...localeIndexLanguages(locale),
+        template: "layouts/home.njk",
+        title: settings.name,
+        catalog: settings.locales.map((l) => ({
+          language: ref(l.code),
+          href: link(paths.localeIndex(l.code)),
+          documents: site.documents.flatMap((doc) => listItem(context, doc, l.code, l.code) ?? []),
+        })),
+      };
     }
-  });
+    case "localeIndex": {
+      const { locale } = route;
+      return {
+        ...context.base(route, locale),
+        ...localeIndexLanguages(locale),
+        template: "layouts/locale-index.njk",
+        title: ref(locale).name,
+        documents: site.documents.flatMap((doc) => listItem(context, doc, locale, locale) ?? []),
+        otherDocuments: site.documents.flatMap((doc) =>
+          doc.landingIndex[locale] === undefined ? (listItem(context, doc, settings.defaultLocale, locale) ?? []) : [],
+        ),
+      };
+    }
+    case "document":
+    case "version":
+      return documentPage(context, route);
+    case "history":
+      return historyPage(context, route);
+    case "changes":
+      return changesPage(context, route);
+    case "feed":
+      return feedPage(context, route);
+    case "versionsIndex":
+      return {
+        ...context.base(route, settings.defaultLocale),
+        template: "layouts/text.njk",
+        title: route.slug,
+        alternates: [],
+        languages: [],
+        text: versionsIndexJson(context, context.document(route.slug)),
+      };
+    case "sitemap":
+    case "robots":
+      throw new Error(`Internal error: ${route.kind} is built from the other pages.`);
+  }
+}
+
+function listItem(context: PageContext, doc: LegalDocument, locale: string, pageLocale: string): DocumentListItem | undefined {
+  const index = doc.landingIndex[locale];
+  const version = index === undefined ? undefined : doc.versions[index];
+  const translation = version?.translations[locale];
+  if (!version || !translation) return undefined;
+  return {
+    title: translation.title,
+    href: context.link(paths.document(locale, doc.slug)),
+    label: version.label,
+    updated: displayDate(version.updated, pageLocale),
+    ...(locale !== pageLocale && { language: context.ref(locale) }),
+  };
+}
+
+function documentPage(context: PageContext, route: Extract<Route, { kind: "document" | "version" }>): PageView {
+  const { site, link, absolute } = context;
+  const doc = context.document(route.slug);
+  const index = route.kind === "document" ? doc.landingIndex[route.locale] : doc.versions.findIndex((v) => v.updated === route.updated);
+  const version = index === undefined ? undefined : doc.versions[index];
+  const translation = version?.translations[route.locale];
+  if (index === undefined || !version || !translation) throw new Error(`Internal error: route ${route.path} has no translation in the model.`);
+  const { defaultLocale } = site.settings;
+  const available =
+    route.kind === "document"
+      ? documentLocales(context, doc, (l) => paths.document(l, doc.slug))
+      : site.settings.locales.filter((l) => l.code in version.translations).map((l) => ({ locale: l.code, path: paths.version(l.code, doc.slug, version.updated) }));
+  const xDefault = route.kind === "document" ? paths.document(defaultLocale, doc.slug) : paths.version(defaultLocale, doc.slug, version.updated);
+  const permalinkPath = paths.version(route.locale, doc.slug, version.updated);
+  const hasPredecessor = doc.versions.slice(0, index).some((v) => route.locale in v.translations);
+  return {
+    ...context.base(route, route.locale),
+    ...context.languageViews(route.path, route.locale, available, xDefault),
+    template: translation.layout ?? DEFAULT_LAYOUT,
+    title: translation.title,
+    ...(translation.description !== undefined && { description: translation.description }),
+    document: {
+      slug: doc.slug,
+      title: translation.title,
+      label: version.label,
+      status: version.status,
+      updated: displayDate(version.updated, route.locale),
+      effective: displayDate(version.effective, route.locale),
+      ...(translation.summary !== undefined && { summary: translation.summary }),
+      html: translation.html,
+      toc: translation.toc,
+      notices: noticesFor(site, doc, index, translation, route.kind === "document", { link, ref: context.ref }),
+      permalinkHref: link(permalinkPath),
+      permalinkUrl: absolute(permalinkPath),
+      isLanding: route.kind === "document",
+      historyHref: link(paths.history(route.locale, doc.slug)),
+      feedUrl: absolute(paths.feed(route.locale, doc.slug)),
+      ...(hasPredecessor && { changesHref: link(paths.changes(route.locale, doc.slug, version.updated)) }),
+    },
+  };
 }
 
 /** Which notices a version page shows (SPEC section 4), in the order they are printed. */
@@ -250,7 +234,6 @@ export function noticesFor(
   const landing = doc.landingIndex[locale];
   const landingPath = paths.document(locale, doc.slug);
   const notices: Notice[] = [];
-
   const stale = landing === index && locale !== defaultLocale && isStaleTranslation(index, doc.currentIndex);
 
   if (version.status === "upcoming") {

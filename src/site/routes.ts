@@ -10,13 +10,26 @@ export interface RouteInput {
   }[];
 }
 
+type DocumentRoute<Kind extends string> = { readonly kind: Kind; readonly path: string; readonly locale: string; readonly slug: string };
+type VersionRoute<Kind extends string> = DocumentRoute<Kind> & { readonly updated: string };
+
 export type Route =
   | { readonly kind: "home"; readonly path: string }
   | { readonly kind: "localeIndex"; readonly path: string; readonly locale: string }
-  | { readonly kind: "document"; readonly path: string; readonly locale: string; readonly slug: string }
-  | { readonly kind: "version"; readonly path: string; readonly locale: string; readonly slug: string; readonly updated: string };
+  | DocumentRoute<"document">
+  | DocumentRoute<"history">
+  | DocumentRoute<"feed">
+  | VersionRoute<"version">
+  /** `previous` is the version this one is compared with: the one before it in the same language. */
+  | (VersionRoute<"changes"> & { readonly previous: string })
+  | { readonly kind: "versionsIndex"; readonly path: string; readonly slug: string }
+  | { readonly kind: "sitemap"; readonly path: string }
+  | { readonly kind: "robots"; readonly path: string };
 
-/** Every page of the site (SPEC section 3), in a stable order. */
+/** Pages readers open in a browser (the sitemap lists these), as opposed to feeds and data files. */
+export const HTML_KINDS: ReadonlySet<Route["kind"]> = new Set(["home", "localeIndex", "document", "history", "version", "changes"]);
+
+/** Every page and file of the site (SPEC section 3), in a stable order. */
 export function listRoutes(input: RouteInput): Route[] {
   const routes: Route[] = [{ kind: "home", path: paths.home() }];
   for (const locale of input.locales) {
@@ -24,12 +37,21 @@ export function listRoutes(input: RouteInput): Route[] {
     for (const doc of input.documents) {
       const versions = doc.versions.filter((v) => v.locales.includes(locale));
       if (versions.length === 0) continue;
-      routes.push({ kind: "document", path: paths.document(locale, doc.slug), locale, slug: doc.slug });
-      for (const version of versions) {
-        routes.push({ kind: "version", path: paths.version(locale, doc.slug, version.updated), locale, slug: doc.slug, updated: version.updated });
-      }
+      const slug = doc.slug;
+      routes.push({ kind: "document", path: paths.document(locale, slug), locale, slug });
+      routes.push({ kind: "history", path: paths.history(locale, slug), locale, slug });
+      routes.push({ kind: "feed", path: paths.feed(locale, slug), locale, slug });
+      versions.forEach((version, i) => {
+        routes.push({ kind: "version", path: paths.version(locale, slug, version.updated), locale, slug, updated: version.updated });
+        const previous = versions[i - 1];
+        if (previous) {
+          routes.push({ kind: "changes", path: paths.changes(locale, slug, version.updated), locale, slug, updated: version.updated, previous: previous.updated });
+        }
+      });
     }
   }
+  for (const doc of input.documents) routes.push({ kind: "versionsIndex", path: paths.versionsIndex(doc.slug), slug: doc.slug });
+  routes.push({ kind: "sitemap", path: paths.sitemap() }, { kind: "robots", path: paths.robots() });
   return routes;
 }
 
@@ -52,7 +74,7 @@ export function explainMissingPath(path: string, input: RouteInput, existing: Re
   if (doc && locale !== undefined && !doc.versions.some((v) => v.locales.includes(locale))) {
     return `${prefix} the document "${slug}" has no ${locale} text yet.`;
   }
-  if (doc && date !== undefined && locale !== undefined) {
+  if (doc && date !== undefined && locale !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
     const inLocale = doc.versions.filter((v) => v.locales.includes(locale)).map((v) => v.updated);
     return `${prefix} "${slug}" has no version dated ${date} in ${locale} (dated versions: ${inLocale.join(", ")}).`;
   }

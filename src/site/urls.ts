@@ -10,6 +10,12 @@ export const paths = {
   localeIndex: (locale: string) => `/${locale}/`,
   document: (locale: string, slug: string) => `/${locale}/${slug}/`,
   version: (locale: string, slug: string, updated: string) => `/${locale}/${slug}/${updated}/`,
+  changes: (locale: string, slug: string, updated: string) => `/${locale}/${slug}/${updated}/changes/`,
+  history: (locale: string, slug: string) => `/${locale}/${slug}/history/`,
+  feed: (locale: string, slug: string) => `/${locale}/${slug}/feed.xml`,
+  versionsIndex: (slug: string) => `/${slug}/versions.json`,
+  sitemap: () => "/sitemap.xml",
+  robots: () => "/robots.txt",
 } as const;
 
 /** The path as a link on the site (with the pathPrefix). */

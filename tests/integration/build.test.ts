@@ -40,6 +40,10 @@ describe("pages and URLs", () => {
         "pt-BR/privacy/2024-01-01/index.html",
         "en/terms/index.html",
         "en/terms/2024-06-01/index.html",
+        ...["en", "de", "ar", "pt-BR"].map((l) => `${l}/privacy/history/index.html`),
+        "en/terms/history/index.html",
+        ...["2024-01-01", "2025-01-01", "2025-06-01"].flatMap((d) => [`en/privacy/${d}/changes/index.html`, `de/privacy/${d}/changes/index.html`]),
+        "pt-BR/privacy/2024-01-01/changes/index.html",
       ].sort(),
     );
   });

@@ -1,10 +1,11 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
 import { loadSite } from "../../src/content/load-site.ts";
 import type { Site } from "../../src/content/model.ts";
+import { LOCK_FILE } from "../../src/history/published-lock.ts";
 import { readPage, removeDir, REPO } from "../support/sites.ts";
 
 /** The example in content/ is what a new user sees first: it must build and show every feature. */
@@ -14,7 +15,7 @@ let site: Site;
 
 beforeAll(async () => {
   out = mkdtempSync(path.join(tmpdir(), "codicil-example-"));
-  const result = await buildSite({ root: REPO, outDir: out, buildDate: BUILD_DATE });
+  const result = await buildSite({ root: REPO, outDir: out, buildDate: BUILD_DATE, recordPublished: false });
   expect(result.problems).toEqual([]);
   expect(result.built).toBe(true);
   const { loaded } = await loadSite({ root: REPO, buildDate: BUILD_DATE });
@@ -46,6 +47,12 @@ describe("the example site", () => {
     );
     expect(stale.length).toBeGreaterThan(0);
     for (const page of stale) expect(readPage(out, page)(".notice-stale").length, page).toBe(1);
+  });
+
+  it("has every version address recorded in the committed lock file", async () => {
+    const { loaded } = await loadSite({ root: REPO, buildDate: BUILD_DATE });
+    const lock = JSON.parse(readFileSync(path.join(REPO, LOCK_FILE), "utf8")) as { urls: Record<string, string> };
+    expect(Object.fromEntries(loaded?.publishedUrls ?? [])).toEqual(lock.urls);
   });
 
   it("renders the right-to-left pages with dir=rtl", () => {

@@ -46,14 +46,42 @@ describe("listRoutes", () => {
       "/",
       "/en/",
       "/en/privacy/",
+      "/en/privacy/history/",
+      "/en/privacy/feed.xml",
       "/en/privacy/2024-01-01/",
       "/en/privacy/2025-01-01/",
+      "/en/privacy/2025-01-01/changes/",
       "/en/terms/",
+      "/en/terms/history/",
+      "/en/terms/feed.xml",
       "/en/terms/2024-06-01/",
       "/de/",
       "/de/privacy/",
+      "/de/privacy/history/",
+      "/de/privacy/feed.xml",
       "/de/privacy/2024-01-01/",
+      "/privacy/versions.json",
+      "/terms/versions.json",
+      "/sitemap.xml",
+      "/robots.txt",
     ]);
+  });
+
+  it("compares each version with the one before it in the same language, skipping versions it lacks", () => {
+    const changes = listRoutes({
+      locales: ["en", "de"],
+      documents: [
+        {
+          slug: "privacy",
+          versions: [
+            { updated: "2023-01-01", locales: ["en", "de"] },
+            { updated: "2024-01-01", locales: ["en"] },
+            { updated: "2025-01-01", locales: ["en", "de"] },
+          ],
+        },
+      ],
+    }).flatMap((r) => (r.kind === "changes" ? [`${r.locale} ${r.updated} against ${r.previous}`] : []));
+    expect(changes).toEqual(["en 2024-01-01 against 2023-01-01", "en 2025-01-01 against 2024-01-01", "de 2025-01-01 against 2023-01-01"]);
   });
 });
 

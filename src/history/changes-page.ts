@@ -1,0 +1,64 @@
+import { displayDate, type DisplayDate } from "../i18n/dates.ts";
+import type { PageContext } from "../site/page-context.ts";
+import type { PageView } from "../site/pages.ts";
+import type { Route } from "../site/routes.ts";
+import { paths } from "../site/urls.ts";
+import { compareSections, type Comparison } from "./compare.ts";
+
+export interface ChangesView {
+  readonly title: string;
+  readonly label: string;
+  readonly updated: DisplayDate;
+  readonly effective: DisplayDate;
+  readonly previousLabel: string;
+  readonly previousUpdated: DisplayDate;
+  readonly versionHref: string;
+  readonly previousHref: string;
+  readonly historyHref: string;
+  /** The title changed too. */
+  readonly previousTitle?: string;
+  readonly comparison: Comparison;
+  /** True when no section differs (a re-issue with the same text). */
+  readonly identical: boolean;
+}
+
+/** `/<locale>/<doc>/<date>/changes/`: this version against the one before it in the same language. */
+export function changesPage(context: PageContext, route: Extract<Route, { kind: "changes" }>): PageView {
+  const { site, link } = context;
+  const { locale } = route;
+  const doc = context.document(route.slug);
+  const version = doc.versions.find((v) => v.updated === route.updated);
+  const previous = doc.versions.find((v) => v.updated === route.previous);
+  const translation = version?.translations[locale];
+  const previousTranslation = previous?.translations[locale];
+  if (!version || !previous || !translation || !previousTranslation) {
+    throw new Error(`Internal error: route ${route.path} has no versions to compare in the model.`);
+  }
+  const comparison = compareSections(previousTranslation.sections, translation.sections);
+  // Other languages have this page when they have this version and an earlier one.
+  const available = site.settings.locales
+    .filter((l) => l.code in version.translations && doc.versions.some((v) => v.updated < version.updated && l.code in v.translations))
+    .map((l) => ({ locale: l.code, path: paths.changes(l.code, doc.slug, version.updated) }));
+  const xDefault = available.find((a) => a.locale === site.settings.defaultLocale) ?? available[0];
+
+  return {
+    ...context.base(route, locale),
+    ...context.languageViews(route.path, locale, available, xDefault?.path ?? route.path),
+    template: "layouts/changes.njk",
+    title: translation.title,
+    changes: {
+      title: translation.title,
+      label: version.label,
+      updated: displayDate(version.updated, locale),
+      effective: displayDate(version.effective, locale),
+      previousLabel: previous.label,
+      previousUpdated: displayDate(previous.updated, locale),
+      versionHref: link(paths.version(locale, doc.slug, version.updated)),
+      previousHref: link(paths.version(locale, doc.slug, previous.updated)),
+      historyHref: link(paths.history(locale, doc.slug)),
+      ...(previousTranslation.title !== translation.title && { previousTitle: previousTranslation.title }),
+      comparison,
+      identical: comparison.counts.unchanged === comparison.sections.length,
+    },
+  };
+}

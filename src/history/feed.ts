@@ -1,0 +1,72 @@
+import { formatDate } from "../i18n/dates.ts";
+import type { PageContext } from "../site/page-context.ts";
+import type { PageView } from "../site/pages.ts";
+import type { Route } from "../site/routes.ts";
+import { paths } from "../site/urls.ts";
+
+export interface FeedEntry {
+  /** The permanent address of the version: stable, so feed readers never show it twice. */
+  readonly id: string;
+  readonly title: string;
+  readonly label: string;
+  /** RFC 3339 timestamps, as Atom requires; midnight UTC of the version's dates. */
+  readonly updated: string;
+  /** Written for the feed's language. */
+  readonly effective: string;
+  readonly summary?: string;
+  readonly url: string;
+  readonly changesUrl?: string;
+}
+
+export interface FeedView {
+  readonly id: string;
+  readonly title: string;
+  readonly selfUrl: string;
+  readonly documentUrl: string;
+  readonly updated: string;
+  readonly author: string;
+  /** Newest first. */
+  readonly entries: readonly FeedEntry[];
+}
+
+const timestamp = (date: string) => `${date}T00:00:00Z`;
+
+/** `/<locale>/<doc>/feed.xml`: an Atom feed with one entry per version in that language. */
+export function feedPage(context: PageContext, route: Extract<Route, { kind: "feed" }>): PageView {
+  const { site, absolute } = context;
+  const { locale } = route;
+  const doc = context.document(route.slug);
+  const inLocale = doc.versions.filter((v) => locale in v.translations);
+  const entries = inLocale
+    .map((version, i): FeedEntry => {
+      const translation = version.translations[locale];
+      return {
+        id: absolute(paths.version(locale, doc.slug, version.updated)),
+        title: translation?.title ?? doc.slug,
+        label: version.label,
+        updated: timestamp(version.updated),
+        effective: formatDate(version.effective, locale),
+        ...(translation?.summary !== undefined && { summary: translation.summary }),
+        url: absolute(paths.version(locale, doc.slug, version.updated)),
+        ...(i > 0 && { changesUrl: absolute(paths.changes(locale, doc.slug, version.updated)) }),
+      };
+    })
+    .reverse();
+  const newest = entries[0];
+  return {
+    ...context.base(route, locale),
+    template: "layouts/feed.xml.njk",
+    title: newest?.title ?? doc.slug,
+    alternates: [],
+    languages: [],
+    feed: {
+      id: absolute(route.path),
+      title: newest?.title ?? doc.slug,
+      selfUrl: absolute(route.path),
+      documentUrl: absolute(paths.document(locale, doc.slug)),
+      updated: newest?.updated ?? timestamp(site.buildDate),
+      author: site.settings.name,
+      entries,
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { error, type Problem } from "../problems.ts";
+
+/**
+ * A version's address, once published, never disappears (SPEC section 3). The build records every
+ * dated version address it has produced, with the file that produced it, in a lock file committed
+ * with the content; a later build that would no longer produce one of them fails and says which
+ * file to restore. Deleting a line by hand is the deliberate way to retire an address.
+ */
+export const LOCK_FILE = "published.lock.json";
+
+const LOCK_COMMENT = "Every version address this site has published, and the file it came from. Written by `npm run build`; commit it. A listed address must keep being produced.";
+
+export interface PublishedLock {
+  /** Site-root path → the file that produced it when it was recorded. */
+  readonly urls: ReadonlyMap<string, string>;
+  /** Line of each path in the lock file, for reports. */
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+export async function readPublishedLock(root: string): Promise<{ lock: PublishedLock; problems: Problem[] }> {
+  const file = path.join(root, LOCK_FILE);
+  const empty = { urls: new Map<string, string>(), lines: new Map<string, number>() };
+  if (!existsSync(file)) return { lock: empty, problems: [] };
+  const text = await readFile(file, "utf8");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { lock: empty, problems: [error(LOCK_FILE, 1, `is not valid JSON (${message}); restore it from version control.`)] };
+  }
+  const urls = (data as { urls?: unknown } | null)?.urls;
+  if (!urls || typeof urls !== "object" || Array.isArray(urls) || !Object.values(urls).every((v) => typeof v === "string")) {
+    return { lock: empty, problems: [error(LOCK_FILE, 1, 'must hold an object "urls" of address → file; restore it from version control.')] };
+  }
+  const lines = new Map<string, number>();
+  text.split("\n").forEach((line, i) => {
+    const match = /^\s*("(?:[^"\\]|\\.)*")\s*:/.exec(line);
+    if (match?.[1]) lines.set(JSON.parse(match[1]) as string, i + 1);
+  });
+  return { lock: { urls: new Map(Object.entries(urls as Record<string, string>)), lines }, problems: [] };
+}
+
+/** Addresses in the lock that the current content would no longer produce. */
+export function disappearedUrls(lock: PublishedLock, produced: ReadonlyMap<string, string>): Problem[] {
+  return [...lock.urls]
+    .filter(([url]) => !produced.has(url))
+    .map(([url, source]) =>
+      error(
+        LOCK_FILE,
+        lock.lines.get(url) ?? 1,
+        `${url} was published from ${source} and would disappear. Restore that file (published versions keep their address), or, if the address must be retired, delete this line deliberately.`,
+      ),
+    );
+}
+
+/** The lock with every produced address added (sources brought up to date); undefined when unchanged. */
+export function updatedLockText(lock: PublishedLock, produced: ReadonlyMap<string, string>): { text: string; added: number } | undefined {
+  const merged = new Map(lock.urls);
+  let added = 0;
+  let changed = false;
+  for (const [url, source] of produced) {
+    if (!merged.has(url)) added++;
+    if (merged.get(url) !== source) changed = true;
+    merged.set(url, source);
+  }
+  if (!changed) return undefined;
+  const urls = Object.fromEntries([...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { text: `${JSON.stringify({ comment: LOCK_COMMENT, urls }, null, 2)}\n`, added };
+}
+
+export async function writePublishedLock(root: string, text: string): Promise<void> {
+  await writeFile(path.join(root, LOCK_FILE), text);
+}

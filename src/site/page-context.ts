@@ -1,0 +1,99 @@
+import type { LegalDocument, Site } from "../content/model.ts";
+import type { LocaleSettings } from "../content/site-config.ts";
+import type { Route } from "./routes.ts";
+import { absoluteUrl, href, outputPermalink, paths } from "./urls.ts";
+
+/** A language named on another language's page, so it can carry its own `lang` and `dir`. */
+export interface LanguageRef {
+  readonly code: string;
+  readonly name: string;
+  readonly dir: "ltr" | "rtl";
+}
+
+export interface LanguageLink extends LanguageRef {
+  readonly href: string;
+  readonly current: boolean;
+}
+
+export interface Alternate {
+  /** A locale code, or `x-default`. */
+  readonly hreflang: string;
+  readonly href: string;
+}
+
+/** The fields every page view has. */
+export interface PageBase {
+  readonly kind: Route["kind"];
+  /** Output file, relative to the output folder. */
+  readonly permalink: string;
+  readonly locale: string;
+  readonly dir: "ltr" | "rtl";
+  readonly siteName: string;
+  readonly homeHref: string;
+  readonly localeHomeHref: string;
+  readonly assetsHref: string;
+  readonly canonical: string;
+}
+
+/** Helpers shared by every page builder, bound to one site. */
+export interface PageContext {
+  readonly site: Site;
+  readonly document: (slug: string) => LegalDocument;
+  /** A site-root path as a link on the site (with the pathPrefix). */
+  readonly link: (path: string) => string;
+  /** A site-root path as a full address. */
+  readonly absolute: (path: string) => string;
+  readonly ref: (code: string) => LanguageRef;
+  readonly base: (route: Route, locale: string) => PageBase;
+  /** Hreflang alternates and the language switcher, from one list of (locale, path) pairs. */
+  readonly languageViews: (
+    pagePath: string,
+    pageLocale: string,
+    available: readonly { locale: string; path: string }[],
+    xDefaultPath: string,
+  ) => { alternates: Alternate[]; languages: LanguageLink[] };
+}
+
+export function createPageContext(site: Site): PageContext {
+  const { settings } = site;
+  const locales = new Map(settings.locales.map((l) => [l.code, l]));
+  const documents = new Map(site.documents.map((d) => [d.slug, d]));
+  const localeOf = (code: string): LocaleSettings => locales.get(code) ?? { code, name: code, dir: "ltr" };
+  const link = (path: string) => href(settings, path);
+  const absolute = (path: string) => absoluteUrl(settings, path);
+  const ref = (code: string): LanguageRef => {
+    const l = localeOf(code);
+    return { code: l.code, name: l.name, dir: l.dir };
+  };
+  return {
+    site,
+    document(slug) {
+      const doc = documents.get(slug);
+      if (!doc) throw new Error(`Internal error: no document "${slug}" in the model.`);
+      return doc;
+    },
+    link,
+    absolute,
+    ref,
+    base: (route, locale) => ({
+      kind: route.kind,
+      permalink: outputPermalink(route.path),
+      locale,
+      dir: localeOf(locale).dir,
+      siteName: settings.name,
+      homeHref: link(paths.home()),
+      localeHomeHref: link(route.kind === "home" || !("locale" in route) ? paths.home() : paths.localeIndex(locale)),
+      assetsHref: link("/assets/"),
+      canonical: absolute(route.path),
+    }),
+    languageViews: (pagePath, pageLocale, available, xDefaultPath) => ({
+      alternates: [...available.map((a) => ({ hreflang: a.locale, href: absolute(a.path) })), { hreflang: "x-default", href: absolute(xDefaultPath) }],
+      languages: available.map((a) => ({ ...ref(a.locale), href: link(a.path), current: a.locale === pageLocale && a.path === pagePath })),
+    }),
+  };
+}
+
+/** The locales (in switcher order) in which a document has a version, with the path there. */
+export function documentLocales(context: PageContext, doc: LegalDocument, pathIn: (locale: string) => string): { locale: string; path: string }[] {
+  return context.site.settings.locales.filter((l) => doc.landingIndex[l.code] !== undefined).map((l) => ({ locale: l.code, path: pathIn(l.code) }));
+}
