@@ -1,0 +1,160 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build/build-site.ts";
+import { copyFixture, readPage, removeDir } from "../support/sites.ts";
+
+/**
+ * History, changes, feeds, sitemap and versions.json of tests/fixtures/multilingual built on
+ * 2025-07-01: privacy has versions 1, 2, 10 (current), 10.1 (upcoming) in en and de, 10 in ar,
+ * 1 and 2 in pt-BR.
+ */
+const ORIGIN = "https://legal.fixture.example/legal";
+let root: string;
+let out: string;
+
+beforeAll(async () => {
+  root = copyFixture("multilingual");
+  out = path.join(root, "_site");
+  expect((await buildSite({ root, buildDate: "2025-07-01" })).built).toBe(true);
+});
+afterAll(() => removeDir(root));
+
+const xml = (file: string) => {
+  const text = readFileSync(path.join(out, file), "utf8");
+  expect(XMLValidator.validate(text)).toBe(true);
+  return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "url", "xhtml:link", "link"].includes(name) }).parse(text);
+};
+
+describe("history page", () => {
+  it("lists every version newest first with dates, status, summary and links", () => {
+    const $ = readPage(out, "en/privacy/history/");
+    const entries = $(".history-entry").toArray().map((el) => ({
+      label: $(el).find(".history-label a").text(),
+      status: $(el).find(".history-status").text(),
+      href: $(el).find(".history-label a").attr("href"),
+      changes: $(el).find('a[href$="/changes/"]').attr("href"),
+      times: $(el).find("time").toArray().map((t) => t.attribs.datetime),
+    }));
+    expect(entries).toEqual([
+      { label: "version 10.1", status: "Upcoming", href: "/legal/en/privacy/2025-06-01/", changes: "/legal/en/privacy/2025-06-01/changes/", times: ["2025-06-01", "2026-01-01"] },
+      { label: "version 10", status: "In force", href: "/legal/en/privacy/2025-01-01/", changes: "/legal/en/privacy/2025-01-01/changes/", times: ["2025-01-01", "2025-01-01"] },
+      { label: "version 2", status: "Earlier version", href: "/legal/en/privacy/2024-01-01/", changes: "/legal/en/privacy/2024-01-01/changes/", times: ["2024-01-01", "2024-01-01"] },
+      { label: "version 1", status: "Earlier version", href: "/legal/en/privacy/2023-01-01/", changes: undefined, times: ["2023-01-01", "2023-01-01"] },
+    ]);
+    expect($(".history-entry").first().text()).toContain("Summary of 10.1 in en.");
+  });
+
+  it("links versions that exist only in other languages to the language they exist in", () => {
+    const $ = readPage(out, "pt-BR/privacy/history/");
+    const newest = $(".history-entry").first();
+    expect(newest.find(".history-label a").attr("href")).toBe("/legal/en/privacy/2025-06-01/");
+    expect(newest.find(".history-label a").attr("hreflang")).toBe("en");
+    expect(newest.find('p[lang="en"]').text()).toBe("Summary of 10.1 in en.");
+    expect(newest.find('a[href$="/changes/"]').length).toBe(0);
+    expect($(".history-entry").length).toBe(4);
+  });
+
+  it("is linked from every document page, with the feed", () => {
+    const $ = readPage(out, "de/privacy/2024-01-01/");
+    expect($('.document-links a[href="/legal/de/privacy/history/"]').length).toBe(1);
+    expect($('.document-links a[href="/legal/de/privacy/2024-01-01/changes/"]').length).toBe(1);
+    expect($('link[rel="alternate"][type="application/atom+xml"]').attr("href")).toBe(`${ORIGIN}/de/privacy/feed.xml`);
+    // The first version has nothing to compare with.
+    expect(readPage(out, "de/privacy/2023-01-01/")('.document-links a[href$="/changes/"]').length).toBe(0);
+  });
+});
+
+describe("changes page", () => {
+  it("compares with the previous version in the same language and says which", () => {
+    const $ = readPage(out, "pt-BR/privacy/2024-01-01/changes/");
+    expect($("h1").text()).toContain("2");
+    expect($(".changes-versions a").toArray().map((a) => a.attribs.href)).toEqual([
+      "/legal/pt-BR/privacy/2023-01-01/",
+      "/legal/pt-BR/privacy/2024-01-01/",
+      "/legal/pt-BR/privacy/history/",
+    ]);
+  });
+
+  it("marks insertions and deletions with ins and del, worded for screen readers", () => {
+    const $ = readPage(out, "en/privacy/2025-01-01/changes/");
+    const scope = $("section.changes-changed").first();
+    expect(scope.find("del").first().text()).toBe("[removed: 2]");
+    expect(scope.find("ins").first().text()).toBe("[added: 10]");
+    expect($(".changes-summary li").length).toBeGreaterThan(0);
+    // Unchanged sections stay available, collapsed.
+    expect($("details.changes-unchanged summary").first().text()).toContain("unchanged");
+  });
+
+  it("has hreflang alternates to the same comparison in other languages", () => {
+    const alternates = readPage(out, "de/privacy/2025-01-01/changes/")('link[rel="alternate"][hreflang]').toArray().map((l) => l.attribs.hreflang);
+    expect(alternates).toEqual(["en", "de", "x-default"]);
+  });
+});
+
+describe("Atom feed", () => {
+  it("is well-formed Atom with one entry per version in that language", () => {
+    const { feed } = xml("de/privacy/feed.xml");
+    expect(feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
+    expect(feed["@xml:lang"]).toBe("de");
+    expect(feed.id).toBe(`${ORIGIN}/de/privacy/feed.xml`);
+    expect(feed.updated).toBe("2025-06-01T00:00:00Z");
+    expect(feed.author.name).toBe("Fixture & Co. <Legal>");
+    expect(feed.link.map((l: Record<string, string>) => l["@rel"])).toEqual(["self", "alternate"]);
+    const entries = feed.entry as Record<string, unknown>[];
+    expect(entries.map((e) => e.id)).toEqual(["2025-06-01", "2025-01-01", "2024-01-01", "2023-01-01"].map((d) => `${ORIGIN}/de/privacy/${d}/`));
+    for (const entry of entries) {
+      expect(entry).toEqual(expect.objectContaining({ title: expect.stringContaining("Datenschutzerklärung, Version"), updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/) }));
+    }
+    expect(entries[0]?.summary).toBe("Summary of 10.1 in de. Tritt am 1. Januar 2026 in Kraft.");
+  });
+});
+
+describe("sitemap and robots.txt", () => {
+  it("lists every HTML page once, with its hreflang alternates, and no feeds", () => {
+    const { urlset } = xml("sitemap.xml");
+    const urls = (urlset.url as { loc: string; "xhtml:link"?: Record<string, string>[] }[]);
+    const locs = urls.map((u) => u.loc);
+    expect(new Set(locs).size).toBe(locs.length);
+    expect(locs).toContain(`${ORIGIN}/`);
+    expect(locs).toContain(`${ORIGIN}/pt-BR/privacy/2024-01-01/changes/`);
+    expect(locs).toContain(`${ORIGIN}/ar/privacy/history/`);
+    expect(locs.some((l) => l.endsWith(".xml") || l.endsWith(".json"))).toBe(false);
+    const page = urls.find((u) => u.loc === `${ORIGIN}/de/privacy/`);
+    expect(page?.["xhtml:link"]?.map((l) => `${l["@hreflang"]} ${l["@href"]}`)).toEqual([
+      `en ${ORIGIN}/en/privacy/`,
+      `de ${ORIGIN}/de/privacy/`,
+      `ar ${ORIGIN}/ar/privacy/`,
+      `pt-BR ${ORIGIN}/pt-BR/privacy/`,
+      `x-default ${ORIGIN}/en/privacy/`,
+    ]);
+    const htmlFiles = readFileSync(path.join(out, "sitemap.xml"), "utf8").match(/<loc>/g)?.length;
+    // home 1, locale indexes 4, en and de privacy 9 each, ar 3, pt-BR 5, en terms 3.
+    expect(htmlFiles).toBe(34);
+  });
+
+  it("robots.txt points to the sitemap", () => {
+    expect(readFileSync(path.join(out, "robots.txt"), "utf8")).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${ORIGIN}/sitemap.xml\n`);
+  });
+});
+
+describe("versions.json", () => {
+  it("gives every version's dates, status and address per language", () => {
+    const index = JSON.parse(readFileSync(path.join(out, "privacy/versions.json"), "utf8"));
+    expect(index.document).toBe("privacy");
+    expect(index.current).toBe("10");
+    expect(index.versions.map((v: { label: string; status: string }) => `${v.label} ${v.status}`)).toEqual(["10.1 upcoming", "10 current", "2 older", "1 older"]);
+    expect(index.versions[1].locales.ar).toEqual({ title: "سياسة الخصوصية", summary: "Summary of 10 in ar.", url: `${ORIGIN}/ar/privacy/2025-01-01/` });
+    expect(index.versions[1].locales.de.changes).toBe(`${ORIGIN}/de/privacy/2025-01-01/changes/`);
+  });
+});
+
+describe("published URL lock", () => {
+  it("records every dated version address after a successful build", () => {
+    const lock = JSON.parse(readFileSync(path.join(root, "published.lock.json"), "utf8"));
+    // privacy: en 4, de 4, ar 1, pt-BR 2; terms: en 1.
+    expect(Object.keys(lock.urls)).toHaveLength(12);
+    expect(lock.urls["/pt-BR/privacy/2024-01-01/"]).toBe("content/privacy/pt-BR.md");
+  });
+});
