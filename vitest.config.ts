@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    exclude: ["tests/browser/**", "node_modules/**"],
+    exclude: ["node_modules/**"],
     // Integration tests run real Eleventy builds and the real command line; they take seconds.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,0 +1,43 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import sirv from "sirv";
+import { buildSite } from "../../src/build/build-site.ts";
+import { REPO } from "../support/sites.ts";
+
+/** Debian's Chromium, driven by playwright-core: Playwright's own browser download fails here. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH). .ci/run installs it.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Without the networking flags Chromium phones home at start, which a closed network refuses.
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+}
+
+/** Builds the example site as of a fixed date and serves it on a free localhost port. */
+export async function serveExampleSite(buildDate: string): Promise<{ origin: string; outDir: string; close: () => Promise<void> }> {
+  const outDir = mkdtempSync(path.join(tmpdir(), "codicil-browser-"));
+  const result = await buildSite({ root: REPO, outDir, buildDate, recordPublished: false });
+  if (!result.built) throw new Error(`The example site did not build: ${JSON.stringify(result.problems)}`);
+  // sirv: a small, maintained static file server; `dev` so nothing is cached between runs.
+  const handler = sirv(outDir, { dev: true, extensions: ["html"] });
+  const server: Server = createServer((req, res) => handler(req, res, () => {
+    res.statusCode = 404;
+    res.end("not found");
+  }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    outDir,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
