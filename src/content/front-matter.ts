@@ -75,7 +75,7 @@ export function parseDocumentFile(
         parse(frontMatterText: string) {
           // gray-matter hands over the text right after the opening `---`, so its first line is line 1.
           yaml = readYaml(frontMatterText, file, 1);
-          return (yaml.data ?? {}) as object;
+          return yaml.data ?? {};
         },
         stringify() {
           throw new Error("Codicil never writes front matter through gray-matter");

@@ -92,7 +92,8 @@ export async function loadTranslations(options: {
     problems,
     translator: {
       t(locale, key, values) {
-        if (!instance.exists(key, { lng: options.defaultLocale })) {
+        // With its values, so that a plural key (`year` with `count`) is found by its suffixed forms.
+        if (!instance.exists(key, { ...values, lng: options.defaultLocale })) {
           throw new Error(`The UI string "${key}" is missing from locales/${options.defaultLocale}.json; templates may only use keys that exist there.`);
         }
         const t = fixed.get(locale) ?? instance.getFixedT(locale);
@@ -126,7 +127,7 @@ function parseMessages(text: string, file: string): { messages?: Messages; probl
     }
     return true;
   };
-  return check(data, "") && problems.length === 0 ? { messages: data as Messages, problems } : { problems };
+  return check(data, "") && problems.length === 0 ? { messages: data, problems } : { problems };
 }
 
 function lineOfKey(text: string, key: string): number {

@@ -41,6 +41,7 @@ const LOADING_ATTRIBUTES = new Set(["src", "poster", "background", "data", "srcs
 /** `javascript:`, `vbscript:` and `data:` URLs can run code or smuggle content past every check. */
 export function isScriptUrl(url: string): boolean {
   // Browsers ignore control characters and white space inside a scheme (`java\tscript:`).
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]+/g, "").toLowerCase();
   return /^(javascript|vbscript|data):/.test(compact);
 }
