@@ -5,6 +5,7 @@ import { loadSite } from "../content/load-site.ts";
 import { startNewVersion } from "../history/new-version.ts";
 import { LOCK_FILE } from "../history/published-lock.ts";
 import { formatStatusTable, translationStatus } from "../history/translation-status.ts";
+import { verifyFailed, verifySite } from "../verify/verify-site.ts";
 import { formatProblem, sortProblems, summarize, type Problem } from "../problems.ts";
 
 const USAGE = `Usage: codicil <command> [options]
@@ -14,6 +15,8 @@ Commands:
   check                  validate content/ without writing anything
   new-version <doc>      archive <doc>'s newest files under versions/ and start the next version
                          [--label 2.2] [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
+  verify                 build, then check the built site: reproducible, lang/dir/canonical/hreflang,
+                         internal links and anchors, valid HTML (Nu HTML Checker; needs Java)
   translations           translation status per document and language [--json] [--doc <doc>]
                          (exit 1 when a translation is missing or out of date)
 
@@ -91,6 +94,16 @@ async function main(argv: string[]): Promise<number> {
       for (const [from, to] of created.archived) console.error(`archived ${from} → ${to}`);
       console.error(`Version ${created.label} (${created.date}) started in ${created.ready}: edit the text, write a summary, then npm run check.`);
       return 0;
+    }
+    case "verify": {
+      const outDir = path.resolve(values.out ?? path.join(root, "_site"));
+      const verified = await verifySite(root, outDir);
+      report(verified.problems);
+      for (const step of verified.steps) console.error(`✔ ${step}`);
+      if (verified.externalLinks.length > 0) {
+        console.error(`External links (listed, not fetched):\n${verified.externalLinks.map((l) => `  ${l}`).join("\n")}`);
+      }
+      return verifyFailed(verified) ? 1 : 0;
     }
     case "translations": {
       const { loaded, problems } = await loadSite({ root });
