@@ -18,7 +18,7 @@ beforeAll(async () => {
   const report = await verifySite(root);
   expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
   expect(report.steps.join("\n")).toContain("two builds are byte-identical");
-  settings = (await loadSite({ root }))!.loaded!.site.settings;
+  settings = (await loadSite({ root })).loaded!.site.settings;
 }, 120_000);
 afterAll(() => [root, ...broken].forEach(removeDir));
 
