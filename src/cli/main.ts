@@ -25,9 +25,20 @@ Common options: --root DIR (the site, default .), --out DIR (build output, defau
 Every problem is printed as file:line: message. Exit codes: 0 success, 1 content problems,
 2 usage or internal error.`;
 
+/** Past this many problems in one file, the rest are counted rather than printed. */
+const MAX_PRINTED_PER_FILE = 50;
+
 /** Prints problems where editors and CI look for them: stderr, sorted, one per line, then a count. */
 function report(problems: readonly Problem[]): void {
-  for (const problem of sortProblems(problems)) console.error(formatProblem(problem));
+  const printed = new Map<string, number>();
+  for (const problem of sortProblems(problems)) {
+    const count = (printed.get(problem.file) ?? 0) + 1;
+    printed.set(problem.file, count);
+    if (count <= MAX_PRINTED_PER_FILE) console.error(formatProblem(problem));
+  }
+  for (const [file, count] of printed) {
+    if (count > MAX_PRINTED_PER_FILE) console.error(`${file}: … and ${count - MAX_PRINTED_PER_FILE} more problems in this file.`);
+  }
   if (problems.length > 0) console.error(summarize(problems));
 }
 

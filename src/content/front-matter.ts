@@ -68,21 +68,22 @@ export function parseDocumentFile(
 ): { parsed?: ParsedDocumentFile; body?: { text: string; line: number }; problems: Problem[] } {
   // Windows line endings would leave a `\r` at the end of the last front matter value.
   text = text.replace(/\r\n?/g, "\n");
+  const opening = /^---(\S+)/.exec(text);
+  if (opening) {
+    // gray-matter would pick a parser named after the dashes (`---js` evaluates JavaScript).
+    return { problems: [error(file, 1, `the first line must be exactly --- (found "---${opening[1] ?? ""}"); front matter is YAML only.`)] };
+  }
   let yaml: PositionedYaml | undefined;
-  const parsedMatter = matter(text, {
-    engines: {
-      yaml: {
-        parse(frontMatterText: string) {
-          // gray-matter hands over the text right after the opening `---`, so its first line is line 1.
-          yaml = readYaml(frontMatterText, file, 1);
-          return yaml.data ?? {};
-        },
-        stringify() {
-          throw new Error("Codicil never writes front matter through gray-matter");
-        },
-      },
-    },
-  });
+  let parsedMatter: { content: string };
+  try {
+    parsedMatter = matter(text, { engines: yamlOnlyEngines((frontMatterText) => {
+      // gray-matter hands over the text right after the opening `---`, so its first line is line 1.
+      yaml = readYaml(frontMatterText, file, 1);
+      return yaml.data ?? {};
+    }) });
+  } catch (e) {
+    return { problems: [error(file, 1, `front matter could not be read: ${e instanceof Error ? e.message : String(e)}.`)] };
+  }
   if (!yaml) {
     const message = text.trimStart().startsWith("---")
       ? "front matter is empty: add title, version and updated between the two --- lines."
@@ -141,17 +142,34 @@ export function parseDocumentFile(
 export function splitFrontMatter(text: string): { frontMatter: string; body: string } {
   let frontMatter = "";
   const parsed = matter(text.replace(/\r\n?/g, "\n"), {
-    engines: {
-      yaml: {
-        parse: (raw: string) => {
-          frontMatter = raw;
-          return {};
-        },
-        stringify: () => "",
-      },
-    },
+    engines: yamlOnlyEngines((raw) => {
+      frontMatter = raw;
+      return {};
+    }),
   });
   return { frontMatter: frontMatter.replace(/^\n/, ""), body: parsed.content };
+}
+
+/**
+ * gray-matter's engines with ours for YAML and every other one refusing: its built-in
+ * `javascript` engine calls eval() on the front matter, which must never run on content.
+ */
+function yamlOnlyEngines(parseYaml: (text: string) => object): Record<string, { parse: (text: string) => object; stringify: () => string }> {
+  const refuse = () => {
+    throw new Error("front matter must be YAML");
+  };
+  const never = () => {
+    throw new Error("Codicil never writes front matter through gray-matter");
+  };
+  return {
+    yaml: { parse: parseYaml, stringify: never },
+    javascript: { parse: refuse, stringify: never },
+    js: { parse: refuse, stringify: never },
+    json: { parse: refuse, stringify: never },
+    coffee: { parse: refuse, stringify: never },
+    coffeescript: { parse: refuse, stringify: never },
+    toml: { parse: refuse, stringify: never },
+  };
 }
 
 function countLines(text: string): number {

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadSiteCookies } from "../cookies/load.ts";
 import { loadTranslations, type Translator } from "../i18n/translations.ts";
 import { renderMarkdown } from "../markdown/renderer.ts";
 import { error, hasErrors, type Problem } from "../problems.ts";
@@ -93,6 +94,8 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
   problems.push(...lockProblems, ...disappearedUrls(publishedLock, publishedUrls));
   const checkInternalPath = (target: string) => explainMissingPath(target, routeInput, existingPaths);
   const translator = translations.translator;
+  const cookies = await loadSiteCookies({ root, settings, translator, templateDirs });
+  problems.push(...cookies.problems);
   const render = (file: string, body: string, bodyLine: number, locale: string) => {
     const rendered = renderMarkdown(body, {
       file,
@@ -100,6 +103,7 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
       pathPrefix: settings.pathPrefix,
       checkInternalPath,
       permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
+      cookieTable: cookies.tableHook(locale),
     });
     problems.push(...rendered.problems);
     return rendered;
@@ -125,8 +129,10 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
     if (assembled.versions) documents.push(toDocument(sources.slug, assembled.versions, rendered, localeCodes, buildDate));
   }
 
+  // Known only now that every document is rendered; once per cookie and language, not per page.
+  problems.push(...cookies.fallbackWarnings());
   if (hasErrors(problems) || !translator) return { problems };
-  return { problems, loaded: { site: { root, settings, buildDate, documents }, translator, templateDirs, problems, publishedUrls, publishedLock } };
+  return { problems, loaded: { site: { root, settings, buildDate, documents, ...(cookies.registry && { cookies: cookies.registry }) }, translator, templateDirs, problems, publishedUrls, publishedLock } };
 }
 
 function toDocument(

@@ -1,3 +1,4 @@
+import type { CookieRegistry } from "../cookies/registry.ts";
 import type { TocEntry } from "../markdown/renderer.ts";
 import type { TextSection } from "../markdown/sections.ts";
 import type { IsoDate } from "../versions/dates.ts";
@@ -16,6 +17,8 @@ export interface Site {
   readonly buildDate: IsoDate;
   /** Sorted by slug. */
   readonly documents: readonly LegalDocument[];
+  /** `content/cookies.yaml`; undefined when the site has none. */
+  readonly cookies?: CookieRegistry;
 }
 
 export interface LegalDocument {

@@ -31,6 +31,12 @@ export interface DocumentSources {
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * A long privacy policy is about 100 KB of Markdown; anything past this is a mistake (a pasted
+ * export, a binary) and would only slow every build, so it is refused before parsing.
+ */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 const KNOWN_TOP_LEVEL_FILES = new Set(["site.yaml", "cookies.yaml"]);
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -115,16 +121,26 @@ async function scanDocument(root: string, slug: string, localeCodes: readonly st
   }
 
   const parsed = await Promise.all(
-    candidates.map(async (candidate) => ({
-      candidate,
-      result: parseDocumentFile(await readFile(path.join(root, candidate.file), "utf8"), candidate.file),
-    })),
+    candidates.map(async (candidate) => {
+      const text = await readFile(path.join(root, candidate.file), "utf8");
+      const bytes = Buffer.byteLength(text);
+      if (bytes > MAX_DOCUMENT_BYTES) {
+        const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+        return {
+          candidate,
+          result: {
+            problems: [error(candidate.file, 1, `is ${size(bytes)}; a document may be at most ${size(MAX_DOCUMENT_BYTES)} (a long policy is about 0.1 MB). Split it into several documents or remove what was pasted by mistake.`)],
+          },
+        };
+      }
+      return { candidate, result: parseDocumentFile(text, candidate.file) };
+    }),
   );
   for (const { candidate, result } of parsed) {
     problems.push(...result.problems);
-    if (!result.parsed) {
+    if (!("parsed" in result) || !result.parsed) {
       incomplete = true;
-      if (result.body) uncheckedBodies.push({ file: candidate.file, body: result.body.text, bodyLine: result.body.line });
+      if ("body" in result && result.body) uncheckedBodies.push({ file: candidate.file, body: result.body.text, bodyLine: result.body.line });
       continue;
     }
     files.push({ ...result.parsed, docSlug: slug, ...candidate });

@@ -45,8 +45,20 @@ export function readYaml(text: string, file: string, firstLine = 1): PositionedY
     return range ? toFileLine(range[0]) : firstLine;
   };
 
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      // Aliases are resolved here: an alias to a missing anchor, or one that expands past the
+      // library's limit (a "billion laughs" bomb), throws instead of returning data.
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      problems.push(error(file, firstLine, `YAML error: ${message}. Remove the * alias or define its & anchor before it.`));
+    }
+  }
+
   return {
-    data: problems.length > 0 ? undefined : doc.toJS(),
+    data,
     problems,
     lineOf: (path) => lineOfNode(nodeAt(path)),
     keyLineOf(path) {

@@ -88,16 +88,31 @@ export async function loadTranslations(options: {
     returnNull: false,
   });
   const fixed = new Map(options.localeCodes.map((code) => [code, instance.getFixedT(code)]));
+  // Templates ask for the same few dozen strings on every page; a string without values is looked
+  // up once per language (i18next's resolution costs ~10 µs a call, 200,000 calls on a big site).
+  const plain = new Map<string, string>();
+  const known = new Set<string>();
   return {
     problems,
     translator: {
       t(locale, key, values) {
+        if (values === undefined) {
+          const cacheKey = `${locale}\u0000${key}`;
+          const cached = plain.get(cacheKey);
+          if (cached !== undefined) return cached;
+        }
         // With its values, so that a plural key (`year` with `count`) is found by its suffixed forms.
-        if (!instance.exists(key, { ...values, lng: options.defaultLocale })) {
-          throw new Error(`The UI string "${key}" is missing from locales/${options.defaultLocale}.json; templates may only use keys that exist there.`);
+        const knownKey = values?.count === undefined ? key : `${key}\u0000count`;
+        if (!known.has(knownKey)) {
+          if (!instance.exists(key, { ...values, lng: options.defaultLocale })) {
+            throw new Error(`The UI string "${key}" is missing from locales/${options.defaultLocale}.json; templates may only use keys that exist there.`);
+          }
+          known.add(knownKey);
         }
         const t = fixed.get(locale) ?? instance.getFixedT(locale);
-        return t(key, values ?? {});
+        const text = t(key, values ?? {});
+        if (values === undefined) plain.set(`${locale}\u0000${key}`, text);
+        return text;
       },
     },
   };

@@ -1,7 +1,5 @@
-import type MarkdownIt from "markdown-it";
-import type { StateBlock, StateCore, Token } from "markdown-it";
-import { COOKIE_CATEGORIES, isCookieCategory, type CookieCategory } from "../cookies/registry.ts";
-import { COOKIE_REGISTRY_FILE } from "../cookies/parse-registry.ts";
+import type { MarkdownIt, StateBlock, StateCore, Token } from "markdown-it";
+import { COOKIE_CATEGORIES, COOKIE_REGISTRY_FILE, isCookieCategory, type CookieCategory } from "../cookies/registry.ts";
 import { error, warning, type Problem } from "../problems.ts";
 
 /**
@@ -58,10 +56,10 @@ export function cookieTablePlugin(md: MarkdownIt): void {
   md.block.ruler.before("table", "cookie_table", cookieTableBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
   md.renderer.rules.cookie_table = (tokens, idx, _options, env) => {
     const meta = tokens[idx]?.meta as CookieTableMeta | undefined;
-    return meta ? ((env as CookieTableEnv).cookieTable?.(meta.category, meta.ordinal) ?? "") : "";
+    return meta ? ((env as unknown as CookieTableEnv).cookieTable?.(meta.category, meta.ordinal) ?? "") : "";
   };
   md.core.ruler.push("cookie_table_in_text", (state: StateCore) => {
-    warnAboutTagsInText(state.tokens, state.env as CookieTableEnv);
+    warnAboutTagsInText(state.tokens, state.env as unknown as CookieTableEnv);
   });
 }
 
@@ -74,7 +72,7 @@ function cookieTableBlock(state: StateBlock, startLine: number, _endLine: number
   if (!tag) return false;
   if (silent) return true;
 
-  const env = state.env as CookieTableEnv;
+  const env = state.env as unknown as CookieTableEnv;
   const line = env.bodyLine + startLine;
   state.line = startLine + 1;
   if ("problem" in tag) {

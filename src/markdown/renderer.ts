@@ -1,9 +1,9 @@
 import MarkdownIt, { type Env, type Token } from "markdown-it";
-import anchor from "markdown-it-anchor";
 import { error, warning, type Problem } from "../problems.ts";
+import { cookieTablePlugin, type CookieTableHook } from "./cookie-table.ts";
 import { findUnsafeHtml, isOtherOrigin, isScriptUrl } from "./html-safety.ts";
 import { textSections, type TextSection } from "./sections.ts";
-import { slugify } from "./slugify.ts";
+import { headingAnchorsPlugin, headingText } from "./heading-anchors.ts";
 
 export interface TocEntry {
   readonly id: string;
@@ -22,6 +22,8 @@ export interface RenderContext {
   readonly pathPrefix: string;
   /** Why a site-root path does not lead to a page, or undefined when it does. */
   readonly checkInternalPath: (path: string) => string | undefined;
+  /** Renders `{% cookieTable %}` lines; undefined when the site has no content/cookies.yaml. */
+  readonly cookieTable?: CookieTableHook;
 }
 
 export interface RenderedMarkdown {
@@ -49,19 +51,10 @@ const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
 md.validateLink = () => true;
 
 // Stable heading ids and a permalink after each heading that screen readers announce by name.
-md.use(anchor, {
-  level: [2, 3, 4, 5, 6],
-  slugify,
-  permalink: (slug: string, options: anchor.PermalinkOptions, state: anchor.State, index: number) =>
-    anchor.permalink.linkAfterHeader({
-      style: "visually-hidden",
-      assistiveText: (title: string) => (state.env as unknown as RenderEnv).permalinkLabel(title),
-      visuallyHiddenClass: "visually-hidden",
-      class: "heading-permalink",
-      symbol: "#",
-      wrapper: ['<div class="heading">', "</div>"],
-    })(slug, options, state, index),
-});
+md.use(headingAnchorsPlugin);
+
+// `{% cookieTable %}` on a line of its own becomes the site's cookie tables (SPEC section 5).
+md.use(cookieTablePlugin);
 
 md.core.ruler.push("codicil_safety", (state) => {
   checkTokens(state.tokens, state.env as unknown as RenderEnv);
@@ -99,8 +92,13 @@ function checkTokens(tokens: Token[], env: RenderEnv): void {
 }
 
 function reportUnsafeHtml(html: string, firstLine: number, env: RenderEnv): void {
+  // Findings come in document order: count lines incrementally, never from the start again,
+  // so a huge block with many findings stays linear.
+  let line = firstLine;
+  let counted = 0;
   for (const finding of findUnsafeHtml(html)) {
-    const line = firstLine + countNewlines(html.slice(0, finding.offset));
+    line += countNewlines(html.slice(counted, finding.offset));
+    counted = finding.offset;
     const report = finding.severity === "error" ? error : warning;
     env.problems.push(report(env.file, line, finding.message));
   }
@@ -141,15 +139,8 @@ function tableOfContents(tokens: Token[]): TocEntry[] {
   tokens.forEach((token, i) => {
     if (token.type !== "heading_open" || (token.tag !== "h2" && token.tag !== "h3")) return;
     const id = token.attrGet("id")?.toString();
-    const inline = tokens[i + 1];
-    if (!id || !inline?.children) return;
-    // The permalink appended after the heading is not part of its text.
-    const text = inline.children
-      .filter((child) => child.type === "text" || child.type === "code_inline")
-      .map((child) => child.content)
-      .join("")
-      .trim();
-    const entry: TocEntry = { id, text, children: [] };
+    if (!id) return;
+    const entry: TocEntry = { id, text: headingText(tokens[i + 1]), children: [] };
     const parent = toc[toc.length - 1];
     if (token.tag === "h3" && parent) parent.children.push(entry);
     else toc.push(entry);

@@ -61,6 +61,20 @@ describe("parseDocumentFile: every front matter rule, with its line", () => {
     expect(problems).toContainEqual(expect.objectContaining({ file: FILE, line, severity: "error", message: expect.stringContaining(message) }));
   });
 
+  it.each(["---js", "---javascript", "---coffee", "---json"])("never evaluates %s front matter, which gray-matter would run", (opening) => {
+    const marker = `codicilEvaluated${opening.slice(3)}`;
+    const text = `${opening}\n{ title: (globalThis.${marker} = "ran") }\n---\n\nText.\n`;
+    const { parsed, problems } = parseDocumentFile(text, FILE);
+    expect(parsed).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining("the first line must be exactly ---") })]);
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+  });
+
+  it("reports an alias to an anchor that does not exist instead of crashing", () => {
+    const { problems } = parseDocumentFile(file(`${VALID}\nsummary: *missing`), FILE);
+    expect(problems).toEqual([expect.objectContaining({ severity: "error", message: expect.stringContaining("YAML") })]);
+  });
+
   it("reports every problem of a file at once", () => {
     const { problems } = parseDocumentFile(file("version: [2]\nupdated: 2025-13-01"), FILE);
     expect(problems.map((p) => p.line).sort()).toEqual([2, 2, 3]);
