@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSiteCookies } from "../cookies/load.ts";
+import { COOKIE_REGISTRY_FILE } from "../cookies/registry.ts";
 import { loadTranslations, type Translator } from "../i18n/translations.ts";
 import { renderMarkdown } from "../markdown/renderer.ts";
 import { error, hasErrors, type Problem } from "../problems.ts";
@@ -78,6 +79,7 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
   // problems elsewhere, so that one run reports the link problems too.
   const routeInput: RouteInput = {
     locales: localeCodes,
+    hasCookieRegistry: existsSync(path.join(root, COOKIE_REGISTRY_FILE)),
     documents: scanned.documents.map((d) => {
       const byDate = new Map<string, string[]>();
       for (const file of d.files) byDate.set(file.frontMatter.updated, [...(byDate.get(file.frontMatter.updated) ?? []), file.locale]);

@@ -1,4 +1,5 @@
 import type { LegalDocument, Site, Translation, Version } from "../content/model.ts";
+import { cookieRegistryExport } from "../cookies/export.ts";
 import { displayDate, type DisplayDate } from "../i18n/dates.ts";
 import { languageNameIn } from "../i18n/locales.ts";
 import type { TocEntry } from "../markdown/renderer.ts";
@@ -95,6 +96,7 @@ export function buildPages(site: Site): PageView[] {
   const context = createPageContext(site);
   const routes = listRoutes({
     locales: site.settings.locales.map((l) => l.code),
+    hasCookieRegistry: site.cookies !== undefined,
     documents: site.documents.map((d) => ({ slug: d.slug, versions: d.versions.map((v) => ({ updated: v.updated, locales: Object.keys(v.translations) })) })),
   });
   const pages = routes.filter((r) => r.kind !== "sitemap" && r.kind !== "robots").map((route) => pageFor(context, route));
@@ -156,6 +158,15 @@ function pageFor(context: PageContext, route: Route): PageView {
         alternates: [],
         languages: [],
         text: versionsIndexJson(context, context.document(route.slug)),
+      };
+    case "cookiesExport":
+      return {
+        ...context.base(route, settings.defaultLocale),
+        template: "layouts/text.njk",
+        title: "cookies",
+        alternates: [],
+        languages: [],
+        text: `${JSON.stringify(cookieRegistryExport(site), null, 2)}\n`,
       };
     case "sitemap":
     case "robots":

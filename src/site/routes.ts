@@ -3,6 +3,8 @@ import { paths } from "./urls.ts";
 /** The shape of a site that decides which pages exist: nothing rendered, just who has what. */
 export interface RouteInput {
   readonly locales: readonly string[];
+  /** Whether content/cookies.yaml exists, which adds /cookies.json. */
+  readonly hasCookieRegistry?: boolean;
   readonly documents: readonly {
     readonly slug: string;
     /** Oldest first, with the locales each version exists in. */
@@ -23,6 +25,7 @@ export type Route =
   /** `previous` is the version this one is compared with: the one before it in the same language. */
   | (VersionRoute<"changes"> & { readonly previous: string })
   | { readonly kind: "versionsIndex"; readonly path: string; readonly slug: string }
+  | { readonly kind: "cookiesExport"; readonly path: string }
   | { readonly kind: "sitemap"; readonly path: string }
   | { readonly kind: "robots"; readonly path: string };
 
@@ -51,6 +54,7 @@ export function listRoutes(input: RouteInput): Route[] {
     }
   }
   for (const doc of input.documents) routes.push({ kind: "versionsIndex", path: paths.versionsIndex(doc.slug), slug: doc.slug });
+  if (input.hasCookieRegistry) routes.push({ kind: "cookiesExport", path: paths.cookiesExport() });
   routes.push({ kind: "sitemap", path: paths.sitemap() }, { kind: "robots", path: paths.robots() });
   return routes;
 }

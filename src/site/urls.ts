@@ -14,6 +14,7 @@ export const paths = {
   history: (locale: string, slug: string) => `/${locale}/${slug}/history/`,
   feed: (locale: string, slug: string) => `/${locale}/${slug}/feed.xml`,
   versionsIndex: (slug: string) => `/${slug}/versions.json`,
+  cookiesExport: () => "/cookies.json",
   sitemap: () => "/sitemap.xml",
   robots: () => "/robots.txt",
 } as const;

@@ -4,6 +4,7 @@ import type { CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
 import type { Problem } from "../../src/problems.ts";
+import { listRoutes } from "../../src/site/routes.ts";
 import { copyFixture, readPage, removeDir, snapshotDir } from "../support/sites.ts";
 
 /**
@@ -135,5 +136,23 @@ describe("cookie tables in a built site", () => {
 
   it("leaves pages without a tag alone", () => {
     expect(tables(readPage(out, "en/privacy/"))).toHaveLength(0);
+  });
+});
+
+describe("/cookies.json", () => {
+  it("exports the registry as written, for consent tools", () => {
+    const exported = JSON.parse(readFileSync(path.join(out, "cookies.json"), "utf8"));
+    expect(exported.formatVersion).toBe(1);
+    expect(exported.categories).toEqual(["necessary", "functional", "analytics", "marketing"]);
+    expect(exported.cookies.length).toBeGreaterThan(0);
+    for (const cookie of exported.cookies) {
+      expect(Object.keys(cookie).slice(0, 6)).toEqual(["service", "names", "category", "party", "duration", "purpose"]);
+      expect(cookie.purpose[exported.defaultLocale]).toEqual(expect.any(String));
+    }
+  });
+
+  it("is a route only for a site with a registry", () => {
+    expect(listRoutes({ locales: ["en"], documents: [], hasCookieRegistry: false }).map((r) => r.path)).not.toContain("/cookies.json");
+    expect(listRoutes({ locales: ["en"], documents: [], hasCookieRegistry: true }).map((r) => r.path)).toContain("/cookies.json");
   });
 });
