@@ -14,6 +14,8 @@ export interface BuildOptions {
   readonly buildDate?: string;
   /** Record newly published addresses in the lock file (default true; off for read-only runs). */
   readonly recordPublished?: boolean;
+  /** Translation parity problems are errors rather than warnings. */
+  readonly strictParity?: boolean;
 }
 
 export interface BuildResult {
@@ -36,7 +38,11 @@ function configPath(root: string): string {
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
-  const { loaded, problems } = await loadSite({ root, ...(options.buildDate !== undefined && { buildDate: options.buildDate }) });
+  const { loaded, problems } = await loadSite({
+    root,
+    ...(options.buildDate !== undefined && { buildDate: options.buildDate }),
+    ...(options.strictParity !== undefined && { strictParity: options.strictParity }),
+  });
   if (!loaded) return { problems, built: false, newlyPublished: 0 };
   await renderSite(loaded, options.outDir ?? path.join(root, "_site"));
   // Recorded only once the site is out, so the lock never lists an address that was not published.

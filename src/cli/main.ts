@@ -20,7 +20,9 @@ Commands:
   translations           translation status per document and language [--json] [--doc <doc>]
                          (exit 1 when a translation is missing or out of date)
 
-Common options: --root DIR (the site, default .), --out DIR (build output, default _site)
+Common options: --root DIR (the site, default .), --out DIR (build output, default _site),
+  --strict (check, build, verify: a translation missing a section or link of the default
+  language's text of the same version is an error, not a warning)
 
 Every problem is printed as file:line: message. Exit codes: 0 success, 1 content problems,
 2 usage or internal error.`;
@@ -54,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       effective: { type: "string" },
       doc: { type: "string" },
       json: { type: "boolean" },
+      strict: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -66,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case "check": {
-      const { loaded, problems } = await loadSite({ root });
+      const { loaded, problems } = await loadSite({ root, strictParity: values.strict === true });
       report(problems);
       if (!loaded) return 1;
       const pages = loaded.site.documents.reduce((n, d) => n + d.versions.length, 0);
@@ -75,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "build": {
       const outDir = path.resolve(values.out ?? path.join(root, "_site"));
-      const { problems, built, newlyPublished } = await buildSite({ root, outDir });
+      const { problems, built, newlyPublished } = await buildSite({ root, outDir, strictParity: values.strict === true });
       report(problems);
       if (!built) {
         console.error(`Build stopped: nothing was written, ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
@@ -108,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "verify": {
       const outDir = path.resolve(values.out ?? path.join(root, "_site"));
-      const verified = await verifySite(root, outDir);
+      const verified = await verifySite(root, outDir, { strictParity: values.strict === true });
       report(verified.problems);
       for (const step of verified.steps) console.error(`✔ ${step}`);
       if (verified.externalLinks.length > 0) {

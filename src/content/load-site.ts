@@ -13,6 +13,7 @@ import { paths } from "../site/urls.ts";
 import { buildDate as defaultBuildDate, type IsoDate } from "../versions/dates.ts";
 import { landingIndex, versionStatuses } from "../versions/order.ts";
 import { assembleVersions, type VersionDraft } from "./assemble.ts";
+import { parityProblems } from "./parity.ts";
 import type { LegalDocument, Site, Translation, Version } from "./model.ts";
 import { scanDocuments } from "./scan.ts";
 import { parseSiteSettings } from "./site-config.ts";
@@ -26,6 +27,8 @@ export interface LoadOptions {
   readonly root: string;
   /** Defaults to SOURCE_DATE_EPOCH or today. */
   readonly buildDate?: IsoDate;
+  /** Report translation parity problems (missing sections or links) as errors, not warnings. */
+  readonly strictParity?: boolean;
 }
 
 /** Everything a build needs: the model (plain data) and the UI strings to show it with. */
@@ -128,7 +131,25 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
     if (sources.incomplete) continue;
     const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
     problems.push(...assembled.problems);
-    if (assembled.versions) documents.push(toDocument(sources.slug, assembled.versions, rendered, localeCodes, buildDate));
+    if (!assembled.versions) continue;
+    for (const version of assembled.versions) {
+      const reference = version.files.get(settings.defaultLocale);
+      const referenceOutput = reference && rendered.get(reference.file);
+      if (!reference || !referenceOutput) continue;
+      for (const [locale, file] of version.files) {
+        const output = rendered.get(file.file);
+        if (locale === settings.defaultLocale || !output) continue;
+        problems.push(
+          ...parityProblems(
+            { file: reference.file, locale: settings.defaultLocale, ...referenceOutput },
+            { file: file.file, locale, ...output },
+            localeCodes,
+            options.strictParity === true,
+          ),
+        );
+      }
+    }
+    documents.push(toDocument(sources.slug, assembled.versions, rendered, localeCodes, buildDate));
   }
 
   // Known only now that every document is rendered; once per cookie and language, not per page.

@@ -31,11 +31,19 @@ export interface RenderedMarkdown {
   readonly toc: TocEntry[];
   /** The text readers see, cut at headings: what the changes pages compare. */
   readonly sections: TextSection[];
+  readonly links: LinkInText[];
   readonly problems: Problem[];
 }
 
 interface RenderEnv extends RenderContext {
   problems: Problem[];
+  links: LinkInText[];
+}
+
+/** A link as the editor wrote it, for the translation parity lint. */
+export interface LinkInText {
+  readonly href: string;
+  readonly line: number;
 }
 
 /**
@@ -61,13 +69,13 @@ md.core.ruler.push("codicil_safety", (state) => {
 });
 
 export function renderMarkdown(body: string, context: RenderContext): RenderedMarkdown {
-  const renderEnv: RenderEnv = { ...context, problems: [] };
+  const renderEnv: RenderEnv = { ...context, problems: [], links: [] };
   const env = renderEnv as unknown as Env;
   const tokens = md.parse(body, env);
   const toc = tableOfContents(tokens);
   const sections = textSections(tokens);
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, toc, sections, problems: renderEnv.problems };
+  return { html, toc, sections, links: renderEnv.links, problems: renderEnv.problems };
 }
 
 function checkTokens(tokens: Token[], env: RenderEnv): void {
@@ -106,6 +114,7 @@ function reportUnsafeHtml(html: string, firstLine: number, env: RenderEnv): void
 
 function checkLink(token: Token, attribute: "href" | "src", line: number, env: RenderEnv): void {
   const url = String(token.attrGet(attribute) ?? "");
+  if (attribute === "href") env.links.push({ href: url, line });
   if (isScriptUrl(url)) {
     env.problems.push(error(env.file, line, `the link "${url.slice(0, 60)}" uses a javascript:, vbscript: or data: URL, which can run code; link to a page instead.`));
     return;

@@ -21,10 +21,10 @@ export interface VerifyReport {
  * Everything CI checks after the unit tests (SPEC section 7): the content, a build into the real
  * output folder, a second build that must be byte-identical, then the built pages themselves.
  */
-export async function verifySite(root: string, outDir = path.join(root, "_site")): Promise<VerifyReport> {
+export async function verifySite(root: string, outDir = path.join(root, "_site"), options: { strictParity?: boolean } = {}): Promise<VerifyReport> {
   const steps: string[] = [];
   const date = defaultBuildDate();
-  const first = await buildSite({ root, outDir, buildDate: date });
+  const first = await buildSite({ root, outDir, buildDate: date, strictParity: options.strictParity === true });
   if (!first.built) return { problems: first.problems, externalLinks: [], steps: ["content check: failed, nothing built"] };
   steps.push(`content check and build: ${countFiles(outDir)} files in ${path.relative(process.cwd(), outDir) || outDir}`);
   const problems: Problem[] = [...first.problems];

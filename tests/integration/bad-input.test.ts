@@ -54,6 +54,19 @@ describe("bad input", () => {
     expect(readdirSync(root).filter((entry) => entry.startsWith("_site."))).toEqual([]);
   });
 
+  it("translation parity is a warning, and an error with --strict", async () => {
+    const root = copyFixture("bad/_base");
+    dirs.push(root);
+    // The German text of version 2 drops its only section heading.
+    writeFileSync(path.join(root, "content/privacy/de.md"), '---\ntitle: Datenschutz\nversion: "2"\nupdated: 2025-01-01\n---\n\nDieser Text gilt für alle.\n');
+    const lenient = await runCliAsync(["check", "--root", root]);
+    expect(lenient.status).toBe(0);
+    expect(lenient.stderr).toContain("content/privacy/de.md:1: warning: has 0 ## headings where content/privacy/en.md");
+    const strict = await runCliAsync(["check", "--strict", "--root", root]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain("content/privacy/de.md:1: has 0 ## headings");
+  });
+
   it("npm run check reports the same problems without writing anything", async () => {
     const { root, expected } = prepare("many-problems");
     rmSync(path.join(root, "_site"), { recursive: true });

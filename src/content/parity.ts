@@ -1,0 +1,58 @@
+import type { LinkInText } from "../markdown/renderer.ts";
+import type { TextSection } from "../markdown/sections.ts";
+import { error, warning, type Problem } from "../problems.ts";
+
+/**
+ * Translation parity, as Mozilla's legal-docs lints it: a translation of a version should have
+ * the sections and links of the authoritative text of that same version. Heading anchors differ by
+ * language (they are made from the translated heading), so sections are compared by count and
+ * level, and links by target, with the language in site paths ignored (`/en/cookies/` in English
+ * matches `/de/cookies/` in German).
+ */
+export interface ParityInput {
+  readonly file: string;
+  readonly locale: string;
+  readonly sections: readonly TextSection[];
+  readonly links: readonly LinkInText[];
+}
+
+export function parityProblems(
+  reference: ParityInput,
+  translation: ParityInput,
+  localeCodes: readonly string[],
+  strict: boolean,
+): Problem[] {
+  const report = strict ? error : warning;
+  const problems: Problem[] = [];
+  const headings = (input: ParityInput, level: number) => input.sections.filter((s) => s.id !== "" && s.level === level).length;
+  for (const level of [2, 3]) {
+    const expected = headings(reference, level);
+    const actual = headings(translation, level);
+    if (actual !== expected) {
+      problems.push(
+        report(
+          translation.file,
+          1,
+          `has ${actual} ${"#".repeat(level)} headings where ${reference.file} (the same version in ${reference.locale}) has ${expected}; a section may be missing or split differently.`,
+        ),
+      );
+    }
+  }
+  const normalize = (href: string) => {
+    const [first, ...rest] = href.split("/").slice(1);
+    return href.startsWith("/") && first !== undefined && localeCodes.includes(first) ? `/*/${rest.join("/")}` : href;
+  };
+  const remaining = new Map<string, number>();
+  for (const link of translation.links) remaining.set(normalize(link.href), (remaining.get(normalize(link.href)) ?? 0) + 1);
+  for (const link of reference.links) {
+    const key = normalize(link.href);
+    const left = remaining.get(key) ?? 0;
+    if (left > 0) {
+      remaining.set(key, left - 1);
+      continue;
+    }
+    const shown = key.startsWith("/*/") ? `/${translation.locale}/${key.slice(3)}` : key;
+    problems.push(report(translation.file, 1, `has no link to ${shown}, which ${reference.file}:${link.line} has; add it, or link the translated page there.`));
+  }
+  return problems;
+}
