@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import { copyFixture, readPage, removeDir, runCli, snapshotDir } from "../support/sites.ts";
+import { buildFixture, copyFixture, readPage, removeDir, runCli, snapshotDir } from "../support/sites.ts";
 
 /**
  * A real Eleventy build of tests/fixtures/multilingual on 2025-07-01: privacy has versions 1, 2,
@@ -15,11 +14,7 @@ let root: string;
 let out: string;
 
 beforeAll(async () => {
-  root = copyFixture("multilingual");
-  out = path.join(root, "_site");
-  const result = await buildSite({ root, buildDate: BUILD_DATE });
-  expect(result.built).toBe(true);
-  expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
+  ({ root, out } = await buildFixture("multilingual", BUILD_DATE));
 });
 afterAll(() => removeDir(root));
 

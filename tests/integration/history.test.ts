@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import { copyFixture, readPage, removeDir } from "../support/sites.ts";
+import { buildFixture, readPage, removeDir } from "../support/sites.ts";
 
 /**
  * History, changes, feeds, sitemap and versions.json of tests/fixtures/multilingual built on
@@ -15,9 +14,7 @@ let root: string;
 let out: string;
 
 beforeAll(async () => {
-  root = copyFixture("multilingual");
-  out = path.join(root, "_site");
-  expect((await buildSite({ root, buildDate: "2025-07-01" })).built).toBe(true);
+  ({ root, out } = await buildFixture("multilingual", "2025-07-01"));
 });
 afterAll(() => removeDir(root));
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as cheerio from "cheerio";
+import { buildSite } from "../../src/build/build-site.ts";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const FIXTURES = path.join(REPO, "tests/fixtures");
@@ -13,6 +14,18 @@ export function copyFixture(...names: string[]): string {
   const dir = mkdtempSync(path.join(tmpdir(), "codicil-"));
   for (const name of names) cpSync(path.join(FIXTURES, name), dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Copies a fixture and builds it with real Eleventy as of `buildDate`, failing the calling test's
+ * setup if the build reports an error. Returns the copy and its output folder.
+ */
+export async function buildFixture(name: string, buildDate: string): Promise<{ root: string; out: string }> {
+  const root = copyFixture(name);
+  const result = await buildSite({ root, buildDate });
+  const errors = result.problems.filter((p) => p.severity === "error");
+  if (!result.built || errors.length > 0) throw new Error(`fixture ${name} did not build: ${JSON.stringify(errors)}`);
+  return { root, out: path.join(root, "_site") };
 }
 
 export function removeDir(dir: string): void {
