@@ -108,11 +108,13 @@ describe("cookie tables in a built site", () => {
   });
 
   it("warns once per cookie and language, though two Arabic pages show the fallback", () => {
-    expect(problems.map((p) => [p.file, p.line, p.severity, p.message.split(",")[0]])).toEqual([
+    // Only the registry's warnings: other checks (translation parity) may warn about the fixture too.
+    const registry = problems.filter((p) => p.file === "content/cookies.yaml");
+    expect(registry.map((p) => [p.file, p.line, p.severity, p.message.split(",")[0]])).toEqual([
       ["content/cookies.yaml", 18, "warning", "purpose of Fixture Shop (shop_lang) has no pt-BR text"],
       ["content/cookies.yaml", 28, "warning", "purpose of Matomo (_pk_id"],
     ]);
-    expect(problems[1]?.message).toContain("has no ar text, so ar cookie tables show the en text");
+    expect(registry[1]?.message).toContain("has no ar text, so ar cookie tables show the en text");
   });
 
   it("links to the provider's policy without loading anything from another origin", () => {
