@@ -151,11 +151,25 @@ function diffParagraphs(before: readonly string[], after: readonly string[]): Se
   return paragraphs;
 }
 
+/**
+ * jsdiff's own word pattern knows Latin letters only: Arabic, Hebrew, Cyrillic, Greek or CJK text
+ * would be compared letter by letter, which readers cannot follow and which costs a hundred times
+ * more (a paragraph is hundreds of one-letter tokens). Such text is cut into words by Intl's word
+ * segmenter, which knows every script (CJK by dictionary); Latin text keeps jsdiff's pattern.
+ */
+const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
+const NON_LATIN_LETTER = /[^\p{Script=Latin}\P{L}]/u;
+
+function wordOptions(older: string, newer: string): { maxEditLength: number; intlSegmenter?: Intl.Segmenter } {
+  const segment = NON_LATIN_LETTER.test(older) || NON_LATIN_LETTER.test(newer);
+  return { maxEditLength: MAX_WORD_EDITS, ...(segment && { intlSegmenter: wordSegmenter }) };
+}
+
 /** Below this share of common text, a pair is shown as replaced rather than interleaved. */
 const MIN_SIMILARITY = 0.5;
 
 function pairParagraphs(removed: readonly string[], added: readonly string[]): Segment[][] {
-  const diffs = removed.map((old) => added.map((text) => diffWords(old, text, { maxEditLength: MAX_WORD_EDITS })));
+  const diffs = removed.map((old) => added.map((text) => diffWords(old, text, wordOptions(old, text))));
   const partnerOf = new Map<number, { removedIndex: number; parts: NonNullable<ReturnType<typeof diffWords>> }>();
   removed.forEach((old, r) => {
     let best: { index: number; score: number } | undefined;

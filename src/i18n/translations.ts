@@ -92,6 +92,29 @@ export async function loadTranslations(options: {
   // up once per language (i18next's resolution costs ~10 µs a call, 200,000 calls on a big site).
   const plain = new Map<string, string>();
   const known = new Set<string>();
+  // Strings with values (the permalink label of every heading, "version {{label}}") are resolved
+  // once per language and key with placeholders, then filled in: the same text i18next would
+  // give, without its resolution per call. Undefined marks a string that must go through i18next
+  // (a format such as {{date, datetime}} changes the value, so the placeholder does not survive).
+  const templates = new Map<string, { parts: string[]; names: string[] } | undefined>();
+  const interpolated = (locale: string, key: string, values: Readonly<Record<string, string>>, t: (key: string, values: Record<string, string>) => string): string => {
+    const names = Object.keys(values).sort();
+    const cacheKey = `${locale}\u0000${key}\u0000${names.join("\u0000")}`;
+    let template = templates.get(cacheKey);
+    if (!templates.has(cacheKey)) {
+      const placeholders = Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE001`]));
+      const text = t(key, placeholders);
+      const parts = text.split(/\uE000\d+\uE001/);
+      const order = [...text.matchAll(/\uE000(\d+)\uE001/g)].map((m) => names[Number(m[1])] ?? "");
+      const intact = names.every((_, i) => text.includes(`\uE000${i}\uE001`)) && !/[\uE000\uE001]/.test(parts.join(""));
+      template = intact ? { parts, names: order } : undefined;
+      templates.set(cacheKey, template);
+    }
+    if (!template) return t(key, values);
+    let text = template.parts[0] ?? "";
+    template.names.forEach((name, i) => (text += (values[name] ?? "") + (template.parts[i + 1] ?? "")));
+    return text;
+  };
   return {
     problems,
     translator: {
@@ -110,12 +133,21 @@ export async function loadTranslations(options: {
           known.add(knownKey);
         }
         const t = fixed.get(locale) ?? instance.getFixedT(locale);
+        if (values !== undefined && isPlainTextValues(values)) return interpolated(locale, key, values, t);
         const text = t(key, values ?? {});
         if (values === undefined) plain.set(`${locale}\u0000${key}`, text);
         return text;
       },
     },
   };
+}
+
+/** i18next reads these keys of the values object as options (plural, context, language…). */
+const I18NEXT_OPTION_KEYS = new Set(["count", "context", "ordinal", "lng", "lngs", "fallbackLng", "ns", "defaultValue", "replace", "joinArrays", "postProcess", "interpolation", "keyPrefix", "returnObjects", "returnDetails"]);
+
+/** Values that are plain text filled into a string, the only ones the template cache handles. */
+function isPlainTextValues(values: Record<string, unknown>): values is Record<string, string> {
+  return Object.entries(values).every(([name, value]) => typeof value === "string" && !I18NEXT_OPTION_KEYS.has(name));
 }
 
 function parseMessages(text: string, file: string): { messages?: Messages; problems: Problem[] } {
