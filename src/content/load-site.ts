@@ -14,7 +14,7 @@ import { paths } from "../site/urls.ts";
 import { buildDate as defaultBuildDate, type IsoDate } from "../versions/dates.ts";
 import { landingIndex, versionStatuses } from "../versions/order.ts";
 import { assembleVersions, type VersionDraft } from "./assemble.ts";
-import { parityProblems } from "./parity.ts";
+import { versionParityProblems } from "./parity.ts";
 import type { LegalDocument, Site, Translation, Version } from "./model.ts";
 import { scanDocuments } from "./scan.ts";
 import { parseSiteSettings } from "./site-config.ts";
@@ -149,23 +149,7 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
     const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
     problems.push(...assembled.problems);
     if (!assembled.versions) continue;
-    for (const version of assembled.versions) {
-      const reference = version.files.get(settings.defaultLocale);
-      const referenceOutput = reference && rendered.get(reference.file);
-      if (!reference || !referenceOutput) continue;
-      for (const [locale, file] of version.files) {
-        const output = rendered.get(file.file);
-        if (locale === settings.defaultLocale || !output) continue;
-        problems.push(
-          ...parityProblems(
-            { file: reference.file, locale: settings.defaultLocale, ...referenceOutput },
-            { file: file.file, locale, ...output },
-            localeCodes,
-            options.strictParity === true,
-          ),
-        );
-      }
-    }
+    problems.push(...versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, options.strictParity === true));
     documents.push(toDocument(sources.slug, assembled.versions, rendered, localeCodes, buildDate));
   }
 

@@ -56,3 +56,25 @@ export function parityProblems(
   }
   return problems;
 }
+
+/** Every translation of every version against the default language's text of that version. */
+export function versionParityProblems(
+  versions: readonly { readonly files: ReadonlyMap<string, { readonly file: string }> }[],
+  rendered: ReadonlyMap<string, Pick<ParityInput, "sections" | "links">>,
+  defaultLocale: string,
+  localeCodes: readonly string[],
+  strict: boolean,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const version of versions) {
+    const reference = version.files.get(defaultLocale);
+    const referenceOutput = reference && rendered.get(reference.file);
+    if (!reference || !referenceOutput) continue;
+    for (const [locale, { file }] of version.files) {
+      const output = rendered.get(file);
+      if (locale === defaultLocale || !output) continue;
+      problems.push(...parityProblems({ file: reference.file, locale: defaultLocale, ...referenceOutput }, { file, locale, ...output }, localeCodes, strict));
+    }
+  }
+  return problems;
+}
