@@ -79,8 +79,13 @@ export function assembleVersions(
     const reference = group.find((file) => file.locale === defaultLocale);
     if (!reference) {
       const first = group[0];
-      if (first) {
-        const expected = newestByLocale.get(first.locale) === first ? `content/${sources.slug}/${defaultLocale}.md` : `content/${sources.slug}/versions/${date}/${defaultLocale}.md`;
+      const top = `content/${sources.slug}/${defaultLocale}.md`;
+      const archived = `content/${sources.slug}/versions/${date}/${defaultLocale}.md`;
+      // An unreadable default-language file may well be this version: its own problem is reported.
+      const unknown = sources.unreadable.includes(top) || sources.unreadable.includes(archived);
+      if (first && !unknown) {
+        const topIsTaken = newestByLocale.has(defaultLocale) || newestByLocale.get(first.locale) !== first;
+        const expected = topIsTaken ? archived : top;
         problems.push(
           error(
             first.file,

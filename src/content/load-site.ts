@@ -97,7 +97,9 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
   const { lock: publishedLock, problems: lockProblems } = await readPublishedLock(root);
-  problems.push(...lockProblems, ...disappearedUrls(publishedLock, publishedUrls));
+  // An address whose file exists but cannot be read is not gone: that file's problem is reported.
+  const unreadable = new Set(scanned.documents.flatMap((d) => d.unreadable));
+  problems.push(...lockProblems, ...disappearedUrls(publishedLock, publishedUrls, unreadable));
   const checkInternalPath = (target: string) => explainMissingPath(target, routeInput, existingPaths);
   const translator = translations.translator;
   const cookies = await loadSiteCookies({ root, settings, translator, templateDirs });
@@ -145,10 +147,11 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
         if (problem) problems.push(error(file.file, file.yaml.lineOf(["latestVersion"]), `latestVersion: ${problem}`));
       }
     }
-    if (sources.incomplete) continue;
+    // Cross-file rules run on the readable files even when another file of the document is broken,
+    // so that one run reports everything; such a document never reaches the model.
     const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
     problems.push(...assembled.problems);
-    if (!assembled.versions) continue;
+    if (!assembled.versions || sources.incomplete) continue;
     problems.push(...versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, options.strictParity === true));
     documents.push(toDocument(sources.slug, assembled.versions, rendered, localeCodes, buildDate));
   }

@@ -38,13 +38,20 @@ export function parityProblems(
       );
     }
   }
+  // Anchors are made from translated headings, so `#…` parts differ by language by design; links
+  // that are errors themselves (relative, javascript:) are reported elsewhere, not copied.
+  const comparable = (href: string) => href.startsWith("/") || /^(https?|mailto|tel):/i.test(href);
   const normalize = (href: string) => {
-    const [first, ...rest] = href.split("/").slice(1);
-    return href.startsWith("/") && first !== undefined && localeCodes.includes(first) ? `/*/${rest.join("/")}` : href;
+    const withoutFragment = href.split("#", 1)[0] ?? href;
+    const [first, ...rest] = withoutFragment.split("/").slice(1);
+    return withoutFragment.startsWith("/") && first !== undefined && localeCodes.includes(first) ? `/*/${rest.join("/")}` : withoutFragment;
   };
   const remaining = new Map<string, number>();
-  for (const link of translation.links) remaining.set(normalize(link.href), (remaining.get(normalize(link.href)) ?? 0) + 1);
+  for (const link of translation.links) {
+    if (comparable(link.href)) remaining.set(normalize(link.href), (remaining.get(normalize(link.href)) ?? 0) + 1);
+  }
   for (const link of reference.links) {
+    if (!comparable(link.href)) continue;
     const key = normalize(link.href);
     const left = remaining.get(key) ?? 0;
     if (left > 0) {

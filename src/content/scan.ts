@@ -26,6 +26,8 @@ export interface DocumentSources {
   readonly slug: string;
   readonly files: SourceFile[];
   readonly uncheckedBodies: UncheckedBody[];
+  /** Files that exist but could not be read (bad front matter, too large): their version is unknown. */
+  readonly unreadable: string[];
   /** True when some file was unreadable or invalid, so cross-file rules would only add noise. */
   readonly incomplete: boolean;
 }
@@ -78,6 +80,7 @@ async function scanDocument(root: string, slug: string, localeCodes: readonly st
   const docDir = path.join(root, "content", slug);
   const files: SourceFile[] = [];
   const uncheckedBodies: UncheckedBody[] = [];
+  const unreadable: string[] = [];
   let incomplete = false;
   const candidates: { file: string; locale: string; folderDate: string | undefined }[] = [];
 
@@ -140,6 +143,7 @@ async function scanDocument(root: string, slug: string, localeCodes: readonly st
     problems.push(...result.problems);
     if (!("parsed" in result) || !result.parsed) {
       incomplete = true;
+      unreadable.push(candidate.file);
       if ("body" in result && result.body) uncheckedBodies.push({ file: candidate.file, body: result.body.text, bodyLine: result.body.line });
       continue;
     }
@@ -149,7 +153,7 @@ async function scanDocument(root: string, slug: string, localeCodes: readonly st
     problems.push(error(`content/${slug}/`, 1, `the document folder has no <locale>.md file; add one, e.g. content/${slug}/${localeCodes[0] ?? "en"}.md, or remove the folder.`));
     incomplete = true;
   }
-  return { slug, files, uncheckedBodies, incomplete };
+  return { slug, files, uncheckedBodies, unreadable, incomplete };
 }
 
 function unknownLocaleProblem(locale: string, localeCodes: readonly string[]): string | undefined {

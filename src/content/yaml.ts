@@ -26,11 +26,13 @@ export function readYaml(text: string, file: string, firstLine = 1): PositionedY
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   const problems: Problem[] = doc.errors.map((e) =>
-    error(
-      file,
-      toFileLine(e.pos[0]),
-      `YAML syntax error: ${describeYamlError(e.code, e.message)}. Check this line and the ones above it for an unclosed quote or bracket, a missing colon or wrong indentation.`,
-    ),
+    e.code === "DUPLICATE_KEY"
+      ? error(file, toFileLine(e.pos[0]), `"${duplicateKeyAt(text, e.pos[0])}" appears twice; keep one of the two lines.`)
+      : error(
+          file,
+          toFileLine(e.pos[0]),
+          `YAML syntax error: ${describeYamlError(e.code, e.message)}. Check this line and the ones above it for an unclosed quote or bracket, a missing colon or wrong indentation.`,
+        ),
   );
 
   const nodeAt = (path: readonly PropertyKey[]): unknown => {
@@ -75,6 +77,12 @@ export function readYaml(text: string, file: string, firstLine = 1): PositionedY
       return isScalar(node) && typeof node.source === "string" ? node.source : undefined;
     },
   };
+}
+
+/** The key a DUPLICATE_KEY error points at: the text from its position up to the colon. */
+function duplicateKeyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, text.indexOf("\n", offset) === -1 ? undefined : text.indexOf("\n", offset));
+  return (rest.split(":", 1)[0] ?? rest).trim();
 }
 
 function describeYamlError(code: string, message: string): string {

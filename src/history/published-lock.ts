@@ -44,10 +44,14 @@ export async function readPublishedLock(root: string): Promise<{ lock: Published
   return { lock: { urls: new Map(Object.entries(urls as Record<string, string>)), lines }, problems: [] };
 }
 
-/** Addresses in the lock that the current content would no longer produce. */
-export function disappearedUrls(lock: PublishedLock, produced: ReadonlyMap<string, string>): Problem[] {
+/**
+ * Addresses in the lock that the current content would no longer produce. An address recorded from
+ * a file that exists but cannot be read right now is left alone: that file's own problem is what
+ * the editor must fix, and telling them to retire the address would be wrong.
+ */
+export function disappearedUrls(lock: PublishedLock, produced: ReadonlyMap<string, string>, unreadable: ReadonlySet<string> = new Set()): Problem[] {
   return [...lock.urls]
-    .filter(([url]) => !produced.has(url))
+    .filter(([url, source]) => !produced.has(url) && !unreadable.has(source))
     .map(([url, source]) =>
       error(
         LOCK_FILE,

@@ -35,6 +35,8 @@ export async function loadTranslations(options: {
   const problems: Problem[] = [];
   const resources = new Map<string, Messages>();
   const sources = new Map<string, LocaleSource[]>();
+  // Locales whose file has a syntax error: that error is reported, not also "missing strings".
+  const broken = new Set<string>();
 
   for (const dir of new Set(options.localeDirs)) {
     if (!existsSync(dir)) continue;
@@ -60,7 +62,10 @@ export async function loadTranslations(options: {
         const relativeFile = path.relative(options.root, file).split(path.sep).join("/");
         const parsed = parseMessages(await readFile(file, "utf8"), relativeFile);
         problems.push(...parsed.problems);
-        if (!parsed.messages) continue;
+        if (!parsed.messages) {
+          broken.add(locale);
+          continue;
+        }
         resources.set(locale, deepMerge(resources.get(locale) ?? {}, parsed.messages));
         sources.set(locale, [...(sources.get(locale) ?? []), { file: relativeFile, messages: parsed.messages }]);
       }
@@ -74,7 +79,7 @@ export async function loadTranslations(options: {
     );
     return { problems };
   }
-  problems.push(...missingKeyWarnings(options, resources, sources));
+  problems.push(...missingKeyWarnings({ ...options, localeCodes: options.localeCodes.filter((code) => !broken.has(code)) }, resources, sources));
 
   const instance: i18n = i18next.createInstance();
   void instance.init({

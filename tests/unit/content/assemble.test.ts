@@ -13,7 +13,7 @@ function source(where: string, version: string, updated: string, effective?: str
   return { ...parsed, file, docSlug: "privacy", locale: match[2] ?? "", folderDate: match[1] };
 }
 
-const assemble = (...files: SourceFile[]) => assembleVersions({ slug: "privacy", files, uncheckedBodies: [], incomplete: false }, ["en", "de"], "en");
+const assemble = (...files: SourceFile[]) => assembleVersions({ slug: "privacy", files, uncheckedBodies: [], unreadable: [], incomplete: false }, ["en", "de"], "en");
 
 describe("assembleVersions", () => {
   it("groups files into versions by date, oldest first, with the default language's label", () => {
@@ -90,6 +90,13 @@ describe("assembleVersions", () => {
       "content/privacy/versions/2024-01-01/de.md",
       3,
       "has no text in the default language en, which is the authoritative one; add content/privacy/versions/2024-01-01/en.md",
+    ],
+    [
+      "the newest version of a translation without its default-language text, while en.md holds a newer one",
+      [source("privacy/en.md", "2", "2025-01-01"), source("privacy/pt-BR.md", "1", "2024-01-01")],
+      "content/privacy/pt-BR.md",
+      3,
+      "add content/privacy/versions/2024-01-01/en.md",
     ],
   ])("reports %s", (_, files, file, line, message) => {
     const { versions, problems } = assemble(...files);

@@ -54,7 +54,7 @@ describe("parseDocumentFile: every front matter rule, with its line", () => {
     ["effective before updated", file('title: T\nversion: "2"\nupdated: 2025-01-01\neffective: 2024-12-31'), 5, "is before the updated date"],
     ["latestVersion neither path nor URL", file(`${VALID}\nlatestVersion: privacy`), 5, "latestVersion: must be a path on this site"],
     ["summary of the wrong type", file(`${VALID}\nsummary: [a]`), 5, "summary: must be text"],
-    ["a key twice", file(`${VALID}\ntitle: Again`), 5, "YAML syntax error"],
+    ["a key twice", file(`${VALID}\ntitle: Again`), 5, '"title" appears twice; keep one of the two lines.'],
   ])("%s", (_, text, line, message) => {
     const { problems, parsed } = parseDocumentFile(text, FILE);
     expect(parsed).toBeUndefined();

@@ -24,6 +24,12 @@ describe("parityProblems", () => {
     expect(check(markdown)).toEqual([expect.objectContaining({ file: "content/p/de.md", severity: "warning", message: expect.stringContaining(message) })]);
   });
 
+  it("compares links without their #anchor, and ignores in-page anchors and links that are errors anyway", () => {
+    const en = input("content/p/en.md", "en", "## Scope\n\n[up](#scope) [rights](/en/terms/#rights) [bad](../x/) [js](javascript:x)\n");
+    const de = input("content/p/de.md", "de", "## Geltung\n\n[hoch](#geltung) [Rechte](/de/terms/#rechte)\n");
+    expect(parityProblems(en, de, ["en", "de"], true)).toEqual([]);
+  });
+
   it("makes them errors with --strict", () => {
     expect(check("## Geltung\n\nX.\n", true).map((p) => p.severity)).toEqual(["error", "error", "error", "error"]);
   });

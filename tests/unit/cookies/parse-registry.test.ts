@@ -99,7 +99,7 @@ describe("every rule reports file, line and what to do", () => {
     ["cookies not a list", "cookies: yes\n", 1, "cookies: is required: a list of cookies"],
     ["an entry that is not a map", "cookies:\n  - Google Analytics\n", 2, "cookies[0]: must be one cookie entry with service, names, category, party, duration and purpose"],
     ["YAML syntax", "cookies:\n  - service: [Google\n", 3, "YAML syntax error"],
-    ["a key twice", withLine(5, "    category: analytics"), 5, "YAML syntax error"],
+    ["a key twice", withLine(5, "    category: analytics"), 5, '"category" appears twice'],
   ])("%s", (_, text, line, message) => {
     const { registry: parsed, problems } = parse(text);
     expect(parsed).toBeUndefined();

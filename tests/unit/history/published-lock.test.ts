@@ -49,6 +49,13 @@ describe("published URL lock", () => {
     ]);
   });
 
+  it("leaves alone an address whose file exists but cannot be read right now", async () => {
+    const text = `${JSON.stringify({ urls: { "/de/privacy/2025-01-01/": "content/privacy/de.md" } }, null, 2)}\n`;
+    const { lock } = await readPublishedLock(rootWith(text));
+    expect(disappearedUrls(lock, produced, new Set(["content/privacy/de.md"]))).toEqual([]);
+    expect(disappearedUrls(lock, produced)).toHaveLength(1);
+  });
+
   it("keeps old addresses and follows a file that moved under versions/", async () => {
     const { lock } = await readPublishedLock(rootWith(`${JSON.stringify({ urls: { "/en/privacy/2024-01-01/": "content/privacy/en.md" } }, null, 2)}\n`));
     const update = updatedLockText(lock, produced);

@@ -91,6 +91,11 @@ describe("loadTranslations", () => {
     expect(problems).toContainEqual(expect.objectContaining({ file, line, severity: "error", message: expect.stringContaining(message) }));
   });
 
+  it("does not also call a language's strings missing when its file has a syntax error", async () => {
+    const { problems } = await load(site({ "locales/en.json": en, "locales/de.json": '{ "nav": ' }), ["en", "de"]);
+    expect(problems.map((p) => [p.file, p.severity])).toEqual([["locales/de.json", "error"]]);
+  });
+
   it("warns when a language of the site has no strings at all", async () => {
     const { problems, translator } = await load(site({ "locales/en.json": en }), ["en", "de"]);
     expect(translator?.t("de", "nav.home")).toBe("Home");
