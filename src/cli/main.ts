@@ -44,8 +44,8 @@ function report(problems: readonly Problem[]): void {
   if (problems.length > 0) console.error(summarize(problems));
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -60,6 +60,17 @@ async function main(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { positionals, values } = parsed;
   const [command] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -78,7 +89,16 @@ async function main(argv: string[]): Promise<number> {
     }
     case "build": {
       const outDir = path.resolve(values.out ?? path.join(root, "_site"));
-      const { problems, built, newlyPublished } = await buildSite({ root, outDir, strictParity: values.strict === true });
+      let result;
+      try {
+        result = await buildSite({ root, outDir, strictParity: values.strict === true });
+      } catch (e) {
+        // A template error surfaces from Eleventy; say where, and that the output was kept.
+        console.error(templateErrorLine(e));
+        console.error(`Build stopped: nothing was written, ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
+        return 1;
+      }
+      const { problems, built, newlyPublished } = result;
       report(problems);
       if (!built) {
         console.error(`Build stopped: nothing was written, ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
@@ -125,6 +145,10 @@ async function main(argv: string[]): Promise<number> {
         report(problems);
         return 1;
       }
+      if (values.doc !== undefined && !loaded.site.documents.some((d) => d.slug === values.doc)) {
+        console.error(`There is no document "${values.doc}" (documents: ${loaded.site.documents.map((d) => d.slug).join(", ")}).`);
+        return 2;
+      }
       const rows = translationStatus(loaded.site).filter((r) => values.doc === undefined || r.document === values.doc);
       console.log(values.json ? JSON.stringify(rows, null, 2) : formatStatusTable(rows));
       return rows.every((r) => r.state === "up-to-date") ? 0 : 1;
@@ -133,6 +157,22 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
   }
+}
+
+/**
+ * Nunjucks reports `(templates/x.njk) [Line 3, Column 5]` deep inside Eleventy's error chain;
+ * this turns it into the `file:line: message` form of every other problem.
+ */
+function templateErrorLine(e: unknown): string {
+  const messages: string[] = [];
+  for (let current: unknown = e; current instanceof Error; current = (current as Error & { originalError?: unknown }).originalError ?? current.cause) {
+    messages.push(current.message);
+  }
+  const text = messages.join("\n");
+  const where = /\(([^()]+\.njk)\)\s*\[Line (\d+), Column \d+\]/.exec(text);
+  const reason = (messages.at(-1) ?? text).split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? "template error";
+  if (!where?.[1]) return `template error: ${reason}`;
+  return `${path.relative(process.cwd(), where[1]) || where[1]}:${where[2] ?? 1}: template error: ${reason}`;
 }
 
 main(process.argv.slice(2)).then(
