@@ -35,8 +35,8 @@ const FORBIDDEN_ELEMENTS: Readonly<Record<string, string>> = {
 
 /** Attributes whose value is a URL that a browser may follow or load. */
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "cite", "longdesc", "ping", "srcset"]);
-/** Attributes that make the browser fetch the URL as soon as the page loads. */
-const LOADING_ATTRIBUTES = new Set(["src", "poster", "background", "data", "srcset"]);
+/** Attributes that make the browser contact the URL without the reader choosing to go there. */
+const LOADING_ATTRIBUTES = new Set(["src", "poster", "background", "data", "srcset", "ping"]);
 
 /** `javascript:`, `vbscript:` and `data:` URLs can run code or smuggle content past every check. */
 export function isScriptUrl(url: string): boolean {

@@ -39,6 +39,7 @@ describe("raw HTML that can run code is rejected, with the line it is on", () =>
     ["srcdoc", "<div srcdoc=\"<script>x</script>\">a</div>\n", 10, "srcdoc"],
     ["style attribute with expression", "<p style=\"width: expression(alert(1))\">a</p>\n", 10, "can load resources or run code"],
     ["image from another origin", "![tracker](https://t.example/pixel.gif)\n", 10, "loaded from another origin"],
+    ["a ping to another origin", "<a href=\"/en/cookies/\" ping=\"https://t.example/p\">x</a>\n", 10, "the ping= attribute on <a> loads from another origin"],
     ["raw image from another origin", "<img src=\"//t.example/pixel.gif\" alt=\"\">\n", 10, "loads from another origin"],
   ])("%s", (_, body, line, message) => {
     expect(errors(body)).toContainEqual(expect.objectContaining({ file: context.file, line, message: expect.stringContaining(message) }));
