@@ -14,6 +14,7 @@ import { paths } from "../site/urls.ts";
 import { buildDate as defaultBuildDate, type IsoDate } from "../versions/dates.ts";
 import { landingIndex, versionStatuses } from "../versions/order.ts";
 import { assembleVersions, type VersionDraft } from "./assemble.ts";
+import { brokenAnchorProblems, type AnchoredFile } from "./anchors.ts";
 import { versionParityProblems } from "./parity.ts";
 import type { LegalDocument, Site, Translation, Version } from "./model.ts";
 import { scanDocuments } from "./scan.ts";
@@ -134,9 +135,14 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
   };
 
   const documents: LegalDocument[] = [];
+  const anchoredFiles: AnchoredFile[] = [];
   for (const sources of scanned.documents) {
     for (const unchecked of sources.uncheckedBodies) render(unchecked.file, unchecked.body, unchecked.bodyLine, settings.defaultLocale);
     const rendered = new Map(sources.files.map((file) => [file.file, render(file.file, file.body, file.bodyLine, file.locale)]));
+    for (const file of sources.files) {
+      const output = rendered.get(file.file);
+      if (output) anchoredFiles.push({ file: file.file, locale: file.locale, slug: sources.slug, updated: file.frontMatter.updated, links: output.links, anchors: output.anchors });
+    }
     for (const file of sources.files) {
       const fm = file.frontMatter;
       if (fm.layout !== undefined && !templateDirs.some((dir) => existsSync(path.join(dir, fm.layout ?? "")))) {
@@ -156,6 +162,7 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
     documents.push(toDocument(sources.slug, assembled.versions, rendered, localeCodes, buildDate));
   }
 
+  problems.push(...brokenAnchorProblems(anchoredFiles));
   // Known only now that every document is rendered; once per cookie and language, not per page.
   problems.push(...cookies.fallbackWarnings());
   if (hasErrors(problems) || !translator) return { problems };

@@ -51,12 +51,14 @@ export function isOtherOrigin(url: string): boolean {
   return /^([a-z][a-z0-9+.-]*:)?\/\//i.test(url.trim());
 }
 
-export function findUnsafeHtml(html: string): UnsafeHtml[] {
+/** @param onId told every `id` the HTML defines, so links to raw-HTML anchors can be checked. */
+export function findUnsafeHtml(html: string, onId?: (id: string) => void): UnsafeHtml[] {
   const findings: UnsafeHtml[] = [];
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         const offset = parser.startIndex;
+        if (attributes.id !== undefined) onId?.(attributes.id);
         const reason = FORBIDDEN_ELEMENTS[name];
         if (reason) {
           findings.push({ offset, severity: "error", message: `<${name}> is not allowed in a document because it ${reason}; remove it.` });

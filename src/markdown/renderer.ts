@@ -32,12 +32,15 @@ export interface RenderedMarkdown {
   /** The text readers see, cut at headings: what the changes pages compare. */
   readonly sections: TextSection[];
   readonly links: LinkInText[];
+  /** Every id a link may point at with `#…`: headings and ids in raw HTML. */
+  readonly anchors: string[];
   readonly problems: Problem[];
 }
 
 interface RenderEnv extends RenderContext {
   problems: Problem[];
   links: LinkInText[];
+  anchors: string[];
 }
 
 /** A link as the editor wrote it, for the translation parity lint. */
@@ -69,13 +72,13 @@ md.core.ruler.push("codicil_safety", (state) => {
 });
 
 export function renderMarkdown(body: string, context: RenderContext): RenderedMarkdown {
-  const renderEnv: RenderEnv = { ...context, problems: [], links: [] };
+  const renderEnv: RenderEnv = { ...context, problems: [], links: [], anchors: [] };
   const env = renderEnv as unknown as Env;
   const tokens = md.parse(body, env);
   const toc = tableOfContents(tokens);
   const sections = textSections(tokens);
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, toc, sections, links: renderEnv.links, problems: renderEnv.problems };
+  return { html, toc, sections, links: renderEnv.links, anchors: renderEnv.anchors, problems: renderEnv.problems };
 }
 
 function checkTokens(tokens: Token[], env: RenderEnv): void {
@@ -83,6 +86,8 @@ function checkTokens(tokens: Token[], env: RenderEnv): void {
   for (const token of tokens) {
     if (token.type === "html_block") {
       reportUnsafeHtml(token.content, lineOf(token), env);
+    } else if (token.type === "heading_open" && token.attrGet("id") !== null) {
+      env.anchors.push(String(token.attrGet("id")));
     } else if (token.type === "heading_open" && token.tag === "h1") {
       env.problems.push(
         warning(env.file, lineOf(token), "a level-1 heading (# …) in the body: the page's only <h1> is the title from front matter; start sections with ##."),
@@ -104,7 +109,7 @@ function reportUnsafeHtml(html: string, firstLine: number, env: RenderEnv): void
   // so a huge block with many findings stays linear.
   let line = firstLine;
   let counted = 0;
-  for (const finding of findUnsafeHtml(html)) {
+  for (const finding of findUnsafeHtml(html, (id) => env.anchors.push(id))) {
     line += countNewlines(html.slice(counted, finding.offset));
     counted = finding.offset;
     const report = finding.severity === "error" ? error : warning;
