@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { overridableDirs, type LoadedSite } from "../content/load-site.ts";
-import { buildPages } from "../site/pages.ts";
+import { pageEntries } from "../site/pages.ts";
 import { createTemplateEnvironment } from "../templates/environment.ts";
 import { obtainSite, siteBeingBuilt } from "./site-source.ts";
 
@@ -23,7 +23,7 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
 
   eleventyConfig.addGlobalData("codicil", async () => {
     loaded = await obtainSite(root);
-    return { pages: buildPages(loaded.site) };
+    return { pages: pageEntries(loaded.site) };
   });
 
   // Our own environment: the site's templates/ first, Codicil's second, autoescape on.
@@ -37,9 +37,16 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
 
   // Pages come from the model, not from input files: legal text is never run as a template, so a
   // literal `{{` in a policy stays literal, and one template serves every page of a kind.
-  eleventyConfig.addTemplate("codicil-pages.njk", "{% include view.template %}", {
-    pagination: { data: "codicil.pages", size: 1, alias: "view", addAllPagesToCollections: false },
-    permalink: (data: { view: { permalink: string } }) => data.view.permalink,
+  // The page is rendered by a layout, not as the template's own content: Eleventy renders every
+  // template's content first and keeps all of it until the end of the build (for collections),
+  // while layouts are rendered page by page as each file is written. (Eleventy's write() still
+  // returns every page's output; see docs/performance.md.) `entry.view` builds the view on each
+  // read, so it is read once here and collected after the page.
+  eleventyConfig.addTemplate("_includes/codicil-page.njk", "{% set view = entry.view %}{% include view.template %}", {});
+  eleventyConfig.addTemplate("codicil-pages.njk", "", {
+    layout: "codicil-page.njk",
+    pagination: { data: "codicil.pages", size: 1, alias: "entry", addAllPagesToCollections: false },
+    permalink: (data: { entry: { permalink: string } }) => data.entry.permalink,
     eleventyExcludeFromCollections: true,
   });
 

@@ -3,6 +3,7 @@ import type { PageContext } from "../site/page-context.ts";
 import type { PageView } from "../site/pages.ts";
 import type { Route } from "../site/routes.ts";
 import { paths } from "../site/urls.ts";
+import { languageChoices, type LanguageChoices } from "../site/languages.ts";
 import { compareSections, type Comparison } from "./compare.ts";
 
 export interface ChangesView {
@@ -24,7 +25,7 @@ export interface ChangesView {
 
 /** `/<locale>/<doc>/<date>/changes/`: this version against the one before it in the same language. */
 export function changesPage(context: PageContext, route: Extract<Route, { kind: "changes" }>): PageView {
-  const { site, link } = context;
+  const { link } = context;
   const { locale } = route;
   const doc = context.document(route.slug);
   const version = doc.versions.find((v) => v.updated === route.updated);
@@ -35,15 +36,11 @@ export function changesPage(context: PageContext, route: Extract<Route, { kind: 
     throw new Error(`Internal error: route ${route.path} has no versions to compare in the model.`);
   }
   const comparison = compareSections(previousTranslation.sections, translation.sections);
-  // Other languages have this page when they have this version and an earlier one.
-  const available = site.settings.locales
-    .filter((l) => l.code in version.translations && doc.versions.some((v) => v.updated < version.updated && l.code in v.translations))
-    .map((l) => ({ locale: l.code, path: paths.changes(l.code, doc.slug, version.updated) }));
-  const xDefault = available.find((a) => a.locale === site.settings.defaultLocale) ?? available[0];
+  const { available, xDefault } = languageChoices(context, route) as LanguageChoices;
 
   return {
     ...context.base(route, locale),
-    ...context.languageViews(route.path, locale, available, xDefault?.path ?? route.path),
+    ...context.languageViews(route.path, locale, available, xDefault),
     template: "layouts/changes.njk",
     title: translation.title,
     changes: {

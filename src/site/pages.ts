@@ -8,10 +8,11 @@ import { feedPage, type FeedView } from "../history/feed.ts";
 import { historyPage, type HistoryView } from "../history/history-page.ts";
 import { versionsIndexJson } from "../history/versions-index.ts";
 import { isStaleTranslation, type VersionStatus } from "../versions/order.ts";
-import { createPageContext, documentLocales, type Alternate, type LanguageLink, type LanguageRef, type PageBase, type PageContext } from "./page-context.ts";
+import { createPageContext, type Alternate, type LanguageLink, type LanguageRef, type PageBase, type PageContext } from "./page-context.ts";
 import { listRoutes, type Route } from "./routes.ts";
 import { sitemapPage, robotsPage, type SitemapView } from "./sitemap.ts";
-import { paths } from "./urls.ts";
+import { outputPermalink, paths } from "./urls.ts";
+import { languageChoices, type LanguageChoices } from "./languages.ts";
 
 export type { Alternate, LanguageLink, LanguageRef } from "./page-context.ts";
 
@@ -92,19 +93,40 @@ export interface PageView extends PageBase {
 
 const DEFAULT_LAYOUT = "layouts/document.njk";
 
-export function buildPages(site: Site): PageView[] {
+/**
+ * One page as Eleventy paginates over it: where it is written, and its view, built afresh each
+ * time `view` is read. Eleventy keeps every pagination item for the whole build, so holding only
+ * these lets each view (a changes page's comparison, 30 language links…) be collected as soon as
+ * its page is written; the layout reads `view` once per page.
+ */
+export interface PageEntry {
+  readonly kind: Route["kind"];
+  /** Output file, relative to the output folder. */
+  readonly permalink: string;
+  readonly view: PageView;
+}
+
+export function pageEntries(site: Site): PageEntry[] {
   const context = createPageContext(site);
   const routes = listRoutes({
     locales: site.settings.locales.map((l) => l.code),
     hasCookieRegistry: site.cookies !== undefined,
     documents: site.documents.map((d) => ({ slug: d.slug, versions: d.versions.map((v) => ({ updated: v.updated, locales: Object.keys(v.translations) })) })),
   });
-  const pages = routes.filter((r) => r.kind !== "sitemap" && r.kind !== "robots").map((route) => pageFor(context, route));
-  const sitemapRoute = routes.find((r) => r.kind === "sitemap");
-  const robotsRoute = routes.find((r) => r.kind === "robots");
-  if (sitemapRoute) pages.push(sitemapPage(context, sitemapRoute, pages));
-  if (robotsRoute) pages.push(robotsPage(context, robotsRoute));
-  return pages;
+  return routes.map((route) => ({
+    kind: route.kind,
+    permalink: outputPermalink(route.path),
+    get view(): PageView {
+      if (route.kind === "sitemap") return sitemapPage(context, route, routes);
+      if (route.kind === "robots") return robotsPage(context, route);
+      return pageFor(context, route);
+    },
+  }));
+}
+
+/** Every page's view at once (for tools and tests; the build reads them one by one from `pageEntries`). */
+export function buildPages(site: Site): PageView[] {
+  return pageEntries(site).map((entry) => entry.view);
 }
 
 function pageFor(context: PageContext, route: Route): PageView {
@@ -195,12 +217,7 @@ function documentPage(context: PageContext, route: Extract<Route, { kind: "docum
   const version = index === undefined ? undefined : doc.versions[index];
   const translation = version?.translations[route.locale];
   if (index === undefined || !version || !translation) throw new Error(`Internal error: route ${route.path} has no translation in the model.`);
-  const { defaultLocale } = site.settings;
-  const available =
-    route.kind === "document"
-      ? documentLocales(context, doc, (l) => paths.document(l, doc.slug))
-      : site.settings.locales.filter((l) => l.code in version.translations).map((l) => ({ locale: l.code, path: paths.version(l.code, doc.slug, version.updated) }));
-  const xDefault = route.kind === "document" ? paths.document(defaultLocale, doc.slug) : paths.version(defaultLocale, doc.slug, version.updated);
+  const { available, xDefault } = languageChoices(context, route) as LanguageChoices;
   const permalinkPath = paths.version(route.locale, doc.slug, version.updated);
   const hasPredecessor = doc.versions.slice(0, index).some((v) => route.locale in v.translations);
   return {
