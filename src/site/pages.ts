@@ -272,6 +272,8 @@ export function noticesFor(
     });
   } else if (stale) {
     const current = doc.versions[doc.currentIndex ?? index] as Version;
+    // On its dated page it is also simply an earlier version; the newest is in the default language.
+    if (!isLanding) notices.push({ kind: "older", latestHref: helpers.link(paths.document(defaultLocale, doc.slug)) });
     notices.push({
       kind: "stale",
       href: helpers.link(paths.document(defaultLocale, doc.slug)),

@@ -138,8 +138,10 @@ describe("notices", () => {
     expect($(".notice-stale").text()).toContain("prevalece a versão em inglês");
     expect($(".notice-stale").text()).toContain("versão 10");
     expect($(".notice-stale a").attr("href")).toBe("/legal/en/privacy/");
-    // Its older version is just older.
+    // Its older version is just older; the dated page of its newest says both.
     expect(notices("pt-BR/privacy/2023-01-01/")).toEqual(["older"]);
+    expect(notices("pt-BR/privacy/2024-01-01/")).toEqual(["older", "stale"]);
+    expect(readPage(out, "pt-BR/privacy/2024-01-01/")(".notice-older a").attr("href")).toBe("/legal/en/privacy/");
   });
 
   it("a current page in the default language has no warning", () => {

@@ -35,10 +35,10 @@ describe("history page", () => {
       times: $(el).find("time").toArray().map((t) => t.attribs.datetime),
     }));
     expect(entries).toEqual([
-      { label: "version 10.1", status: "Upcoming", href: "/legal/en/privacy/2025-06-01/", changes: "/legal/en/privacy/2025-06-01/changes/", times: ["2025-06-01", "2026-01-01"] },
-      { label: "version 10", status: "In force", href: "/legal/en/privacy/2025-01-01/", changes: "/legal/en/privacy/2025-01-01/changes/", times: ["2025-01-01", "2025-01-01"] },
-      { label: "version 2", status: "Earlier version", href: "/legal/en/privacy/2024-01-01/", changes: "/legal/en/privacy/2024-01-01/changes/", times: ["2024-01-01", "2024-01-01"] },
-      { label: "version 1", status: "Earlier version", href: "/legal/en/privacy/2023-01-01/", changes: undefined, times: ["2023-01-01", "2023-01-01"] },
+      { label: "Version 10.1", status: "Upcoming", href: "/legal/en/privacy/2025-06-01/", changes: "/legal/en/privacy/2025-06-01/changes/", times: ["2025-06-01", "2026-01-01"] },
+      { label: "Version 10", status: "In force", href: "/legal/en/privacy/2025-01-01/", changes: "/legal/en/privacy/2025-01-01/changes/", times: ["2025-01-01", "2025-01-01"] },
+      { label: "Version 2", status: "Earlier version", href: "/legal/en/privacy/2024-01-01/", changes: "/legal/en/privacy/2024-01-01/changes/", times: ["2024-01-01", "2024-01-01"] },
+      { label: "Version 1", status: "Earlier version", href: "/legal/en/privacy/2023-01-01/", changes: undefined, times: ["2023-01-01", "2023-01-01"] },
     ]);
     expect($(".history-entry").first().text()).toContain("Summary of 10.1 in en.");
   });
