@@ -16,6 +16,8 @@ export interface FeedEntry {
   readonly summary?: string;
   readonly url: string;
   readonly changesUrl?: string;
+  /** Set when the version is not in the feed's language: the entry is in this one. */
+  readonly lang?: string;
 }
 
 export interface FeedView {
@@ -36,32 +38,43 @@ export function feedPage(context: PageContext, route: Extract<Route, { kind: "fe
   const { site, absolute } = context;
   const { locale } = route;
   const doc = context.document(route.slug);
-  const inLocale = doc.versions.filter((v) => locale in v.translations);
-  const entries = inLocale
-    .map((version, i): FeedEntry => {
-      const translation = version.translations[locale];
+  const { defaultLocale } = site.settings;
+  // Every version, so a subscriber hears of one that is not translated yet: such an entry links
+  // to the default language's text and says which language it is in.
+  let seenInLocale = false;
+  const entries = doc.versions
+    .map((version): FeedEntry => {
+      const own = version.translations[locale];
+      const shownLocale = own ? locale : defaultLocale;
+      const translation = own ?? version.translations[defaultLocale];
+      const hasPredecessor = seenInLocale;
+      if (own) seenInLocale = true;
+      const url = absolute(paths.version(shownLocale, doc.slug, version.updated));
       return {
-        id: absolute(paths.version(locale, doc.slug, version.updated)),
+        id: url,
         title: translation?.title ?? doc.slug,
         label: version.label,
         updated: timestamp(version.updated),
         effective: formatDate(version.effective, locale),
         ...(translation?.summary !== undefined && { summary: translation.summary }),
-        url: absolute(paths.version(locale, doc.slug, version.updated)),
-        ...(i > 0 && { changesUrl: absolute(paths.changes(locale, doc.slug, version.updated)) }),
+        url,
+        ...(own && hasPredecessor && { changesUrl: absolute(paths.changes(locale, doc.slug, version.updated)) }),
+        ...(!own && { lang: defaultLocale }),
       };
     })
     .reverse();
+  // The feed's title is the document's title in its own language.
+  const ownTitle = entries.find((e) => e.lang === undefined)?.title;
   const newest = entries[0];
   return {
     ...context.base(route, locale),
     template: "layouts/feed.xml.njk",
-    title: newest?.title ?? doc.slug,
+    title: ownTitle ?? doc.slug,
     alternates: [],
     languages: [],
     feed: {
       id: absolute(route.path),
-      title: newest?.title ?? doc.slug,
+      title: ownTitle ?? doc.slug,
       selfUrl: absolute(route.path),
       documentUrl: absolute(paths.document(locale, doc.slug)),
       updated: newest?.updated ?? timestamp(site.buildDate),

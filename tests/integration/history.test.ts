@@ -108,6 +108,20 @@ describe("Atom feed", () => {
   });
 });
 
+describe("Atom feed of a language that lags behind", () => {
+  it("also announces versions not yet translated, linking the default language's text", () => {
+    const { feed } = xml("pt-BR/privacy/feed.xml");
+    const entries = feed.entry as Record<string, unknown>[];
+    expect(entries.map((e) => [e["@xml:lang"], e.id])).toEqual([
+      ["en", `${ORIGIN}/en/privacy/2025-06-01/`],
+      ["en", `${ORIGIN}/en/privacy/2025-01-01/`],
+      [undefined, `${ORIGIN}/pt-BR/privacy/2024-01-01/`],
+      [undefined, `${ORIGIN}/pt-BR/privacy/2023-01-01/`],
+    ]);
+    expect(feed.title).toContain("Política de Privacidade");
+  });
+});
+
 describe("sitemap and robots.txt", () => {
   it("lists every HTML page once, with its hreflang alternates, and no feeds", () => {
     const { urlset } = xml("sitemap.xml");
