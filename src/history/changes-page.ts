@@ -3,7 +3,7 @@ import type { PageContext } from "../site/page-context.ts";
 import type { PageView } from "../site/pages.ts";
 import type { Route } from "../site/routes.ts";
 import { paths } from "../site/urls.ts";
-import { languageChoices, type LanguageChoices } from "../site/languages.ts";
+import { pageLanguages } from "../site/languages.ts";
 import { compareSections, type Comparison } from "./compare.ts";
 
 export interface ChangesView {
@@ -36,11 +36,10 @@ export function changesPage(context: PageContext, route: Extract<Route, { kind: 
     throw new Error(`Internal error: route ${route.path} has no versions to compare in the model.`);
   }
   const comparison = compareSections(previousTranslation.sections, translation.sections);
-  const { available, xDefault } = languageChoices(context, route) as LanguageChoices;
 
   return {
     ...context.base(route, locale),
-    ...context.languageViews(route.path, locale, available, xDefault),
+    ...pageLanguages(context, route, locale),
     template: "layouts/changes.njk",
     title: translation.title,
     changes: {

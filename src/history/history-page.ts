@@ -1,6 +1,7 @@
 import type { Route } from "../site/routes.ts";
 import { displayDate, type DisplayDate } from "../i18n/dates.ts";
-import { documentLocales, type LanguageRef, type PageContext } from "../site/page-context.ts";
+import { pageLanguages } from "../site/languages.ts";
+import type { LanguageRef, PageContext } from "../site/page-context.ts";
 import type { PageView } from "../site/pages.ts";
 import { paths } from "../site/urls.ts";
 import type { VersionStatus } from "../versions/order.ts";
@@ -62,7 +63,7 @@ export function historyPage(context: PageContext, route: Extract<Route, { kind: 
 
   return {
     ...context.base(route, locale),
-    ...context.languageViews(route.path, locale, documentLocales(context, doc, (l) => paths.history(l, doc.slug)), paths.history(defaultLocale, doc.slug)),
+    ...pageLanguages(context, route, locale),
     template: "layouts/history.njk",
     title,
     history: {

@@ -1,5 +1,5 @@
-import type { PageContext } from "./page-context.ts";
-import { documentLocales } from "./page-context.ts";
+import type { LegalDocument } from "../content/model.ts";
+import type { Alternate, LanguageLink, PageContext } from "./page-context.ts";
 import type { Route } from "./routes.ts";
 import { paths } from "./urls.ts";
 
@@ -51,4 +51,19 @@ export function languageChoices(context: PageContext, route: Route): LanguageCho
     default:
       return undefined;
   }
+}
+
+/**
+ * A page's hreflang alternates and language switcher, from its language choices: the one way every
+ * page kind (and the sitemap) gets them, so the two lists can never disagree.
+ */
+export function pageLanguages(context: PageContext, route: Route, pageLocale: string): { alternates: Alternate[]; languages: LanguageLink[] } {
+  const choices = languageChoices(context, route);
+  if (!choices) throw new Error(`Internal error: page ${route.path} has no language choices.`);
+  return context.languageViews(route.path, pageLocale, choices.available, choices.xDefault);
+}
+
+/** The locales (in switcher order) in which a document has a version, with the path there. */
+function documentLocales(context: PageContext, doc: LegalDocument, pathIn: (locale: string) => string): { locale: string; path: string }[] {
+  return context.site.settings.locales.filter((l) => doc.landingIndex[l.code] !== undefined).map((l) => ({ locale: l.code, path: pathIn(l.code) }));
 }

@@ -92,8 +92,3 @@ export function createPageContext(site: Site): PageContext {
     }),
   };
 }
-
-/** The locales (in switcher order) in which a document has a version, with the path there. */
-export function documentLocales(context: PageContext, doc: LegalDocument, pathIn: (locale: string) => string): { locale: string; path: string }[] {
-  return context.site.settings.locales.filter((l) => doc.landingIndex[l.code] !== undefined).map((l) => ({ locale: l.code, path: pathIn(l.code) }));
-}

@@ -12,7 +12,7 @@ import { createPageContext, type Alternate, type LanguageLink, type LanguageRef,
 import { listRoutes, type Route } from "./routes.ts";
 import { sitemapPage, robotsPage, type SitemapView } from "./sitemap.ts";
 import { outputPermalink, paths } from "./urls.ts";
-import { languageChoices, type LanguageChoices } from "./languages.ts";
+import { pageLanguages } from "./languages.ts";
 
 export type { Alternate, LanguageLink, LanguageRef } from "./page-context.ts";
 
@@ -132,15 +132,13 @@ export function buildPages(site: Site): PageView[] {
 function pageFor(context: PageContext, route: Route): PageView {
   const { site, link, ref } = context;
   const { settings } = site;
-  const localeIndexLanguages = (locale: string) =>
-    context.languageViews(route.path, locale, settings.locales.map((l) => ({ locale: l.code, path: paths.localeIndex(l.code) })), paths.home());
 
   switch (route.kind) {
     case "home": {
       const locale = settings.defaultLocale;
       return {
         ...context.base(route, locale),
-        ...localeIndexLanguages(locale),
+        ...pageLanguages(context, route, locale),
         template: "layouts/home.njk",
         title: settings.name,
         catalog: settings.locales.map((l) => ({
@@ -154,7 +152,7 @@ function pageFor(context: PageContext, route: Route): PageView {
       const { locale } = route;
       return {
         ...context.base(route, locale),
-        ...localeIndexLanguages(locale),
+        ...pageLanguages(context, route, locale),
         template: "layouts/locale-index.njk",
         title: ref(locale).name,
         documents: site.documents.flatMap((doc) => listItem(context, doc, locale, locale) ?? []),
@@ -217,12 +215,11 @@ function documentPage(context: PageContext, route: Extract<Route, { kind: "docum
   const version = index === undefined ? undefined : doc.versions[index];
   const translation = version?.translations[route.locale];
   if (index === undefined || !version || !translation) throw new Error(`Internal error: route ${route.path} has no translation in the model.`);
-  const { available, xDefault } = languageChoices(context, route) as LanguageChoices;
   const permalinkPath = paths.version(route.locale, doc.slug, version.updated);
   const hasPredecessor = doc.versions.slice(0, index).some((v) => route.locale in v.translations);
   return {
     ...context.base(route, route.locale),
-    ...context.languageViews(route.path, route.locale, available, xDefault),
+    ...pageLanguages(context, route, route.locale),
     template: translation.layout ?? DEFAULT_LAYOUT,
     title: translation.title,
     ...(translation.description !== undefined && { description: translation.description }),

@@ -2,7 +2,7 @@ import type { PageContext } from "./page-context.ts";
 import type { PageView } from "./pages.ts";
 import { HTML_KINDS, type Route } from "./routes.ts";
 import { paths } from "./urls.ts";
-import { languageChoices } from "./languages.ts";
+import { pageLanguages } from "./languages.ts";
 
 export interface SitemapView {
   readonly entries: readonly { readonly url: string; readonly alternates: PageView["alternates"] }[];
@@ -20,11 +20,7 @@ export function sitemapPage(context: PageContext, route: Route, routes: readonly
       // From the routes, not the page views: only the addresses are needed, not the pages.
       entries: routes
         .filter((r) => HTML_KINDS.has(r.kind))
-        .map((r) => {
-          const choices = languageChoices(context, r);
-          if (!choices) throw new Error(`Internal error: page ${r.path} has no languages.`);
-          return { url: context.absolute(r.path), alternates: context.languageViews(r.path, context.site.settings.defaultLocale, choices.available, choices.xDefault).alternates };
-        }),
+        .map((r) => ({ url: context.absolute(r.path), alternates: pageLanguages(context, r, context.site.settings.defaultLocale).alternates })),
     },
   };
 }
