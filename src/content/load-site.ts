@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadSiteCookies } from "../cookies/load.ts";
+import { loadSiteCookies, type SiteCookies } from "../cookies/load.ts";
 import { COOKIE_REGISTRY_FILE } from "../cookies/registry.ts";
 import { loadTranslations, type Translator } from "../i18n/translations.ts";
 import type { CookieTableHook } from "../markdown/cookie-table.ts";
@@ -17,8 +17,8 @@ import { assembleVersions, type VersionDraft } from "./assemble.ts";
 import { brokenAnchorProblems, type AnchoredFile } from "./anchors.ts";
 import { versionParityProblems } from "./parity.ts";
 import type { LegalDocument, Site, Translation, Version } from "./model.ts";
-import { scanDocuments } from "./scan.ts";
-import { parseSiteSettings } from "./site-config.ts";
+import { listDocumentFolders, scanDocument } from "./scan.ts";
+import { parseSiteSettings, type SiteSettings } from "./site-config.ts";
 import { readYaml } from "./yaml.ts";
 
 /** Codicil's own folder: its templates and locales are the defaults a site can override. */
@@ -52,10 +52,26 @@ export function overridableDirs(root: string, name: "templates" | "locales"): st
 }
 
 /**
- * Reads and validates all content once. Returns every problem found; `loaded` only when there is
- * no error, so nothing half-valid ever reaches a template.
+ * What every document of a site is rendered with: its settings, UI strings, cookie tables and
+ * templates. Cheap to load, so each worker thread of a parallel build loads its own.
  */
-export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
+export interface SiteResources {
+  readonly root: string;
+  readonly settings: SiteSettings;
+  readonly buildDate: IsoDate;
+  readonly localeCodes: readonly string[];
+  /** Undefined when the UI strings could not be loaded; documents are still checked. */
+  readonly translator: Translator | undefined;
+  readonly templateDirs: readonly string[];
+  readonly cookies: SiteCookies;
+  readonly strictParity: boolean;
+}
+
+/**
+ * Reads `content/site.yaml`, the UI strings and the cookie registry. Without valid site settings
+ * nothing else can be checked, so there are no resources then.
+ */
+export async function loadSiteResources(options: LoadOptions): Promise<{ resources?: SiteResources; problems: Problem[] }> {
   const root = path.resolve(options.root);
   const siteFile = "content/site.yaml";
   const siteText = await readFile(path.join(root, siteFile), "utf8").catch(() => undefined);
@@ -66,7 +82,6 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
   if (!settings) return { problems };
 
   const localeCodes = settings.locales.map((l) => l.code);
-  const buildDate = options.buildDate ?? defaultBuildDate();
   const templateDirs = overridableDirs(root, "templates");
   const translations = await loadTranslations({
     localeDirs: [...overridableDirs(root, "locales")].reverse(),
@@ -76,96 +91,184 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
     defaultLocale: settings.defaultLocale,
   });
   problems.push(...translations.problems);
-
-  const scanned = await scanDocuments(root, localeCodes);
-  problems.push(...scanned.problems);
-
-  // Links are checked against every page the readable files would make, even in documents with
-  // problems elsewhere, so that one run reports the link problems too.
-  const routeInput: RouteInput = {
-    locales: localeCodes,
-    hasCookieRegistry: existsSync(path.join(root, COOKIE_REGISTRY_FILE)),
-    documents: scanned.documents.map((d) => {
-      const byDate = new Map<string, string[]>();
-      for (const file of d.files) byDate.set(file.frontMatter.updated, [...(byDate.get(file.frontMatter.updated) ?? []), file.locale]);
-      return { slug: d.slug, versions: [...byDate.keys()].sort().map((updated) => ({ updated, locales: byDate.get(updated) ?? [] })) };
-    }),
-  };
-  const existingPaths = new Set(listRoutes(routeInput).map((r) => r.path));
-  const publishedUrls = new Map(
-    scanned.documents
-      .flatMap((d) => d.files.map((f) => [paths.version(f.locale, d.slug, f.frontMatter.updated), f.file] as const))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
-  const { lock: publishedLock, problems: lockProblems } = await readPublishedLock(root);
-  // An address whose file exists but cannot be read is not gone: that file's problem is reported.
-  const unreadable = new Set(scanned.documents.flatMap((d) => d.unreadable));
-  problems.push(...lockProblems, ...disappearedUrls(publishedLock, publishedUrls, unreadable));
-  const checkInternalPath = (target: string) => explainMissingPath(target, routeInput, existingPaths);
   const translator = translations.translator;
   const cookies = await loadSiteCookies({ root, settings, translator, templateDirs });
   problems.push(...cookies.problems);
-  // A cookie table depends only on its language, category and ordinal, not on the document: each
-  // is rendered once and reused (Nunjucks took about a third of a millisecond per table).
-  const cookieTables = new Map<string, CookieTableHook | undefined>();
-  const cookieTableFor = (locale: string): CookieTableHook | undefined => {
-    if (cookieTables.has(locale)) return cookieTables.get(locale);
-    const hook = cookies.tableHook(locale);
-    const rendered = new Map<string, string>();
-    const memo: CookieTableHook | undefined = hook && ((category, ordinal) => {
-      const key = `${category ?? ""} ${ordinal}`;
-      const html = rendered.get(key) ?? hook(category, ordinal);
-      rendered.set(key, html);
-      return html;
-    });
-    cookieTables.set(locale, memo);
-    return memo;
+  return {
+    problems,
+    resources: {
+      root,
+      settings,
+      buildDate: options.buildDate ?? defaultBuildDate(),
+      localeCodes,
+      translator,
+      templateDirs,
+      cookies: memoizedCookieTables(cookies),
+      strictParity: options.strictParity === true,
+    },
   };
+}
+
+/**
+ * A cookie table depends only on its language, category and ordinal, not on the document: each is
+ * rendered once and reused (Nunjucks took about a third of a millisecond per table).
+ */
+function memoizedCookieTables(cookies: SiteCookies): SiteCookies {
+  const byLocale = new Map<string, CookieTableHook | undefined>();
+  return {
+    ...cookies,
+    fallbackWarnings: () => cookies.fallbackWarnings(),
+    tableHook(locale) {
+      if (byLocale.has(locale)) return byLocale.get(locale);
+      const hook = cookies.tableHook(locale);
+      const rendered = new Map<string, string>();
+      const memo: CookieTableHook | undefined =
+        hook &&
+        ((category, ordinal) => {
+          const key = `${category ?? ""} ${ordinal}`;
+          const html = rendered.get(key) ?? hook(category, ordinal);
+          rendered.set(key, html);
+          return html;
+        });
+      byLocale.set(locale, memo);
+      return memo;
+    },
+  };
+}
+
+/** A link to a page of this site, with the file it is written in, checked once all documents are read. */
+export interface LinkToCheck {
+  readonly file: string;
+  readonly line: number;
+  readonly path: string;
+  /** Set when the path comes from front matter rather than the text. */
+  readonly field?: "latestVersion";
+}
+
+/**
+ * One document folder, read, rendered and checked on its own. Documents do not depend on each
+ * other except through links, which are collected here and checked by `finishSiteLoad` once every
+ * document's pages are known; so documents can be loaded in any order, in parallel.
+ */
+export interface DocumentLoad {
+  readonly slug: string;
+  readonly problems: Problem[];
+  /** The document in the model; undefined when it has problems that keep it out. */
+  readonly document?: LegalDocument;
+  /** Which pages the readable files make, even when the document has problems. */
+  readonly route: RouteInput["documents"][number];
+  /** Dated version address → the file it comes from. */
+  readonly publishedUrls: readonly (readonly [string, string])[];
+  /** Files that exist but cannot be read right now. */
+  readonly unreadable: readonly string[];
+  readonly anchoredFiles: readonly AnchoredFile[];
+  readonly linksToCheck: readonly LinkToCheck[];
+}
+
+export async function loadDocument(resources: SiteResources, slug: string): Promise<DocumentLoad> {
+  const { root, settings, localeCodes, translator, templateDirs } = resources;
+  const problems: Problem[] = [];
+  const sources = await scanDocument(root, slug, localeCodes, problems);
+  const linksToCheck: LinkToCheck[] = [];
   const render = (file: string, body: string, bodyLine: number, locale: string) => {
     const rendered = renderMarkdown(body, {
       file,
       bodyLine,
       pathPrefix: settings.pathPrefix,
-      checkInternalPath,
       permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
-      cookieTable: cookieTableFor(locale),
+      cookieTable: resources.cookies.tableHook(locale),
     });
     problems.push(...rendered.problems);
+    for (const link of rendered.internalLinks) linksToCheck.push({ file, ...link });
     return rendered;
   };
 
-  const documents: LegalDocument[] = [];
+  for (const unchecked of sources.uncheckedBodies) render(unchecked.file, unchecked.body, unchecked.bodyLine, settings.defaultLocale);
+  const rendered = new Map(sources.files.map((file) => [file.file, render(file.file, file.body, file.bodyLine, file.locale)]));
   const anchoredFiles: AnchoredFile[] = [];
-  for (const sources of scanned.documents) {
-    for (const unchecked of sources.uncheckedBodies) render(unchecked.file, unchecked.body, unchecked.bodyLine, settings.defaultLocale);
-    const rendered = new Map(sources.files.map((file) => [file.file, render(file.file, file.body, file.bodyLine, file.locale)]));
-    for (const file of sources.files) {
-      const output = rendered.get(file.file);
-      if (output) anchoredFiles.push({ file: file.file, locale: file.locale, slug: sources.slug, updated: file.frontMatter.updated, links: output.links, anchors: output.anchors });
+  for (const file of sources.files) {
+    const output = rendered.get(file.file);
+    if (output) anchoredFiles.push({ file: file.file, locale: file.locale, slug, updated: file.frontMatter.updated, links: output.links, anchors: output.anchors });
+    const fm = file.frontMatter;
+    if (fm.layout !== undefined && !templateDirs.some((dir) => existsSync(path.join(dir, fm.layout ?? "")))) {
+      problems.push(error(file.file, file.yaml.lineOf(["layout"]), `layout "${fm.layout}" does not exist under templates/; use a path such as layouts/document.njk.`));
     }
-    for (const file of sources.files) {
-      const fm = file.frontMatter;
-      if (fm.layout !== undefined && !templateDirs.some((dir) => existsSync(path.join(dir, fm.layout ?? "")))) {
-        problems.push(error(file.file, file.yaml.lineOf(["layout"]), `layout "${fm.layout}" does not exist under templates/; use a path such as layouts/document.njk.`));
-      }
-      if (fm.latestVersion?.startsWith("/")) {
-        const problem = checkInternalPath(fm.latestVersion);
-        if (problem) problems.push(error(file.file, file.yaml.lineOf(["latestVersion"]), `latestVersion: ${problem}`));
-      }
-    }
-    // Cross-file rules run on the readable files even when another file of the document is broken,
-    // so that one run reports everything; such a document never reaches the model.
-    const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
-    problems.push(...assembled.problems);
-    if (!assembled.versions || sources.incomplete) continue;
-    problems.push(...versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, options.strictParity === true));
-    documents.push(toDocument(sources.slug, assembled.versions, rendered, localeCodes, buildDate));
+    if (fm.latestVersion?.startsWith("/")) linksToCheck.push({ file: file.file, line: file.yaml.lineOf(["latestVersion"]), path: fm.latestVersion, field: "latestVersion" });
   }
 
-  problems.push(...brokenAnchorProblems(anchoredFiles));
-  // Known only now that every document is rendered; once per cookie and language, not per page.
-  problems.push(...cookies.fallbackWarnings());
+  const byDate = new Map<string, string[]>();
+  for (const file of sources.files) byDate.set(file.frontMatter.updated, [...(byDate.get(file.frontMatter.updated) ?? []), file.locale]);
+  const route = { slug, versions: [...byDate.keys()].sort().map((updated) => ({ updated, locales: byDate.get(updated) ?? [] })) };
+  const publishedUrls = sources.files.map((f) => [paths.version(f.locale, slug, f.frontMatter.updated), f.file] as const);
+  const load = { slug, problems, route, publishedUrls, unreadable: sources.unreadable, anchoredFiles, linksToCheck };
+
+  // Cross-file rules run on the readable files even when another file of the document is broken,
+  // so that one run reports everything; such a document never reaches the model.
+  const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
+  problems.push(...assembled.problems);
+  if (!assembled.versions || sources.incomplete) return load;
+  problems.push(...versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, resources.strictParity));
+  return { ...load, document: toDocument(slug, assembled.versions, rendered, localeCodes, resources.buildDate) };
+}
+
+/**
+ * The rules across documents, once every document is loaded: links to pages and anchors of other
+ * documents, and the published addresses that must not disappear.
+ */
+export function crossDocumentProblems(loads: readonly DocumentLoad[], hasCookieRegistry: boolean, localeCodes: readonly string[], publishedLock: PublishedLock): Problem[] {
+  const routeInput: RouteInput = { locales: localeCodes, hasCookieRegistry, documents: loads.map((l) => l.route) };
+  const existingPaths = new Set(listRoutes(routeInput).map((r) => r.path));
+  const problems: Problem[] = [];
+  for (const link of loads.flatMap((l) => l.linksToCheck)) {
+    const problem = explainMissingPath(link.path, routeInput, existingPaths);
+    if (problem) problems.push(error(link.file, link.line, link.field ? `${link.field}: ${problem}` : problem));
+  }
+  // An address whose file exists but cannot be read is not gone: that file's problem is reported.
+  const unreadable = new Set(loads.flatMap((l) => l.unreadable));
+  problems.push(...disappearedUrls(publishedLock, publishedUrlsOf(loads), unreadable));
+  problems.push(...brokenAnchorProblems(loads.flatMap((l) => l.anchoredFiles)));
+  return problems;
+}
+
+/** Every dated version address the content produces, with its source file, sorted by address. */
+export function publishedUrlsOf(loads: readonly DocumentLoad[]): Map<string, string> {
+  return new Map(loads.flatMap((l) => l.publishedUrls).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * Reads and validates all content once, in this thread. Returns every problem found; `loaded`
+ * only when there is no error, so nothing half-valid ever reaches a template. (`npm run build`
+ * loads the documents of large sites in parallel with the same functions: src/build/.)
+ */
+export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
+  const { resources, problems } = await loadSiteResources(options);
+  if (!resources) return { problems };
+  const folders = await listDocumentFolders(resources.root);
+  problems.push(...folders.problems);
+  const loads: DocumentLoad[] = [];
+  for (const slug of folders.slugs) loads.push(await loadDocument(resources, slug));
+  return completeSiteLoad(resources, loads, problems);
+}
+
+/** The site model from loaded documents, with the problems across documents added. */
+export async function completeSiteLoad(
+  resources: SiteResources,
+  loads: readonly DocumentLoad[],
+  problemsSoFar: readonly Problem[],
+): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
+  const { root, settings, buildDate, translator, templateDirs, cookies } = resources;
+  const { lock: publishedLock, problems: lockProblems } = await readPublishedLock(root);
+  const problems = [
+    ...problemsSoFar,
+    ...loads.flatMap((l) => l.problems),
+    ...lockProblems,
+    ...crossDocumentProblems(loads, existsSync(path.join(root, COOKIE_REGISTRY_FILE)), resources.localeCodes, publishedLock),
+    // Known only now that every document is rendered; once per cookie and language, not per page.
+    ...cookies.fallbackWarnings(),
+  ];
   if (hasErrors(problems) || !translator) return { problems };
+  const documents = loads.flatMap((l) => (l.document ? [l.document] : []));
+  const publishedUrls = publishedUrlsOf(loads);
   return { problems, loaded: { site: { root, settings, buildDate, documents, ...(cookies.registry && { cookies: cookies.registry }) }, translator, templateDirs, problems, publishedUrls, publishedLock } };
 }
 

@@ -44,16 +44,13 @@ const KNOWN_TOP_LEVEL_FILES = new Set(["site.yaml", "cookies.yaml"]);
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
- * Reads every document folder under content/. Files are read in sorted order so that the model,
- * and with it the output, does not depend on the file system's listing order.
+ * The document folders under content/, sorted so that the model, and with it the output, does not
+ * depend on the file system's listing order. Files that do not belong there are reported.
  */
-export async function scanDocuments(
-  root: string,
-  localeCodes: readonly string[],
-): Promise<{ documents: DocumentSources[]; problems: Problem[] }> {
+export async function listDocumentFolders(root: string): Promise<{ slugs: string[]; problems: Problem[] }> {
   const contentDir = path.join(root, "content");
   const problems: Problem[] = [];
-  const documents: DocumentSources[] = [];
+  const slugs: string[] = [];
   const entries = (await readdir(contentDir, { withFileTypes: true })).sort(byName);
 
   for (const entry of entries) {
@@ -71,12 +68,24 @@ export async function scanDocuments(
       );
       continue;
     }
-    documents.push(await scanDocument(root, entry.name, localeCodes, problems));
+    slugs.push(entry.name);
   }
+  return { slugs, problems };
+}
+
+/** Reads every document folder under content/ (see `scanDocument` for one). */
+export async function scanDocuments(
+  root: string,
+  localeCodes: readonly string[],
+): Promise<{ documents: DocumentSources[]; problems: Problem[] }> {
+  const { slugs, problems } = await listDocumentFolders(root);
+  const documents: DocumentSources[] = [];
+  for (const slug of slugs) documents.push(await scanDocument(root, slug, localeCodes, problems));
   return { documents, problems };
 }
 
-async function scanDocument(root: string, slug: string, localeCodes: readonly string[], problems: Problem[]): Promise<DocumentSources> {
+/** Reads one document folder: its files in sorted order, each with its front matter parsed. */
+export async function scanDocument(root: string, slug: string, localeCodes: readonly string[], problems: Problem[]): Promise<DocumentSources> {
   const docDir = path.join(root, "content", slug);
   const files: SourceFile[] = [];
   const uncheckedBodies: UncheckedBody[] = [];

@@ -168,9 +168,40 @@ function wordOptions(older: string, newer: string): { maxEditLength: number; int
 /** Below this share of common text, a pair is shown as replaced rather than interleaved. */
 const MIN_SIMILARITY = 0.5;
 
+interface WordPart {
+  readonly value: string;
+  readonly added?: boolean;
+  readonly removed?: boolean;
+}
+
+/**
+ * A revision usually rewrites a sentence in a long paragraph. The text both sides share at the
+ * start and at the end (cut at whitespace, so no word is split) is set aside before the word diff:
+ * Myers costs grow with the length of what is compared, and this makes that the changed sentence,
+ * not the paragraph. Undefined when the edit is too long to be worth interleaving.
+ */
+function diffWordsTrimmed(older: string, newer: string): WordPart[] | undefined {
+  const limit = Math.min(older.length, newer.length);
+  let start = 0;
+  while (start < limit && older.charCodeAt(start) === newer.charCodeAt(start)) start++;
+  // Back to just after a whitespace character, so the shared start ends between two words.
+  if (start < older.length || start < newer.length) while (start > 0 && !/\s/.test(older.charAt(start - 1))) start--;
+  let end = 0;
+  while (end < limit - start && older.charCodeAt(older.length - 1 - end) === newer.charCodeAt(newer.length - 1 - end)) end++;
+  // Forward to just before a whitespace character, so the shared end starts between two words.
+  while (end > 0 && !/\s/.test(older.charAt(older.length - end))) end--;
+  const oldMiddle = older.slice(start, older.length - end);
+  const newMiddle = newer.slice(start, newer.length - end);
+  const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWords(oldMiddle, newMiddle, wordOptions(oldMiddle, newMiddle));
+  if (!middle) return undefined;
+  const head = older.slice(0, start);
+  const tail = older.slice(older.length - end);
+  return [...(head === "" ? [] : [{ value: head }]), ...middle, ...(tail === "" ? [] : [{ value: tail }])];
+}
+
 function pairParagraphs(removed: readonly string[], added: readonly string[]): Segment[][] {
-  const diffs = removed.map((old) => added.map((text) => diffWords(old, text, wordOptions(old, text))));
-  const partnerOf = new Map<number, { removedIndex: number; parts: NonNullable<ReturnType<typeof diffWords>> }>();
+  const diffs = removed.map((old) => added.map((text) => diffWordsTrimmed(old, text)));
+  const partnerOf = new Map<number, { removedIndex: number; parts: readonly WordPart[] }>();
   removed.forEach((old, r) => {
     let best: { index: number; score: number } | undefined;
     added.forEach((text, a) => {

@@ -20,8 +20,6 @@ export interface RenderContext {
   readonly permalinkLabel: (headingText: string) => string;
   /** Added in front of site-root links (`/en/cookies/`) so sites can live under a sub-path. */
   readonly pathPrefix: string;
-  /** Why a site-root path does not lead to a page, or undefined when it does. */
-  readonly checkInternalPath: (path: string) => string | undefined;
   /** Renders `{% cookieTable %}` lines; undefined when the site has no content/cookies.yaml. */
   readonly cookieTable?: CookieTableHook;
 }
@@ -34,13 +32,25 @@ export interface RenderedMarkdown {
   readonly links: LinkInText[];
   /** Every id a link may point at with `#…`: headings and ids in raw HTML. */
   readonly anchors: string[];
+  /**
+   * Site-root paths linked to, for the caller to check once every document's pages are known:
+   * documents are rendered independently (in parallel), so no single render knows them all.
+   */
+  readonly internalLinks: InternalLink[];
   readonly problems: Problem[];
+}
+
+/** A link to a page of this site, as a decoded site-root path, and the line it is written on. */
+export interface InternalLink {
+  readonly path: string;
+  readonly line: number;
 }
 
 interface RenderEnv extends RenderContext {
   problems: Problem[];
   links: LinkInText[];
   anchors: string[];
+  internalLinks: InternalLink[];
 }
 
 /** A link as the editor wrote it, for the translation parity lint. */
@@ -72,13 +82,13 @@ md.core.ruler.push("codicil_safety", (state) => {
 });
 
 export function renderMarkdown(body: string, context: RenderContext): RenderedMarkdown {
-  const renderEnv: RenderEnv = { ...context, problems: [], links: [], anchors: [] };
+  const renderEnv: RenderEnv = { ...context, problems: [], links: [], anchors: [], internalLinks: [] };
   const env = renderEnv as unknown as Env;
   const tokens = md.parse(body, env);
   const toc = tableOfContents(tokens);
   const sections = textSections(tokens);
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, toc, sections, links: renderEnv.links, anchors: renderEnv.anchors, problems: renderEnv.problems };
+  return { html, toc, sections, links: renderEnv.links, anchors: renderEnv.anchors, internalLinks: renderEnv.internalLinks, problems: renderEnv.problems };
 }
 
 function checkTokens(tokens: Token[], env: RenderEnv): void {
@@ -132,8 +142,7 @@ function checkLink(token: Token, attribute: "href" | "src", line: number, env: R
   }
   if (url.startsWith("/") && !url.startsWith("//")) {
     const path = url.split(/[?#]/, 1)[0] ?? url;
-    const problem = env.checkInternalPath(decodeURI(path));
-    if (problem) env.problems.push(error(env.file, line, problem));
+    env.internalLinks.push({ path: decodeURI(path), line });
     token.attrSet(attribute, env.pathPrefix + url.slice(1));
     return;
   }

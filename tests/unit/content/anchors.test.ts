@@ -3,7 +3,7 @@ import { brokenAnchorProblems, type AnchoredFile } from "../../../src/content/an
 import { renderMarkdown } from "../../../src/markdown/renderer.ts";
 
 const file = (path: string, locale: string, updated: string, markdown: string): AnchoredFile => {
-  const { links, anchors } = renderMarkdown(markdown, { file: path, bodyLine: 6, pathPrefix: "/", permalinkLabel: (h) => h, checkInternalPath: () => undefined });
+  const { links, anchors } = renderMarkdown(markdown, { file: path, bodyLine: 6, pathPrefix: "/", permalinkLabel: (h) => h });
   return { file: path, locale, slug: "privacy", updated, links, anchors };
 };
 

@@ -3,7 +3,7 @@ import { parityProblems, type ParityInput } from "../../../src/content/parity.ts
 import { renderMarkdown } from "../../../src/markdown/renderer.ts";
 
 const input = (file: string, locale: string, markdown: string): ParityInput => {
-  const { sections, links } = renderMarkdown(markdown, { file, bodyLine: 6, pathPrefix: "/", permalinkLabel: (h) => h, checkInternalPath: () => undefined });
+  const { sections, links } = renderMarkdown(markdown, { file, bodyLine: 6, pathPrefix: "/", permalinkLabel: (h) => h });
   return { file, locale, sections, links };
 };
 const EN = "## Scope\n\nSee the [cookies](/en/cookies/) and [DPO](mailto:dpo@x.example).\n\n## Rights\n\n### Access\n\nAsk us.\n";

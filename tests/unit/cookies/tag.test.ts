@@ -9,7 +9,6 @@ const context: RenderContext = {
   bodyLine: 8,
   pathPrefix: "/",
   permalinkLabel: (heading) => heading,
-  checkInternalPath: () => undefined,
   cookieTable: hook,
 };
 const render = (body: string, extra: Partial<RenderContext> = {}) => renderMarkdown(body, { ...context, ...extra });

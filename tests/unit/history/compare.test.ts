@@ -4,7 +4,7 @@ import { renderMarkdown } from "../../../src/markdown/renderer.ts";
 
 /** Sections as the loader makes them, from Markdown. */
 const sections = (markdown: string) =>
-  renderMarkdown(markdown, { file: "x.md", bodyLine: 1, pathPrefix: "/", permalinkLabel: (h) => h, checkInternalPath: () => undefined }).sections;
+  renderMarkdown(markdown, { file: "x.md", bodyLine: 1, pathPrefix: "/", permalinkLabel: (h) => h }).sections;
 
 const compare = (older: string, newer: string): Comparison => compareSections(sections(older), sections(newer));
 const statuses = (c: Comparison) => c.sections.map((s) => `${s.id}:${s.status}`);

@@ -8,7 +8,6 @@ const context: RenderContext = {
   bodyLine: 10,
   pathPrefix: "/legal/",
   permalinkLabel: (heading) => `Link to ${heading}`,
-  checkInternalPath: (path) => (["/en/cookies/", "/de/privacy/"].includes(path) ? undefined : `no page at ${path}`),
 };
 const render = (body: string) => renderMarkdown(body, context);
 const errors = (body: string) => render(body).problems.filter((p) => p.severity === "error");
@@ -72,15 +71,16 @@ describe("raw HTML that can run code is rejected, with the line it is on", () =>
 });
 
 describe("links inside the site", () => {
-  it("checks site-root links against the pages that exist and adds the pathPrefix", () => {
-    const { html, problems } = render("See [cookies](/en/cookies/#table) and [the German text](/de/privacy/).\n");
+  it("collects site-root links, decoded and with their lines, and adds the pathPrefix", () => {
+    const { html, problems, internalLinks } = render("See [cookies](/en/cookies/#table) and\n[the text](/de/privacy%20notice/) ![logo](/assets/logo.png).\n");
     expect(problems).toEqual([]);
+    expect(internalLinks).toEqual([
+      { path: "/en/cookies/", line: 10 },
+      { path: "/de/privacy notice/", line: 11 },
+      { path: "/assets/logo.png", line: 11 },
+    ]);
     expect(html).toContain('href="/legal/en/cookies/#table"');
-    expect(html).toContain('href="/legal/de/privacy/"');
-  });
-
-  it("reports a link to a page that does not exist, with the checker's reason", () => {
-    expect(errors("\n\n[terms](/en/terms/)\n")).toEqual([expect.objectContaining({ line: 12, message: "no page at /en/terms/" })]);
+    expect(html).toContain('href="/legal/de/privacy%20notice/"');
   });
 
   it.each(["../cookies/", "cookies/", "./x"])("rejects the relative link %s", (url) => {

@@ -28,7 +28,7 @@ const FRAGMENTS = [
 ];
 const markdown = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 20 }), fc.string({ unit: "grapheme", maxLength: 10 })), { maxLength: 40 }).map((parts) => parts.join(""));
 
-const context = { file: "content/x/en.md", bodyLine: 6, pathPrefix: "/", permalinkLabel: (h: string) => h, checkInternalPath: () => undefined };
+const context = { file: "content/x/en.md", bodyLine: 6, pathPrefix: "/", permalinkLabel: (h: string) => h };
 
 /** What a browser could run: script-like elements, handlers, script URLs. */
 function executableParts(html: string): string[] {
