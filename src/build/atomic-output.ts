@@ -8,18 +8,25 @@ import path from "node:path";
  * output stays exactly as it was. The sibling lives on the same file system, so the swap is two
  * renames rather than a copy.
  */
-export async function writeAtomically(outDir: string, write: (stagingDir: string) => Promise<void>): Promise<void> {
+/** `write` says whether to publish what it wrote; when it does not (or throws), nothing changes. */
+export async function writeAtomically(outDir: string, write: (stagingDir: string) => Promise<boolean>): Promise<boolean> {
   const target = path.resolve(outDir);
   const staging = `${target}.tmp-${process.pid}`;
   const retired = `${target}.old-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
+  let publish: boolean;
   try {
-    await write(staging);
+    publish = await write(staging);
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;
   }
+  if (!publish) {
+    await rm(staging, { recursive: true, force: true });
+    return false;
+  }
   if (existsSync(target)) await rename(target, retired);
   await rename(staging, target);
   await rm(retired, { recursive: true, force: true });
+  return true;
 }

@@ -1,11 +1,13 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
-import { CODICIL_DIR, loadSite, type LoadedSite } from "../content/load-site.ts";
-import { handOver, release } from "../eleventy/site-source.ts";
+import { completeSiteLoad, loadSiteResources, type DocumentLoad, type LoadedSite, type SiteResources } from "../content/load-site.ts";
+import { countDocumentFiles, listDocumentFolders } from "../content/scan.ts";
 import type { Problem } from "../problems.ts";
 import { updatedLockText, writePublishedLock } from "../history/published-lock.ts";
+import { sitePageEntries } from "../site/pages.ts";
 import { writeAtomically } from "./atomic-output.ts";
+import { buildDocument } from "./document-task.ts";
+import { buildDocumentsInParallel, threadsFor } from "./parallel-documents.ts";
+import { renderPages } from "./render-pages.ts";
 
 export interface BuildOptions {
   readonly root: string;
@@ -16,6 +18,8 @@ export interface BuildOptions {
   readonly recordPublished?: boolean;
   /** Translation parity problems are errors rather than warnings. */
   readonly strictParity?: boolean;
+  /** Threads to build documents in; default: one per core for large sites, one for small ones. */
+  readonly threads?: number;
 }
 
 export interface BuildResult {
@@ -26,44 +30,66 @@ export interface BuildResult {
   readonly newlyPublished: number;
 }
 
-/** The site's own Eleventy config when it has one, Codicil's otherwise (fixture sites in tests). */
-function configPath(root: string): string {
-  const own = path.join(root, ".eleventy.ts");
-  return existsSync(own) ? own : path.join(CODICIL_DIR, ".eleventy.ts");
-}
-
 /**
- * Validates all content, then renders it with Eleventy into a staging folder that replaces the
- * output only on success. Content problems come back as values; Eleventy failures are thrown.
+ * Validates all content and renders it with Eleventy into a staging folder that replaces the
+ * output only on success. Documents are loaded and their pages written one document at a time
+ * (in worker threads on large sites), then the rules across documents run, then the site-wide
+ * pages are written. Any error discards the staging folder: nothing half-built is published.
+ * Content problems come back as values; Eleventy failures are thrown.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
-  const { loaded, problems } = await loadSite({
-    root,
-    ...(options.buildDate !== undefined && { buildDate: options.buildDate }),
-    ...(options.strictParity !== undefined && { strictParity: options.strictParity }),
+  let result: { loaded?: LoadedSite; problems: Problem[] } = { problems: [] };
+  await writeAtomically(options.outDir ?? path.join(root, "_site"), async (staging) => {
+    const t0 = performance.now();
+    result = await loadAndRender({ ...options, root }, staging);
+    console.error("TIMING documents+cross", ((performance.now() - t0) / 1000).toFixed(2), (process.memoryUsage().rss / 2 ** 20).toFixed(0));
+    const { loaded } = result;
+    if (!loaded) return false;
+    const t1 = performance.now();
+    await renderPages({ root, translator: loaded.translator, pages: sitePageEntries(loaded.site), copyAssets: true }, loaded.templateDirs, staging);
+    console.error("TIMING site pages", ((performance.now() - t1) / 1000).toFixed(2), (process.memoryUsage().rss / 2 ** 20).toFixed(0));
+    return true;
   });
+  const { loaded, problems } = result;
   if (!loaded) return { problems, built: false, newlyPublished: 0 };
-  await renderSite(loaded, options.outDir ?? path.join(root, "_site"));
   // Recorded only once the site is out, so the lock never lists an address that was not published.
   const lock = options.recordPublished === false ? undefined : updatedLockText(loaded.publishedLock, loaded.publishedUrls);
   if (lock) await writePublishedLock(root, lock.text);
   return { problems, built: true, newlyPublished: lock?.added ?? 0 };
 }
 
-export async function renderSite(loaded: LoadedSite, outDir: string): Promise<void> {
-  const root = loaded.site.root;
-  handOver(loaded);
-  try {
-    await writeAtomically(outDir, async (staging) => {
-      const templatesDir = loaded.templateDirs[0] ?? path.join(CODICIL_DIR, "templates");
-      const eleventy = new Eleventy(templatesDir, staging, {
-        configPath: configPath(root),
-        quietMode: true,
-      });
-      await eleventy.write();
-    });
-  } finally {
-    release(root);
+/**
+ * `npm run check`: the same loading and rules as a build, in the same threads, writing nothing.
+ * The model it returns holds each document without its text (see `withoutText`).
+ */
+export async function checkSite(options: Omit<BuildOptions, "outDir" | "recordPublished">): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
+  return loadAndRender({ ...options, root: path.resolve(options.root) }, undefined);
+}
+
+/** Every document loaded (and, with `outDir`, its pages written), then the rules across documents. */
+async function loadAndRender(options: BuildOptions, outDir: string | undefined): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
+  const loadOptions = {
+    root: options.root,
+    ...(options.buildDate !== undefined && { buildDate: options.buildDate }),
+    ...(options.strictParity !== undefined && { strictParity: options.strictParity }),
+  };
+  const { resources, problems } = await loadSiteResources(loadOptions);
+  if (!resources) return { problems };
+  const folders = await listDocumentFolders(resources.root);
+  problems.push(...folders.problems);
+  const threads = threadsFor(await countDocumentFiles(resources.root, folders.slugs), folders.slugs.length, options.threads);
+  if (threads > 1) {
+    // Workers decide nothing about dates on their own: the main thread's build date goes with them.
+    const setup = { ...loadOptions, buildDate: resources.buildDate, ...(outDir !== undefined && { outDir }) };
+    const { loads, cookieWarnings } = await buildDocumentsInParallel(setup, folders.slugs, threads);
+    return completeSiteLoad(resources, loads, problems, cookieWarnings);
   }
+  return completeSiteLoad(resources, await buildInThisThread(resources, folders.slugs, outDir), problems);
+}
+
+async function buildInThisThread(resources: SiteResources, slugs: readonly string[], outDir: string | undefined): Promise<DocumentLoad[]> {
+  const loads: DocumentLoad[] = [];
+  for (const slug of slugs) loads.push(await buildDocument(resources, slug, outDir));
+  return loads;
 }

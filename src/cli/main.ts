@@ -1,12 +1,10 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite } from "../build/build-site.ts";
-import { loadSite } from "../content/load-site.ts";
-import { startNewVersion } from "../history/new-version.ts";
 import { LOCK_FILE } from "../history/published-lock.ts";
-import { formatStatusTable, translationStatus } from "../history/translation-status.ts";
-import { verifyFailed, verifySite } from "../verify/verify-site.ts";
 import { formatProblem, sortProblems, summarize, type Problem } from "../problems.ts";
+
+// Each command imports what it needs when it runs: start-up is part of every build's time, and the
+// verify command's checkers (linkinator, the Nu HTML Checker) are not needed by the others.
 
 const USAGE = `Usage: codicil <command> [options]
 
@@ -22,7 +20,9 @@ Commands:
 
 Common options: --root DIR (the site, default .), --out DIR (build output, default _site),
   --strict (check, build, verify: a translation missing a section or link of the default
-  language's text of the same version is an error, not a warning)
+  language's text of the same version is an error, not a warning),
+  --threads N (check, build: threads to load and render documents in; default: one per core
+  for sites of 1,000 Markdown files or more, one for smaller sites)
 
 Every problem is printed as file:line: message. Exit codes: 0 success, 1 content problems,
 2 usage or internal error.`;
@@ -57,6 +57,7 @@ function parseCommandLine(argv: string[]) {
       doc: { type: "string" },
       json: { type: "boolean" },
       strict: { type: "boolean" },
+      threads: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -77,10 +78,17 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const root = path.resolve(values.root);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+    console.error(`--threads takes a whole number of threads, 1 or more (got "${values.threads}").\n\n${USAGE}`);
+    return 2;
+  }
+  const threadsOption = threads === undefined ? {} : { threads };
 
   switch (command) {
     case "check": {
-      const { loaded, problems } = await loadSite({ root, strictParity: values.strict === true });
+      const { checkSite } = await import("../build/build-site.ts");
+      const { loaded, problems } = await checkSite({ root, strictParity: values.strict === true, ...threadsOption });
       report(problems);
       if (!loaded) return 1;
       const pages = loaded.site.documents.reduce((n, d) => n + d.versions.length, 0);
@@ -91,7 +99,8 @@ async function main(argv: string[]): Promise<number> {
       const outDir = path.resolve(values.out ?? path.join(root, "_site"));
       let result;
       try {
-        result = await buildSite({ root, outDir, strictParity: values.strict === true });
+        const { buildSite } = await import("../build/build-site.ts");
+        result = await buildSite({ root, outDir, strictParity: values.strict === true, ...threadsOption });
       } catch (e) {
         // A template error surfaces from Eleventy; say where, and that the output was kept.
         console.error(templateErrorLine(e));
@@ -116,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`new-version needs the document's folder name, e.g. npm run new-version -- privacy\n\n${USAGE}`);
         return 2;
       }
+      const { startNewVersion } = await import("../history/new-version.ts");
       const { problems, created } = await startNewVersion({
         root,
         slug,
@@ -131,6 +141,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "verify": {
       const outDir = path.resolve(values.out ?? path.join(root, "_site"));
+      const { verifyFailed, verifySite } = await import("../verify/verify-site.ts");
       const verified = await verifySite(root, outDir, { strictParity: values.strict === true });
       report(verified.problems);
       for (const step of verified.steps) console.error(`✔ ${step}`);
@@ -140,6 +151,8 @@ async function main(argv: string[]): Promise<number> {
       return verifyFailed(verified) ? 1 : 0;
     }
     case "translations": {
+      const { loadSite } = await import("../content/load-site.ts");
+      const { formatStatusTable, translationStatus } = await import("../history/translation-status.ts");
       const { loaded, problems } = await loadSite({ root });
       if (!loaded) {
         report(problems);

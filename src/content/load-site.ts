@@ -7,7 +7,7 @@ import { COOKIE_REGISTRY_FILE } from "../cookies/registry.ts";
 import { loadTranslations, type Translator } from "../i18n/translations.ts";
 import type { CookieTableHook } from "../markdown/cookie-table.ts";
 import { renderMarkdown } from "../markdown/renderer.ts";
-import { error, hasErrors, type Problem } from "../problems.ts";
+import { error, formatProblem, hasErrors, type Problem } from "../problems.ts";
 import { disappearedUrls, readPublishedLock, type PublishedLock } from "../history/published-lock.ts";
 import { explainMissingPath, listRoutes, type RouteInput } from "../site/routes.ts";
 import { paths } from "../site/urls.ts";
@@ -255,6 +255,8 @@ export async function completeSiteLoad(
   resources: SiteResources,
   loads: readonly DocumentLoad[],
   problemsSoFar: readonly Problem[],
+  /** The cookie purposes shown with a fallback; from each thread when documents were rendered in several. */
+  cookieWarnings: readonly Problem[] = resources.cookies.fallbackWarnings(),
 ): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
   const { root, settings, buildDate, translator, templateDirs, cookies } = resources;
   const { lock: publishedLock, problems: lockProblems } = await readPublishedLock(root);
@@ -264,7 +266,7 @@ export async function completeSiteLoad(
     ...lockProblems,
     ...crossDocumentProblems(loads, existsSync(path.join(root, COOKIE_REGISTRY_FILE)), resources.localeCodes, publishedLock),
     // Known only now that every document is rendered; once per cookie and language, not per page.
-    ...cookies.fallbackWarnings(),
+    ...new Map(cookieWarnings.map((p) => [formatProblem(p), p])).values(),
   ];
   if (hasErrors(problems) || !translator) return { problems };
   const documents = loads.flatMap((l) => (l.document ? [l.document] : []));

@@ -73,6 +73,18 @@ export async function listDocumentFolders(root: string): Promise<{ slugs: string
   return { slugs, problems };
 }
 
+/** How many Markdown files the document folders hold, from their listings alone (nothing is read). */
+export async function countDocumentFiles(root: string, slugs: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const slug of slugs) {
+    const docDir = path.join(root, "content", slug);
+    const markdown = async (dir: string) => (await readdir(dir).catch(() => [])).filter((name) => name.endsWith(".md")).length;
+    count += await markdown(docDir);
+    for (const folder of await readdir(path.join(docDir, "versions")).catch(() => [])) count += await markdown(path.join(docDir, "versions", folder));
+  }
+  return count;
+}
+
 /** Reads every document folder under content/ (see `scanDocument` for one). */
 export async function scanDocuments(
   root: string,

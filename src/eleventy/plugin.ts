@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { overridableDirs, type LoadedSite } from "../content/load-site.ts";
-import { pageEntries } from "../site/pages.ts";
+import { overridableDirs } from "../content/load-site.ts";
 import { createTemplateEnvironment } from "../templates/environment.ts";
-import { obtainSite, siteBeingBuilt } from "./site-source.ts";
+import { obtainPages, siteBeingBuilt, type PageSource } from "./site-source.ts";
 
 export interface CodicilPluginOptions {
   /** The site repository; defaults to the site a build command is rendering, or the working directory. */
@@ -17,13 +16,13 @@ export interface CodicilPluginOptions {
  * string filter and the stylesheet. No logic of its own lives here.
  */
 export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPluginOptions = {}): void {
-  const root = path.resolve(options.root ?? siteBeingBuilt()?.site.root ?? process.cwd());
+  const root = path.resolve(options.root ?? siteBeingBuilt()?.root ?? process.cwd());
   const templateDirs = overridableDirs(root, "templates");
-  let loaded: LoadedSite | undefined;
+  let source: PageSource | undefined;
 
   eleventyConfig.addGlobalData("codicil", async () => {
-    loaded = await obtainSite(root);
-    return { pages: pageEntries(loaded.site) };
+    source = await obtainPages(root);
+    return { pages: source.pages };
   });
 
   // Our own environment: the site's templates/ first, Codicil's second, autoescape on.
@@ -31,8 +30,8 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
 
   /** `{{ "document.updated" | t(view.locale) }}`: every UI string comes from i18next. */
   eleventyConfig.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => {
-    if (!loaded) throw new Error("Codicil: a template asked for a UI string before the site was loaded.");
-    return loaded.translator.t(locale, key, values);
+    if (!source) throw new Error("Codicil: a template asked for a UI string before the site was loaded.");
+    return source.translator.t(locale, key, values);
   });
 
   // Pages come from the model, not from input files: legal text is never run as a template, so a
@@ -51,7 +50,7 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
   });
 
   const assets = templateDirs.map((dir) => path.join(dir, "assets")).find((dir) => existsSync(dir));
-  if (assets) eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
+  if (assets && siteBeingBuilt()?.copyAssets !== false) eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
 
   // templates/ is Eleventy's input folder only so that paths resolve; its files are layouts and
   // partials, never pages of their own.

@@ -1,26 +1,38 @@
 import path from "node:path";
-import { loadSite, type LoadedSite } from "../content/load-site.ts";
+import { loadSite } from "../content/load-site.ts";
+import type { Translator } from "../i18n/translations.ts";
 import { ContentError, formatProblem, sortProblems } from "../problems.ts";
+import { pageEntries, type PageEntry } from "../site/pages.ts";
 
 /**
- * Where Eleventy gets the loaded site from. The `codicil build` command loads and validates the
- * content itself (to print problems cleanly and stop before Eleventy starts) and hands the result
- * over here, so the content is parsed and rendered once. Under `eleventy --serve` nothing is handed
- * over and each rebuild loads the content afresh, which is what makes edits show up.
+ * What one Eleventy run renders: a list of pages and the UI strings to print them with.
+ * The build command loads and validates the content itself (to print problems cleanly and stop
+ * before Eleventy starts), then hands Eleventy the pages of one document at a time, or the
+ * site-wide pages, so nothing is parsed twice and no run holds the whole site's output.
+ * Under `eleventy --serve` nothing is handed over and each rebuild loads the content afresh.
  */
-// Kept on globalThis, not in module scope: Eleventy imports the config (and with it this module)
-// through its own loader, which under a test runner is a different module instance than the
-// command's. A registered symbol is the one thing both instances share.
-const REGISTRY = Symbol.for("codicil.sitesBeingBuilt");
-const globalRegistry = globalThis as typeof globalThis & { [REGISTRY]?: Map<string, LoadedSite> };
-const handedOver = (globalRegistry[REGISTRY] ??= new Map<string, LoadedSite>());
-
-export function handOver(loaded: LoadedSite): void {
-  handedOver.set(loaded.site.root, loaded);
+export interface PageSource {
+  readonly root: string;
+  readonly translator: Translator;
+  readonly pages: readonly PageEntry[];
+  /** Copy templates/assets/ (once per build, with the site-wide pages). */
+  readonly copyAssets: boolean;
 }
 
-/** The site a build command is rendering right now, if any (one build runs at a time). */
-export function siteBeingBuilt(): LoadedSite | undefined {
+// Kept on globalThis, not in module scope: Eleventy imports the config (and with it this module)
+// through its own loader, which under a test runner is a different module instance than the
+// command's. A registered symbol is the one thing both instances share. Each worker thread has
+// its own globalThis, so each has its own hand-over.
+const REGISTRY = Symbol.for("codicil.pagesBeingBuilt");
+const globalRegistry = globalThis as typeof globalThis & { [REGISTRY]?: Map<string, PageSource> };
+const handedOver = (globalRegistry[REGISTRY] ??= new Map<string, PageSource>());
+
+export function handOver(source: PageSource): void {
+  handedOver.set(path.resolve(source.root), source);
+}
+
+/** The site a build command is rendering right now, if any (one Eleventy run at a time per thread). */
+export function siteBeingBuilt(): PageSource | undefined {
   return [...handedOver.values()].at(-1);
 }
 
@@ -28,12 +40,12 @@ export function release(root: string): void {
   handedOver.delete(path.resolve(root));
 }
 
-export async function obtainSite(root: string): Promise<LoadedSite> {
+export async function obtainPages(root: string): Promise<PageSource> {
   const resolved = path.resolve(root);
   const ready = handedOver.get(resolved);
   if (ready) return ready;
   const { loaded, problems } = await loadSite({ root: resolved });
   if (!loaded) throw new ContentError(problems);
   for (const problem of sortProblems(problems)) console.warn(formatProblem(problem));
-  return loaded;
+  return { root: resolved, translator: loaded.translator, pages: pageEntries(loaded.site), copyAssets: true };
 }

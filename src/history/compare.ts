@@ -1,4 +1,4 @@
-import { diffArrays, diffWords } from "diff";
+import { diffArrays, diffWords, wordDiff } from "diff";
 import type { TextSection } from "../markdown/sections.ts";
 
 /**
@@ -168,6 +168,20 @@ function wordOptions(older: string, newer: string): { maxEditLength: number; int
 /** Below this share of common text, a pair is shown as replaced rather than interleaved. */
 const MIN_SIMILARITY = 0.5;
 
+/**
+ * Where the shared start and end may be cut so that no word is split and the diff's whitespace
+ * stays where jsdiff puts it: after whitespace (start) or before it (end). Chinese and Japanese
+ * have no spaces, but sentences there end in full-width punctuation (。，), after which both may cut.
+ */
+const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/u;
+const cutsAfterPunctuation = (text: string, index: number) => FULL_WIDTH_PUNCTUATION.test(text.charAt(index - 1));
+function isStartCut(text: string, index: number): boolean {
+  return index === 0 || /\s/.test(text.charAt(index - 1)) || cutsAfterPunctuation(text, index);
+}
+function isEndCut(text: string, index: number): boolean {
+  return index === text.length || /\s/.test(text.charAt(index)) || cutsAfterPunctuation(text, index);
+}
+
 interface WordPart {
   readonly value: string;
   readonly added?: boolean;
@@ -176,43 +190,96 @@ interface WordPart {
 
 /**
  * A revision usually rewrites a sentence in a long paragraph. The text both sides share at the
- * start and at the end (cut at whitespace, so no word is split) is set aside before the word diff:
+ * start and at the end (cut between words) is set aside before the word diff:
  * Myers costs grow with the length of what is compared, and this makes that the changed sentence,
  * not the paragraph. Undefined when the edit is too long to be worth interleaving.
  */
-function diffWordsTrimmed(older: string, newer: string): WordPart[] | undefined {
-  const limit = Math.min(older.length, newer.length);
-  let start = 0;
-  while (start < limit && older.charCodeAt(start) === newer.charCodeAt(start)) start++;
-  // Back to just after a whitespace character, so the shared start ends between two words.
-  if (start < older.length || start < newer.length) while (start > 0 && !/\s/.test(older.charAt(start - 1))) start--;
-  let end = 0;
-  while (end < limit - start && older.charCodeAt(older.length - 1 - end) === newer.charCodeAt(newer.length - 1 - end)) end++;
-  // Forward to just before a whitespace character, so the shared end starts between two words.
-  while (end > 0 && !/\s/.test(older.charAt(older.length - end))) end--;
+function diffWordsTrimmed(older: string, newer: string, { start, end }: SharedEnds): WordPart[] | undefined {
   const oldMiddle = older.slice(start, older.length - end);
   const newMiddle = newer.slice(start, newer.length - end);
-  const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWords(oldMiddle, newMiddle, wordOptions(oldMiddle, newMiddle));
+  const options = wordOptions(oldMiddle, newMiddle);
+  const shared = start + end + mostSharedText(oldMiddle, newMiddle, options);
+  if (shared < MIN_SIMILARITY * Math.max(older.length, newer.length, 1)) return undefined;
+  const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWords(oldMiddle, newMiddle, options);
   if (!middle) return undefined;
   const head = older.slice(0, start);
   const tail = older.slice(older.length - end);
   return [...(head === "" ? [] : [{ value: head }]), ...middle, ...(tail === "" ? [] : [{ value: tail }])];
 }
 
+/** How many characters two texts share at their start and at their end, cut between words. */
+interface SharedEnds {
+  readonly start: number;
+  readonly end: number;
+}
+
+function sharedEnds(older: string, newer: string): SharedEnds {
+  const limit = Math.min(older.length, newer.length);
+  let start = 0;
+  while (start < limit && older.charCodeAt(start) === newer.charCodeAt(start)) start++;
+  if (start < older.length || start < newer.length) while (start > 0 && !isStartCut(older, start)) start--;
+  let end = 0;
+  while (end < limit - start && older.charCodeAt(older.length - 1 - end) === newer.charCodeAt(newer.length - 1 - end)) end++;
+  while (end > 0 && !isEndCut(older, older.length - end)) end--;
+  return { start, end };
+}
+
+/**
+ * At most how much text two paragraphs can have in common in a word diff: the words they share,
+ * counted as often as both have them, plus all the whitespace of either. Pairing an edited
+ * paragraph with an unrelated new one next to it is the costly case of the word diff (nearly every
+ * word differs); this bound rules most such pairs out in linear time, and never rules out a pair
+ * that the diff would find similar enough.
+ */
+function mostSharedText(older: string, newer: string, options: ReturnType<typeof wordOptions>): number {
+  const counts = new Map<string, number>();
+  let whitespace = 0;
+  for (const token of wordDiff.tokenize(older, options)) {
+    const word = token.trim();
+    whitespace += token.length - word.length;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  let shared = 0;
+  let newerWhitespace = 0;
+  for (const token of wordDiff.tokenize(newer, options)) {
+    const word = token.trim();
+    newerWhitespace += token.length - word.length;
+    const left = counts.get(word) ?? 0;
+    if (left > 0) {
+      shared += word.length;
+      counts.set(word, left - 1);
+    }
+  }
+  return shared + Math.max(whitespace, newerWhitespace);
+}
+
 function pairParagraphs(removed: readonly string[], added: readonly string[]): Segment[][] {
-  const diffs = removed.map((old) => added.map((text) => diffWordsTrimmed(old, text)));
   const partnerOf = new Map<number, { removedIndex: number; parts: readonly WordPart[] }>();
   removed.forEach((old, r) => {
-    let best: { index: number; score: number } | undefined;
-    added.forEach((text, a) => {
-      const parts = diffs[r]?.[a];
-      if (!parts || partnerOf.has(a)) return;
-      const common = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
-      const score = common / Math.max(old.length, text.length, 1);
-      if (score >= MIN_SIMILARITY && (!best || score > best.score)) best = { index: a, score };
-    });
-    const parts = best && diffs[r]?.[best.index];
-    if (best && parts) partnerOf.set(best.index, { removedIndex: r, parts });
+    const candidates = added.flatMap((text, index) => (partnerOf.has(index) ? [] : [{ text, index, ends: sharedEnds(old, text) }]));
+    const similarity = (common: number, text: string) => common / Math.max(old.length, text.length, 1);
+    // A paragraph that keeps half of its text at its start and end is surely the edited one (a
+    // sentence rewritten): it is taken without diffing the others, which would cost the most.
+    let sure: { index: number; score: number; parts: readonly WordPart[] } | undefined;
+    for (const { text, index, ends } of candidates) {
+      const score = similarity(ends.start + ends.end, text);
+      if (score >= MIN_SIMILARITY && (!sure || score > sure.score)) {
+        const parts = diffWordsTrimmed(old, text, ends);
+        if (parts) sure = { index, score, parts };
+      }
+    }
+    if (sure) {
+      partnerOf.set(sure.index, { removedIndex: r, parts: sure.parts });
+      return;
+    }
+    let best: { index: number; score: number; parts: readonly WordPart[] } | undefined;
+    for (const { text, index, ends } of candidates) {
+      const parts = diffWordsTrimmed(old, text, ends);
+      if (!parts) continue;
+      const score = similarity(parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0), text);
+      if (score >= MIN_SIMILARITY && (!best || score > best.score)) best = { index, score, parts };
+    }
+    if (best) partnerOf.set(best.index, { removedIndex: r, parts: best.parts });
   });
   const paired = new Set([...partnerOf.values()].map((p) => p.removedIndex));
   const result: Segment[][] = removed.filter((_, r) => !paired.has(r)).map((text) => [{ kind: "deleted", text }]);

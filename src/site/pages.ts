@@ -107,17 +107,40 @@ export interface PageEntry {
 }
 
 export function pageEntries(site: Site): PageEntry[] {
-  const context = createPageContext(site);
-  const routes = listRoutes({
+  return entriesFor(site, siteRoutes(site));
+}
+
+/**
+ * The pages of one document: its versions, changes, history, feeds and versions.json. They need
+ * only that document, so each document's pages can be rendered on their own, in parallel.
+ */
+export function documentPageEntries(site: Site, slug: string): PageEntry[] {
+  return entriesFor(site, siteRoutes(site).filter((route) => "slug" in route && route.slug === slug));
+}
+
+/**
+ * The pages about the whole site: home, language indexes, sitemap, robots.txt, cookies.json.
+ * They read each document's titles, dates and languages, never its text.
+ */
+export function sitePageEntries(site: Site): PageEntry[] {
+  return entriesFor(site, siteRoutes(site).filter((route) => !("slug" in route)), siteRoutes(site));
+}
+
+function siteRoutes(site: Site): Route[] {
+  return listRoutes({
     locales: site.settings.locales.map((l) => l.code),
     hasCookieRegistry: site.cookies !== undefined,
     documents: site.documents.map((d) => ({ slug: d.slug, versions: d.versions.map((v) => ({ updated: v.updated, locales: Object.keys(v.translations) })) })),
   });
+}
+
+function entriesFor(site: Site, routes: readonly Route[], allRoutes: readonly Route[] = routes): PageEntry[] {
+  const context = createPageContext(site);
   return routes.map((route) => ({
     kind: route.kind,
     permalink: outputPermalink(route.path),
     get view(): PageView {
-      if (route.kind === "sitemap") return sitemapPage(context, route, routes);
+      if (route.kind === "sitemap") return sitemapPage(context, route, allRoutes);
       if (route.kind === "robots") return robotsPage(context, route);
       return pageFor(context, route);
     },

@@ -1,0 +1,39 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { loadSiteResources } from "../content/load-site.ts";
+import { buildDocument } from "./document-task.ts";
+import type { WorkerReply, WorkerSetup } from "./parallel-documents.ts";
+
+/**
+ * A worker thread of a parallel build: loads the site's resources once (settings, UI strings,
+ * cookie tables; their problems are the main thread's to report), then builds each document it is
+ * sent, one at a time, and answers with what the main thread needs to finish the build.
+ */
+const setup = workerData as WorkerSetup;
+const port = parentPort;
+if (!port) throw new Error("document-worker.ts runs as a worker thread only.");
+const { resources } = await loadSiteResources(setup);
+
+port.on("message", (slug: string) => {
+  const reply = async (): Promise<WorkerReply> => {
+    if (!resources) return { slug, error: "content/site.yaml could not be read in a worker thread." };
+    const load = await buildDocument(resources, slug, setup.outDir);
+    // Cumulative for this thread: the main thread keeps one of each.
+    return { slug, load, cookieWarnings: resources.cookies.fallbackWarnings() };
+  };
+  reply().then(
+    (message) => port.postMessage(message),
+    (e: unknown) => port.postMessage({ slug, error: errorChain(e) } satisfies WorkerReply),
+  );
+});
+
+/**
+ * An error crosses threads as text: every message down its chain (Eleventy wraps a template error
+ * in several), so the command can still find the template file and line in it.
+ */
+function errorChain(e: unknown): string {
+  const messages: string[] = [];
+  for (let current: unknown = e; current instanceof Error; current = (current as Error & { originalError?: unknown }).originalError ?? current.cause) {
+    messages.push(current.message);
+  }
+  return messages.length > 0 ? messages.join("\n") : String(e);
+}

@@ -1,0 +1,82 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { DocumentLoad, LoadOptions } from "../content/load-site.ts";
+import type { Problem } from "../problems.ts";
+
+export interface WorkerSetup extends LoadOptions {
+  /** Where to write each document's pages; undefined to check only. */
+  readonly outDir?: string;
+}
+
+/**
+ * Worker threads run TypeScript as the command does, through tsx. A worker does not inherit the
+ * module hooks that `--import tsx` installed in the main thread (Node runs hooks per thread), so it
+ * installs them itself before importing its module; this also works under the test runner.
+ */
+const WORKER_BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(new URL("./document-worker.ts", import.meta.url).href)}); });`;
+
+export type WorkerReply =
+  | { readonly slug: string; readonly load: DocumentLoad; readonly cookieWarnings: readonly Problem[] }
+  | { readonly slug: string; readonly error: string };
+
+/**
+ * Below this many Markdown files a build stays in one thread: a worker thread needs about half a
+ * second to load its modules, more than small sites take to build (docs/performance.md).
+ */
+export const PARALLEL_FROM_FILES = 1_000;
+
+/** How many threads to build with: one per core, never more than there are documents. */
+export function threadsFor(files: number, documents: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(1, Math.min(requested, documents));
+  if (files < PARALLEL_FROM_FILES) return 1;
+  return Math.max(1, Math.min(availableParallelism(), documents));
+}
+
+/**
+ * Builds documents in worker threads (`worker_threads`: markdown-it, the diffs and Eleventy's
+ * rendering are all synchronous JavaScript, so only threads put the second core to work). Each
+ * worker takes the next document when it is done with one, so a large document does not hold up
+ * the rest. Results come back in the order of `slugs`, whatever order the threads finish in, so the
+ * build is the same byte for byte.
+ */
+export async function buildDocumentsInParallel(
+  setup: WorkerSetup,
+  slugs: readonly string[],
+  threads: number,
+): Promise<{ loads: DocumentLoad[]; cookieWarnings: Problem[] }> {
+  const loads = new Map<string, DocumentLoad>();
+  const cookieWarnings: Problem[] = [];
+  const queue = [...slugs];
+  const workers = Array.from({ length: Math.min(threads, slugs.length) }, () => new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: setup }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = () => {
+              const slug = queue.shift();
+              if (slug === undefined) resolve();
+              else worker.postMessage(slug);
+            };
+            worker.on("message", (reply: WorkerReply) => {
+              if ("error" in reply) {
+                reject(new Error(reply.error));
+                return;
+              }
+              loads.set(reply.slug, reply.load);
+              cookieWarnings.push(...reply.cookieWarnings);
+              next();
+            });
+            worker.on("error", reject);
+            worker.on("exit", (code) => {
+              if (code !== 0) reject(new Error(`A build thread stopped unexpectedly (exit code ${code}).`));
+            });
+            next();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return { loads: slugs.map((slug) => loads.get(slug) as DocumentLoad), cookieWarnings };
+}
