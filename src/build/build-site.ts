@@ -1,13 +1,14 @@
 import path from "node:path";
-import { completeSiteLoad, loadSiteResources, type DocumentLoad, type LoadedSite, type SiteResources } from "../content/load-site.ts";
+import { completeSiteLoad, loadSiteResources, type LoadedSite } from "../content/load-site.ts";
 import { countDocumentFiles, listDocumentFolders } from "../content/scan.ts";
 import type { Problem } from "../problems.ts";
 import { updatedLockText, writePublishedLock } from "../history/published-lock.ts";
 import { sitePageEntries } from "../site/pages.ts";
 import { writeAtomically } from "./atomic-output.ts";
-import { buildDocument } from "./document-task.ts";
+import { buildDocument, type BuiltDocument } from "./document-task.ts";
 import { buildDocumentsInParallel, threadsFor } from "./parallel-documents.ts";
 import { renderPages } from "./render-pages.ts";
+import { startPhase } from "./timings.ts";
 
 export interface BuildOptions {
   readonly root: string;
@@ -39,16 +40,17 @@ export interface BuildResult {
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
-  let result: { loaded?: LoadedSite; problems: Problem[] } = { problems: [] };
+  let result: SiteLoad = { problems: [] };
   await writeAtomically(options.outDir ?? path.join(root, "_site"), async (staging) => {
-    const t0 = performance.now();
+    const documentsDone = startPhase("documents (load, check, write) and the rules across them");
     result = await loadAndRender({ ...options, root }, staging);
-    console.error("TIMING documents+cross", ((performance.now() - t0) / 1000).toFixed(2), (process.memoryUsage().rss / 2 ** 20).toFixed(0));
+    documentsDone();
     const { loaded } = result;
     if (!loaded) return false;
-    const t1 = performance.now();
-    await renderPages({ root, translator: loaded.translator, pages: sitePageEntries(loaded.site), copyAssets: true }, loaded.templateDirs, staging);
-    console.error("TIMING site pages", ((performance.now() - t1) / 1000).toFixed(2), (process.memoryUsage().rss / 2 ** 20).toFixed(0));
+    const siteDone = startPhase("site-wide pages and assets");
+    const pages = sitePageEntries(loaded.site, result.sitemapFragments ?? []);
+    await renderPages({ root, translator: loaded.translator, pages, copyAssets: true }, loaded.templateDirs, staging);
+    siteDone();
     return true;
   });
   const { loaded, problems } = result;
@@ -67,8 +69,15 @@ export async function checkSite(options: Omit<BuildOptions, "outDir" | "recordPu
   return loadAndRender({ ...options, root: path.resolve(options.root) }, undefined);
 }
 
+interface SiteLoad {
+  readonly loaded?: LoadedSite;
+  readonly problems: Problem[];
+  /** Each document's part of the sitemap, in document order. */
+  readonly sitemapFragments?: readonly string[];
+}
+
 /** Every document loaded (and, with `outDir`, its pages written), then the rules across documents. */
-async function loadAndRender(options: BuildOptions, outDir: string | undefined): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
+async function loadAndRender(options: BuildOptions, outDir: string | undefined): Promise<SiteLoad> {
   const loadOptions = {
     root: options.root,
     ...(options.buildDate !== undefined && { buildDate: options.buildDate }),
@@ -79,17 +88,17 @@ async function loadAndRender(options: BuildOptions, outDir: string | undefined):
   const folders = await listDocumentFolders(resources.root);
   problems.push(...folders.problems);
   const threads = threadsFor(await countDocumentFiles(resources.root, folders.slugs), folders.slugs.length, options.threads);
+  let documents: BuiltDocument[];
+  let cookieWarnings: Problem[] | undefined;
   if (threads > 1) {
     // Workers decide nothing about dates on their own: the main thread's build date goes with them.
     const setup = { ...loadOptions, buildDate: resources.buildDate, ...(outDir !== undefined && { outDir }) };
-    const { loads, cookieWarnings } = await buildDocumentsInParallel(setup, folders.slugs, threads);
-    return completeSiteLoad(resources, loads, problems, cookieWarnings);
+    ({ documents, cookieWarnings } = await buildDocumentsInParallel(setup, folders.slugs, threads));
+  } else {
+    documents = [];
+    for (const slug of folders.slugs) documents.push(await buildDocument(resources, slug, outDir));
   }
-  return completeSiteLoad(resources, await buildInThisThread(resources, folders.slugs, outDir), problems);
-}
-
-async function buildInThisThread(resources: SiteResources, slugs: readonly string[], outDir: string | undefined): Promise<DocumentLoad[]> {
-  const loads: DocumentLoad[] = [];
-  for (const slug of slugs) loads.push(await buildDocument(resources, slug, outDir));
-  return loads;
+  const loads = documents.map((d) => d.load);
+  const site = await completeSiteLoad(resources, loads, problems, cookieWarnings);
+  return { ...site, sitemapFragments: documents.map((d) => d.sitemapFragment) };
 }

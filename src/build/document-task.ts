@@ -1,8 +1,10 @@
 import { loadDocument, type DocumentLoad, type SiteResources } from "../content/load-site.ts";
 import type { LegalDocument, Site } from "../content/model.ts";
 import { hasErrors } from "../problems.ts";
-import { documentPageEntries } from "../site/pages.ts";
+import { documentPageEntries, documentSitemapEntries } from "../site/pages.ts";
+import { sitemapUrlsRenderer } from "../templates/sitemap-urls.ts";
 import { renderPages } from "./render-pages.ts";
+import { startPhase } from "./timings.ts";
 
 /** The model of a site made of the given documents, for rendering their pages. */
 export function siteOf(resources: SiteResources, documents: readonly LegalDocument[]): Site {
@@ -30,18 +32,32 @@ export function withoutText(doc: LegalDocument): LegalDocument {
  * there. What comes back is small: problems, links to check across documents, and the document
  * without its text. Run in a worker thread by a parallel build, or in the main thread.
  */
-export async function buildDocument(resources: SiteResources, slug: string, outDir: string | undefined): Promise<DocumentLoad> {
-  const t0 = performance.now();
+/** A document loaded and, in a build, written, with its part of the sitemap. */
+export interface BuiltDocument {
+  readonly load: DocumentLoad;
+  /** The `<url>` elements of the document's pages; empty when nothing was written. */
+  readonly sitemapFragment: string;
+}
+
+/** One sitemap renderer per thread and template folders. */
+const sitemapRenderers = new WeakMap<SiteResources, ReturnType<typeof sitemapUrlsRenderer>>();
+
+export async function buildDocument(resources: SiteResources, slug: string, outDir: string | undefined): Promise<BuiltDocument> {
+  const loaded = startPhase(`${slug}: load and check`);
   const load = await loadDocument(resources, slug);
-  const t1 = performance.now();
+  loaded();
   const { document } = load;
-  if (!document) return load;
+  if (!document) return { load, sitemapFragment: "" };
   // A document with errors is never published, and the build as a whole will stop.
+  let sitemapFragment = "";
   if (outDir !== undefined && resources.translator && !hasErrors(load.problems)) {
-    const pages = documentPageEntries(siteOf(resources, [document]), slug);
-    await renderPages({ root: resources.root, translator: resources.translator, pages, copyAssets: false }, resources.templateDirs, outDir);
+    const written = startPhase(`${slug}: write pages`);
+    const site = siteOf(resources, [document]);
+    await renderPages({ root: resources.root, translator: resources.translator, pages: documentPageEntries(site, slug), copyAssets: false }, resources.templateDirs, outDir);
+    const renderer = sitemapRenderers.get(resources) ?? sitemapUrlsRenderer(resources.templateDirs);
+    sitemapRenderers.set(resources, renderer);
+    sitemapFragment = renderer(documentSitemapEntries(site, slug));
+    written();
   }
-  const t2 = performance.now();
-  if (process.env.CODICIL_TIMING) console.error("TIMING doc", slug, "load", ((t1 - t0) / 1000).toFixed(2), "render", ((t2 - t1) / 1000).toFixed(2), (process.memoryUsage().rss / 2 ** 20).toFixed(0));
-  return { ...load, document: withoutText(document) };
+  return { load: { ...load, document: withoutText(document) }, sitemapFragment };
 }

@@ -16,9 +16,9 @@ const { resources } = await loadSiteResources(setup);
 port.on("message", (slug: string) => {
   const reply = async (): Promise<WorkerReply> => {
     if (!resources) return { slug, error: "content/site.yaml could not be read in a worker thread." };
-    const load = await buildDocument(resources, slug, setup.outDir);
+    const built = await buildDocument(resources, slug, setup.outDir);
     // Cumulative for this thread: the main thread keeps one of each.
-    return { slug, load, cookieWarnings: resources.cookies.fallbackWarnings() };
+    return { slug, built, cookieWarnings: resources.cookies.fallbackWarnings() };
   };
   reply().then(
     (message) => port.postMessage(message),

@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { DocumentLoad, LoadOptions } from "../content/load-site.ts";
+import type { LoadOptions } from "../content/load-site.ts";
 import type { Problem } from "../problems.ts";
+import type { BuiltDocument } from "./document-task.ts";
 
 export interface WorkerSetup extends LoadOptions {
   /** Where to write each document's pages; undefined to check only. */
@@ -16,7 +17,7 @@ export interface WorkerSetup extends LoadOptions {
 const WORKER_BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(new URL("./document-worker.ts", import.meta.url).href)}); });`;
 
 export type WorkerReply =
-  | { readonly slug: string; readonly load: DocumentLoad; readonly cookieWarnings: readonly Problem[] }
+  | { readonly slug: string; readonly built: BuiltDocument; readonly cookieWarnings: readonly Problem[] }
   | { readonly slug: string; readonly error: string };
 
 /**
@@ -43,8 +44,8 @@ export async function buildDocumentsInParallel(
   setup: WorkerSetup,
   slugs: readonly string[],
   threads: number,
-): Promise<{ loads: DocumentLoad[]; cookieWarnings: Problem[] }> {
-  const loads = new Map<string, DocumentLoad>();
+): Promise<{ documents: BuiltDocument[]; cookieWarnings: Problem[] }> {
+  const built = new Map<string, BuiltDocument>();
   const cookieWarnings: Problem[] = [];
   const queue = [...slugs];
   const workers = Array.from({ length: Math.min(threads, slugs.length) }, () => new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: setup }));
@@ -63,7 +64,7 @@ export async function buildDocumentsInParallel(
                 reject(new Error(reply.error));
                 return;
               }
-              loads.set(reply.slug, reply.load);
+              built.set(reply.slug, reply.built);
               cookieWarnings.push(...reply.cookieWarnings);
               next();
             });
@@ -78,5 +79,5 @@ export async function buildDocumentsInParallel(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return { loads: slugs.map((slug) => loads.get(slug) as DocumentLoad), cookieWarnings };
+  return { documents: slugs.map((slug) => built.get(slug) as BuiltDocument), cookieWarnings };
 }

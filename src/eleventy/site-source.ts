@@ -3,6 +3,7 @@ import { loadSite } from "../content/load-site.ts";
 import type { Translator } from "../i18n/translations.ts";
 import { ContentError, formatProblem, sortProblems } from "../problems.ts";
 import { pageEntries, type PageEntry } from "../site/pages.ts";
+import { sitemapUrlsRenderer } from "../templates/sitemap-urls.ts";
 
 /**
  * What one Eleventy run renders: a list of pages and the UI strings to print them with.
@@ -47,5 +48,5 @@ export async function obtainPages(root: string): Promise<PageSource> {
   const { loaded, problems } = await loadSite({ root: resolved });
   if (!loaded) throw new ContentError(problems);
   for (const problem of sortProblems(problems)) console.warn(formatProblem(problem));
-  return { root: resolved, translator: loaded.translator, pages: pageEntries(loaded.site), copyAssets: true };
+  return { root: resolved, translator: loaded.translator, pages: pageEntries(loaded.site, sitemapUrlsRenderer(loaded.templateDirs)), copyAssets: true };
 }

@@ -10,7 +10,7 @@ import { versionsIndexJson } from "../history/versions-index.ts";
 import { isStaleTranslation, type VersionStatus } from "../versions/order.ts";
 import { createPageContext, type Alternate, type LanguageLink, type LanguageRef, type PageBase, type PageContext } from "./page-context.ts";
 import { listRoutes, type Route } from "./routes.ts";
-import { sitemapPage, robotsPage, type SitemapView } from "./sitemap.ts";
+import { sitemapEntries, sitemapPage, robotsPage, type SitemapEntry, type SitemapView } from "./sitemap.ts";
 import { outputPermalink, paths } from "./urls.ts";
 import { pageLanguages } from "./languages.ts";
 
@@ -106,8 +106,11 @@ export interface PageEntry {
   readonly view: PageView;
 }
 
-export function pageEntries(site: Site): PageEntry[] {
-  return entriesFor(site, siteRoutes(site));
+/** Every page of the site, for one Eleventy run (`npm start`); its sitemap renders every document's entries itself. */
+export function pageEntries(site: Site, renderSitemapUrls: (entries: readonly SitemapEntry[]) => string): PageEntry[] {
+  const routes = siteRoutes(site);
+  const fragments = () => site.documents.map((doc) => renderSitemapUrls(documentSitemapEntries(site, doc.slug)));
+  return entriesFor(site, routes, fragments);
 }
 
 /**
@@ -122,8 +125,13 @@ export function documentPageEntries(site: Site, slug: string): PageEntry[] {
  * The pages about the whole site: home, language indexes, sitemap, robots.txt, cookies.json.
  * They read each document's titles, dates and languages, never its text.
  */
-export function sitePageEntries(site: Site): PageEntry[] {
-  return entriesFor(site, siteRoutes(site).filter((route) => !("slug" in route)), siteRoutes(site));
+export function sitePageEntries(site: Site, documentSitemapFragments: readonly string[]): PageEntry[] {
+  return entriesFor(site, siteRoutes(site).filter((route) => !("slug" in route)), () => documentSitemapFragments);
+}
+
+/** The sitemap entries of one document's pages (rendered into a fragment with the document). */
+export function documentSitemapEntries(site: Site, slug: string): SitemapEntry[] {
+  return sitemapEntries(createPageContext(site), siteRoutes(site).filter((route) => "slug" in route && route.slug === slug));
 }
 
 function siteRoutes(site: Site): Route[] {
@@ -134,13 +142,13 @@ function siteRoutes(site: Site): Route[] {
   });
 }
 
-function entriesFor(site: Site, routes: readonly Route[], allRoutes: readonly Route[] = routes): PageEntry[] {
+function entriesFor(site: Site, routes: readonly Route[], sitemapFragments: () => readonly string[] = () => []): PageEntry[] {
   const context = createPageContext(site);
   return routes.map((route) => ({
     kind: route.kind,
     permalink: outputPermalink(route.path),
     get view(): PageView {
-      if (route.kind === "sitemap") return sitemapPage(context, route, allRoutes);
+      if (route.kind === "sitemap") return sitemapPage(context, route, routes.filter((r) => !("slug" in r)), sitemapFragments());
       if (route.kind === "robots") return robotsPage(context, route);
       return pageFor(context, route);
     },
@@ -148,8 +156,8 @@ function entriesFor(site: Site, routes: readonly Route[], allRoutes: readonly Ro
 }
 
 /** Every page's view at once (for tools and tests; the build reads them one by one from `pageEntries`). */
-export function buildPages(site: Site): PageView[] {
-  return pageEntries(site).map((entry) => entry.view);
+export function buildPages(site: Site, renderSitemapUrls: (entries: readonly SitemapEntry[]) => string = () => ""): PageView[] {
+  return pageEntries(site, renderSitemapUrls).map((entry) => entry.view);
 }
 
 function pageFor(context: PageContext, route: Route): PageView {
