@@ -29,6 +29,8 @@ export interface BuildResult {
   readonly built: boolean;
   /** How many version addresses were newly recorded in the lock file. */
   readonly newlyPublished: number;
+  /** Files written: every page, feed and data file, and the assets. */
+  readonly filesWritten: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export interface BuildResult {
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   let result: SiteLoad = { problems: [] };
+  let filesWritten = 0;
   await writeAtomically(options.outDir ?? path.join(root, "_site"), async (staging) => {
     const documentsDone = startPhase("documents (load, check, write) and the rules across them");
     result = await loadAndRender({ ...options, root }, staging);
@@ -49,16 +52,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (!loaded) return false;
     const siteDone = startPhase("site-wide pages and assets");
     const pages = sitePageEntries(loaded.site, result.sitemapFragments ?? []);
-    await renderPages({ root, translator: loaded.translator, pages, copyAssets: true }, loaded.templateDirs, staging);
+    filesWritten = (result.filesWritten ?? 0) + await renderPages({ root, translator: loaded.translator, pages, copyAssets: true }, loaded.templateDirs, staging);
     siteDone();
     return true;
   });
   const { loaded, problems } = result;
-  if (!loaded) return { problems, built: false, newlyPublished: 0 };
+  if (!loaded) return { problems, built: false, newlyPublished: 0, filesWritten: 0 };
   // Recorded only once the site is out, so the lock never lists an address that was not published.
   const lock = options.recordPublished === false ? undefined : updatedLockText(loaded.publishedLock, loaded.publishedUrls);
   if (lock) await writePublishedLock(root, lock.text);
-  return { problems, built: true, newlyPublished: lock?.added ?? 0 };
+  return { problems, built: true, newlyPublished: lock?.added ?? 0, filesWritten };
 }
 
 /**
@@ -74,6 +77,7 @@ interface SiteLoad {
   readonly problems: Problem[];
   /** Each document's part of the sitemap, in document order. */
   readonly sitemapFragments?: readonly string[];
+  readonly filesWritten?: number;
 }
 
 /** Every document loaded (and, with `outDir`, its pages written), then the rules across documents. */
@@ -100,5 +104,5 @@ async function loadAndRender(options: BuildOptions, outDir: string | undefined):
   }
   const loads = documents.map((d) => d.load);
   const site = await completeSiteLoad(resources, loads, problems, cookieWarnings);
-  return { ...site, sitemapFragments: documents.map((d) => d.sitemapFragment) };
+  return { ...site, sitemapFragments: documents.map((d) => d.sitemapFragment), filesWritten: documents.reduce((n, d) => n + d.filesWritten, 0) };
 }

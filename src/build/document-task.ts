@@ -37,6 +37,7 @@ export interface BuiltDocument {
   readonly load: DocumentLoad;
   /** The `<url>` elements of the document's pages; empty when nothing was written. */
   readonly sitemapFragment: string;
+  readonly filesWritten: number;
 }
 
 /** One sitemap renderer per thread and template folders. */
@@ -47,17 +48,18 @@ export async function buildDocument(resources: SiteResources, slug: string, outD
   const load = await loadDocument(resources, slug);
   loaded();
   const { document } = load;
-  if (!document) return { load, sitemapFragment: "" };
+  if (!document) return { load, sitemapFragment: "", filesWritten: 0 };
   // A document with errors is never published, and the build as a whole will stop.
   let sitemapFragment = "";
+  let filesWritten = 0;
   if (outDir !== undefined && resources.translator && !hasErrors(load.problems)) {
     const written = startPhase(`${slug}: write pages`);
     const site = siteOf(resources, [document]);
-    await renderPages({ root: resources.root, translator: resources.translator, pages: documentPageEntries(site, slug), copyAssets: false }, resources.templateDirs, outDir);
+    filesWritten = await renderPages({ root: resources.root, translator: resources.translator, pages: documentPageEntries(site, slug), copyAssets: false }, resources.templateDirs, outDir);
     const renderer = sitemapRenderers.get(resources) ?? sitemapUrlsRenderer(resources.templateDirs);
     sitemapRenderers.set(resources, renderer);
     sitemapFragment = renderer(documentSitemapEntries(site, slug));
     written();
   }
-  return { load: { ...load, document: withoutText(document) }, sitemapFragment };
+  return { load: { ...load, document: withoutText(document) }, sitemapFragment, filesWritten };
 }

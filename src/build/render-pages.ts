@@ -11,17 +11,21 @@ function configPath(root: string): string {
 }
 
 /**
- * One Eleventy run over a list of pages, written into `outDir`. Eleventy keeps every page it
+ * One Eleventy run over a list of pages, written into `outDir`; returns how many it wrote. Eleventy keeps every page it
  * renders in a run until the run ends, so the build makes one run per document (a few hundred
  * pages) rather than one for the whole site: memory then depends on the largest document, not on
  * the size of the site. A run costs Eleventy about 10 ms of set-up.
  */
-export async function renderPages(source: PageSource, templateDirs: readonly string[], outDir: string): Promise<void> {
+export async function renderPages(source: PageSource, templateDirs: readonly string[], outDir: string): Promise<number> {
   handOver(source);
   try {
     const templatesDir = templateDirs[0] ?? path.join(CODICIL_DIR, "templates");
     const eleventy = new Eleventy(templatesDir, outDir, { configPath: configPath(source.root), quietMode: true });
-    await eleventy.write();
+    // Eleventy would print "Wrote N files" after every run, one line per document; the build
+    // command says once what it wrote. Errors still come back as exceptions.
+    eleventy.disableLogger();
+    const [, templates] = await eleventy.write();
+    return templates.length;
   } finally {
     release(source.root);
   }

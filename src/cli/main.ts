@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`Build stopped: nothing was written, ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
         return 1;
       }
-      console.error(`Built ${path.relative(process.cwd(), outDir) || outDir}.`);
+      console.error(`Built ${path.relative(process.cwd(), outDir) || outDir}: ${result.filesWritten.toLocaleString("en")} files.`);
       if (newlyPublished > 0) {
         console.error(`${LOCK_FILE}: recorded ${newlyPublished} newly published version address${newlyPublished === 1 ? "" : "es"}; commit this file with the content.`);
       }

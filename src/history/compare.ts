@@ -194,12 +194,11 @@ interface WordPart {
  * Myers costs grow with the length of what is compared, and this makes that the changed sentence,
  * not the paragraph. Undefined when the edit is too long to be worth interleaving.
  */
-function diffWordsTrimmed(older: string, newer: string, { start, end }: SharedEnds): WordPart[] | undefined {
+function diffWordsTrimmed(older: string, newer: string, { start, end }: SharedEnds, knownSimilar: boolean): WordPart[] | undefined {
   const oldMiddle = older.slice(start, older.length - end);
   const newMiddle = newer.slice(start, newer.length - end);
   const options = wordOptions(oldMiddle, newMiddle);
-  const shared = start + end + mostSharedText(oldMiddle, newMiddle, options);
-  if (shared < MIN_SIMILARITY * Math.max(older.length, newer.length, 1)) return undefined;
+  if (!knownSimilar && start + end + mostSharedText(oldMiddle, newMiddle, options) < MIN_SIMILARITY * Math.max(older.length, newer.length, 1)) return undefined;
   const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWords(oldMiddle, newMiddle, options);
   if (!middle) return undefined;
   const head = older.slice(0, start);
@@ -264,7 +263,7 @@ function pairParagraphs(removed: readonly string[], added: readonly string[]): S
     for (const { text, index, ends } of candidates) {
       const score = similarity(ends.start + ends.end, text);
       if (score >= MIN_SIMILARITY && (!sure || score > sure.score)) {
-        const parts = diffWordsTrimmed(old, text, ends);
+        const parts = diffWordsTrimmed(old, text, ends, true);
         if (parts) sure = { index, score, parts };
       }
     }
@@ -274,7 +273,7 @@ function pairParagraphs(removed: readonly string[], added: readonly string[]): S
     }
     let best: { index: number; score: number; parts: readonly WordPart[] } | undefined;
     for (const { text, index, ends } of candidates) {
-      const parts = diffWordsTrimmed(old, text, ends);
+      const parts = diffWordsTrimmed(old, text, ends, false);
       if (!parts) continue;
       const score = similarity(parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0), text);
       if (score >= MIN_SIMILARITY && (!best || score > best.score)) best = { index, score, parts };

@@ -1,18 +1,25 @@
 import type { IsoDate } from "../versions/dates.ts";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatted = new Map<string, string>();
 
 /**
  * A calendar date as readers of `locale` write it ("1 March 2024", "1. März 2024", Arabic
  * numerals for ar). Always in UTC: a `YYYY-MM-DD` date must not become the day before anywhere.
  */
 export function formatDate(date: IsoDate, locale: string): string {
+  // A site has few dates, each printed on many pages in every language: each is formatted once.
+  const key = `${locale} ${date}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
   let formatter = formatters.get(locale);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
     formatters.set(locale, formatter);
   }
-  return formatter.format(new Date(`${date}T00:00:00Z`));
+  const text = formatter.format(new Date(`${date}T00:00:00Z`));
+  formatted.set(key, text);
+  return text;
 }
 
 /** A date as templates need it: machine-readable for `<time datetime>`, and as text. */

@@ -12,6 +12,7 @@ declare module "@11ty/eleventy" {
     setLibrary(engine: "njk", library: Environment): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
+    configureTemplateHandling(options: { writeMode?: "sync" | "async" }): void;
     on(event: "eleventy.before" | "eleventy.after", handler: (...args: unknown[]) => unknown): void;
     ignores: Set<string>;
   }
@@ -24,7 +25,10 @@ declare module "@11ty/eleventy" {
 
   export class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
-    write(): Promise<unknown>;
+    /** Resolves to what was copied and what was written (one entry per page file). */
+    write(): Promise<[passthroughCopy: unknown, templates: readonly unknown[]]>;
+    /** Stops Eleventy's console output ("Wrote N files"); errors still reject `write()`. */
+    disableLogger(): void;
     watch(): Promise<unknown>;
     serve(port?: number): Promise<unknown>;
   }
