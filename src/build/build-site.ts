@@ -1,11 +1,12 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { completeSiteLoad, loadSiteResources, type LoadedSite } from "../content/load-site.ts";
+import { completeSiteLoad, loadSiteResources, type LoadedSite, type SiteResources } from "../content/load-site.ts";
 import { countDocumentFiles, listDocumentFolders } from "../content/scan.ts";
 import type { Problem } from "../problems.ts";
 import { updatedLockText, writePublishedLock } from "../history/published-lock.ts";
 import { sitePageEntries } from "../site/pages.ts";
 import { writeAtomically } from "./atomic-output.ts";
-import { buildDocument, type BuiltDocument } from "./document-task.ts";
+import { buildDocument, type BuiltDocument, type PageOutput } from "./document-task.ts";
 import { buildDocumentsInParallel, threadsFor } from "./parallel-documents.ts";
 import { renderPages } from "./render-pages.ts";
 import { startPhase } from "./timings.ts";
@@ -21,6 +22,8 @@ export interface BuildOptions {
   readonly strictParity?: boolean;
   /** Threads to build documents in; default: one per core for large sites, one for small ones. */
   readonly threads?: number;
+  /** The output is served by `npm start` (its pages allow the live-reload script). */
+  readonly liveReload?: boolean;
 }
 
 export interface BuildResult {
@@ -31,6 +34,18 @@ export interface BuildResult {
   readonly newlyPublished: number;
   /** Files written: every page, feed and data file, and the assets. */
   readonly filesWritten: number;
+  /** What the build loaded, for rebuilding one document after an edit; absent without site settings. */
+  readonly session?: BuildSession;
+}
+
+/** What a build keeps so that `npm start` can rebuild one edited document instead of the site. */
+export interface BuildSession {
+  readonly resources: SiteResources;
+  /** Problems of the site's settings, UI strings, cookies and folder listing. */
+  readonly siteProblems: readonly Problem[];
+  /** Every document as last built, in folder order. */
+  readonly documents: Map<string, BuiltDocument>;
+  readonly liveReload: boolean;
 }
 
 /**
@@ -46,22 +61,45 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let filesWritten = 0;
   await writeAtomically(options.outDir ?? path.join(root, "_site"), async (staging) => {
     const documentsDone = startPhase("documents (load, check, write) and the rules across them");
-    result = await loadAndRender({ ...options, root }, staging);
+    result = await loadAndRender({ ...options, root }, { dir: staging, liveReload: options.liveReload === true });
     documentsDone();
-    const { loaded } = result;
-    if (!loaded) return false;
-    const siteDone = startPhase("site-wide pages and assets");
-    const pages = sitePageEntries(loaded.site, result.sitemapFragments ?? []);
-    filesWritten = (result.filesWritten ?? 0) + await renderPages({ root, translator: loaded.translator, pages, copyAssets: true }, loaded.templateDirs, staging);
-    siteDone();
+    const { loaded, session } = result;
+    if (!loaded || !session) return false;
+    filesWritten = (result.filesWritten ?? 0) + (await writeSitePages(session, loaded, staging));
     return true;
   });
-  const { loaded, problems } = result;
-  if (!loaded) return { problems, built: false, newlyPublished: 0, filesWritten: 0 };
+  const { loaded, problems, session } = result;
+  if (!loaded) return { problems, built: false, newlyPublished: 0, filesWritten: 0, ...(session && { session }) };
   // Recorded only once the site is out, so the lock never lists an address that was not published.
   const lock = options.recordPublished === false ? undefined : updatedLockText(loaded.publishedLock, loaded.publishedUrls);
   if (lock) await writePublishedLock(root, lock.text);
-  return { problems, built: true, newlyPublished: lock?.added ?? 0, filesWritten };
+  return { problems, built: true, newlyPublished: lock?.added ?? 0, filesWritten, ...(session && { session }) };
+}
+
+/**
+ * After an edit under `content/<slug>/`: that document is built again straight into `outDir`
+ * (the folder `npm start` serves), then the rules across documents and the site-wide pages.
+ * A document whose set of pages changed (a version or language added or removed) needs the whole
+ * site built, or the pages that went away would still be served; so does a new document.
+ */
+export async function rebuildDocument(session: BuildSession, slug: string, outDir: string): Promise<{ problems: Problem[]; needsFullBuild: boolean; filesWritten: number }> {
+  const before = session.documents.get(slug);
+  if (!before || !existsSync(path.join(session.resources.root, "content", slug))) return { problems: [], needsFullBuild: true, filesWritten: 0 };
+  const built = await buildDocument(session.resources, slug, { dir: outDir, liveReload: session.liveReload });
+  if (JSON.stringify(built.load.route) !== JSON.stringify(before.load.route)) return { problems: [], needsFullBuild: true, filesWritten: 0 };
+  session.documents.set(slug, built);
+  const { loaded, problems } = await completeSiteLoad(session.resources, [...session.documents.values()].map((d) => d.load), session.siteProblems);
+  const filesWritten = built.filesWritten + (loaded ? await writeSitePages(session, loaded, outDir) : 0);
+  return { problems, needsFullBuild: false, filesWritten };
+}
+
+/** Home, language indexes, sitemap (with each document's part), robots.txt, cookies.json, assets. */
+async function writeSitePages(session: BuildSession, loaded: LoadedSite, outDir: string): Promise<number> {
+  const done = startPhase("site-wide pages and assets");
+  const pages = sitePageEntries(loaded.site, [...session.documents.values()].map((d) => d.sitemapFragment));
+  const written = await renderPages({ root: loaded.site.root, translator: loaded.translator, pages, copyAssets: true, liveReload: session.liveReload }, loaded.templateDirs, outDir);
+  done();
+  return written;
 }
 
 /**
@@ -69,19 +107,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * The model it returns holds each document without its text (see `withoutText`).
  */
 export async function checkSite(options: Omit<BuildOptions, "outDir" | "recordPublished">): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
-  return loadAndRender({ ...options, root: path.resolve(options.root) }, undefined);
+  const { loaded, problems } = await loadAndRender({ ...options, root: path.resolve(options.root) }, undefined);
+  return { problems, ...(loaded && { loaded }) };
 }
 
 interface SiteLoad {
   readonly loaded?: LoadedSite;
   readonly problems: Problem[];
-  /** Each document's part of the sitemap, in document order. */
-  readonly sitemapFragments?: readonly string[];
+  readonly session?: BuildSession;
   readonly filesWritten?: number;
 }
 
-/** Every document loaded (and, with `outDir`, its pages written), then the rules across documents. */
-async function loadAndRender(options: BuildOptions, outDir: string | undefined): Promise<SiteLoad> {
+/** Every document loaded (and, with `output`, its pages written), then the rules across documents. */
+async function loadAndRender(options: BuildOptions, output: PageOutput | undefined): Promise<SiteLoad> {
   const loadOptions = {
     root: options.root,
     ...(options.buildDate !== undefined && { buildDate: options.buildDate }),
@@ -96,13 +134,18 @@ async function loadAndRender(options: BuildOptions, outDir: string | undefined):
   let cookieWarnings: Problem[] | undefined;
   if (threads > 1) {
     // Workers decide nothing about dates on their own: the main thread's build date goes with them.
-    const setup = { ...loadOptions, buildDate: resources.buildDate, ...(outDir !== undefined && { outDir }) };
+    const setup = { ...loadOptions, buildDate: resources.buildDate, ...(output && { output }) };
     ({ documents, cookieWarnings } = await buildDocumentsInParallel(setup, folders.slugs, threads));
   } else {
     documents = [];
-    for (const slug of folders.slugs) documents.push(await buildDocument(resources, slug, outDir));
+    for (const slug of folders.slugs) documents.push(await buildDocument(resources, slug, output));
   }
-  const loads = documents.map((d) => d.load);
-  const site = await completeSiteLoad(resources, loads, problems, cookieWarnings);
-  return { ...site, sitemapFragments: documents.map((d) => d.sitemapFragment), filesWritten: documents.reduce((n, d) => n + d.filesWritten, 0) };
+  const session: BuildSession = {
+    resources,
+    siteProblems: [...problems],
+    documents: new Map(documents.map((d) => [d.load.slug, d])),
+    liveReload: options.liveReload === true,
+  };
+  const site = await completeSiteLoad(resources, documents.map((d) => d.load), problems, cookieWarnings);
+  return { ...site, session, filesWritten: documents.reduce((n, d) => n + d.filesWritten, 0) };
 }

@@ -27,11 +27,13 @@ export function withoutText(doc: LegalDocument): LegalDocument {
   };
 }
 
-/**
- * Loads one document and, when `outDir` is given and the document is sound, writes its pages
- * there. What comes back is small: problems, links to check across documents, and the document
- * without its text. Run in a worker thread by a parallel build, or in the main thread.
- */
+/** Where and how pages are written. */
+export interface PageOutput {
+  readonly dir: string;
+  /** Pages are served by `npm start`, whose live-reload script the pages' CSP must then allow. */
+  readonly liveReload: boolean;
+}
+
 /** A document loaded and, in a build, written, with its part of the sitemap. */
 export interface BuiltDocument {
   readonly load: DocumentLoad;
@@ -43,7 +45,12 @@ export interface BuiltDocument {
 /** One sitemap renderer per thread and template folders. */
 const sitemapRenderers = new WeakMap<SiteResources, ReturnType<typeof sitemapUrlsRenderer>>();
 
-export async function buildDocument(resources: SiteResources, slug: string, outDir: string | undefined): Promise<BuiltDocument> {
+/**
+ * Loads one document and, when `output` is given and the document is sound, writes its pages
+ * there. What comes back is small: problems, links to check across documents, and the document
+ * without its text. Run in a worker thread by a parallel build, or in the main thread.
+ */
+export async function buildDocument(resources: SiteResources, slug: string, output: PageOutput | undefined): Promise<BuiltDocument> {
   const loaded = startPhase(`${slug}: load and check`);
   const load = await loadDocument(resources, slug);
   loaded();
@@ -52,10 +59,11 @@ export async function buildDocument(resources: SiteResources, slug: string, outD
   // A document with errors is never published, and the build as a whole will stop.
   let sitemapFragment = "";
   let filesWritten = 0;
-  if (outDir !== undefined && resources.translator && !hasErrors(load.problems)) {
+  if (output && resources.translator && !hasErrors(load.problems)) {
     const written = startPhase(`${slug}: write pages`);
     const site = siteOf(resources, [document]);
-    filesWritten = await renderPages({ root: resources.root, translator: resources.translator, pages: documentPageEntries(site, slug), copyAssets: false }, resources.templateDirs, outDir);
+    const pages = documentPageEntries(site, slug);
+    filesWritten = await renderPages({ root: resources.root, translator: resources.translator, pages, copyAssets: false, liveReload: output.liveReload }, resources.templateDirs, output.dir);
     const renderer = sitemapRenderers.get(resources) ?? sitemapUrlsRenderer(resources.templateDirs);
     sitemapRenderers.set(resources, renderer);
     sitemapFragment = renderer(documentSitemapEntries(site, slug));

@@ -16,7 +16,7 @@ const { resources } = await loadSiteResources(setup);
 port.on("message", (slug: string) => {
   const reply = async (): Promise<WorkerReply> => {
     if (!resources) return { slug, error: "content/site.yaml could not be read in a worker thread." };
-    const built = await buildDocument(resources, slug, setup.outDir);
+    const built = await buildDocument(resources, slug, setup.output);
     // Cumulative for this thread: the main thread keeps one of each.
     return { slug, built, cookieWarnings: resources.cookies.fallbackWarnings() };
   };

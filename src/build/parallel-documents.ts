@@ -2,11 +2,11 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { LoadOptions } from "../content/load-site.ts";
 import type { Problem } from "../problems.ts";
-import type { BuiltDocument } from "./document-task.ts";
+import type { BuiltDocument, PageOutput } from "./document-task.ts";
 
 export interface WorkerSetup extends LoadOptions {
   /** Where to write each document's pages; undefined to check only. */
-  readonly outDir?: string;
+  readonly output?: PageOutput;
 }
 
 /**

@@ -11,6 +11,8 @@ const USAGE = `Usage: codicil <command> [options]
 Commands:
   build                  validate content/ and build the site into _site/ (replaced only if the build succeeds)
   check                  validate content/ without writing anything
+  serve                  build into _site/, serve it with live reload, rebuild what an edit
+                         changes [--port 8080] (npm start)
   new-version <doc>      archive <doc>'s newest files under versions/ and start the next version
                          [--label 2.2] [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
   verify                 build, then check the built site: reproducible, lang/dir/canonical/hreflang,
@@ -58,6 +60,7 @@ function parseCommandLine(argv: string[]) {
       json: { type: "boolean" },
       strict: { type: "boolean" },
       threads: { type: "string" },
+      port: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -118,6 +121,15 @@ async function main(argv: string[]): Promise<number> {
         console.error(`${LOCK_FILE}: recorded ${newlyPublished} newly published version address${newlyPublished === 1 ? "" : "es"}; commit this file with the content.`);
       }
       return 0;
+    }
+    case "serve": {
+      const port = Number(values.port ?? 8080);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        console.error(`--port takes a port number, e.g. 8080 (got "${values.port}").\n\n${USAGE}`);
+        return 2;
+      }
+      const { serveSite } = await import("../serve/dev-server.ts");
+      return serveSite({ root, port, strictParity: values.strict === true, ...threadsOption });
     }
     case "new-version": {
       const slug = positionals[1];

@@ -44,7 +44,7 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
 
   eleventyConfig.addGlobalData("codicil", async () => {
     source = await obtainPages(root);
-    return { pages: source.pages };
+    return { pages: source.pages, liveReload: source.liveReload };
   });
 
   // Our own environment: the site's templates/ first, Codicil's second, autoescape on.

@@ -18,6 +18,8 @@ export interface PageSource {
   readonly pages: readonly PageEntry[];
   /** Copy templates/assets/ (once per build, with the site-wide pages). */
   readonly copyAssets: boolean;
+  /** The pages are served by `npm start`: their CSP allows its live-reload script. */
+  readonly liveReload: boolean;
 }
 
 // Kept on globalThis, not in module scope: Eleventy imports the config (and with it this module)
@@ -48,5 +50,7 @@ export async function obtainPages(root: string): Promise<PageSource> {
   const { loaded, problems } = await loadSite({ root: resolved });
   if (!loaded) throw new ContentError(problems);
   for (const problem of sortProblems(problems)) console.warn(formatProblem(problem));
-  return { root: resolved, translator: loaded.translator, pages: pageEntries(loaded.site, sitemapUrlsRenderer(loaded.templateDirs)), copyAssets: true };
+  const pages = pageEntries(loaded.site, sitemapUrlsRenderer(loaded.templateDirs));
+  // Eleventy's own --serve (the command uses Codicil's dev server, src/serve/) also reloads live.
+  return { root: resolved, translator: loaded.translator, pages, copyAssets: true, liveReload: process.env.ELEVENTY_RUN_MODE === "serve" };
 }

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFixture, REPO, removeDir } from "../support/sites.ts";
+
+/**
+ * `npm start` for real: the command line serves tests/fixtures/multilingual over HTTP, and the
+ * test edits files the way an editor does and waits for the served pages to change.
+ */
+const EPOCH = String(Date.parse("2025-07-01T00:00:00Z") / 1000);
+let root: string;
+let server: ChildProcess;
+let origin: string;
+let output = "";
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, seconds = 30): Promise<T> {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    const value = await Promise.resolve().then(probe).catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; the server said:\n${output}`);
+}
+
+/** A page as a browser navigating to it asks for it: the dev server adds its script only then. */
+function page(urlPath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(`${origin}${urlPath}`, { headers: { "sec-fetch-mode": "navigate" } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve(body));
+    }).on("error", reject);
+  });
+}
+const pageContaining = (urlPath: string, text: string) => waitFor(`${urlPath} to show "${text}"`, async () => ((await page(urlPath)).includes(text) ? true : undefined));
+
+beforeAll(async () => {
+  root = copyFixture("multilingual");
+  const port = String(20_000 + Math.floor(Math.random() * 20_000));
+  server = spawn(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/main.ts"), "serve", "--root", root, "--port", port], {
+    cwd: REPO,
+    env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+  });
+  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // The dev server takes the next free port when this one is taken, and says which.
+  origin = await waitFor("the server to start", () => /Server at (http:\/\/localhost:\d+)/.exec(output)?.[1]);
+});
+afterAll(() => {
+  server.kill();
+  removeDir(root);
+});
+
+describe("npm start", () => {
+  it("serves the built site, with the live-reload script allowed by the page's CSP", async () => {
+    const html = await page("/legal/en/privacy/");
+    expect(html).toContain("<h1");
+    expect(html).toMatch(/Content-Security-Policy" content="[^"]*script-src 'self'/);
+    expect(html).toContain("/.11ty/reload-client.js");
+  });
+
+  it("shows an edited document without building the rest of the site", async () => {
+    // The German version in force on the build date (the newest file is still upcoming).
+    const file = path.join(root, "content/privacy/versions/2025-01-01/de.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n## /, "\n## Frisch bearbeitet\n\nNeuer Absatz.\n\n## "));
+    await pageContaining("/legal/de/privacy/", "Frisch bearbeitet");
+    // Only that document's pages were built again (the report comes once the site pages are done).
+    await waitFor("the rebuild report", () => (/rebuilt privacy \(\d+ files\)/.test(output) ? true : undefined));
+  });
+
+  it("reports an editor's mistake as file:line and keeps serving the last good page", async () => {
+    const file = path.join(root, "content/terms/en.md");
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, good.replace(/\n## /, "\n[broken](/en/no-such-document/)\n\n## "));
+    await waitFor("the problem to be reported", () => (/content\/terms\/en\.md:\d+: the link \/en\/no-such-document\/ leads nowhere/.test(output) ? true : undefined));
+    expect(await page("/legal/en/terms/")).toContain("<h1");
+    writeFileSync(file, good);
+  });
+
+  it("rebuilds every page when the site settings change", async () => {
+    const file = path.join(root, "content/site.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^name: .*$/m, "name: Renamed Legal Co."));
+    await pageContaining("/legal/ar/privacy/", "Renamed Legal Co.");
+    await pageContaining("/legal/", "Renamed Legal Co.");
+  });
+});
