@@ -49,9 +49,6 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
 
   // Our own environment: the site's templates/ first, Codicil's second, autoescape on.
   eleventyConfig.setLibrary("njk", sharedEnvironment(templateDirs));
-  // Files are written through Node's thread pool rather than one blocking call at a time, so the
-  // thread that renders the next page does not wait on the disk.
-  eleventyConfig.configureTemplateHandling({ writeMode: "async" });
 
   /** `{{ "document.updated" | t(view.locale) }}`: every UI string comes from i18next. */
   eleventyConfig.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => {

@@ -12,7 +12,6 @@ declare module "@11ty/eleventy" {
     setLibrary(engine: "njk", library: Environment): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
-    configureTemplateHandling(options: { writeMode?: "sync" | "async" }): void;
     on(event: "eleventy.before" | "eleventy.after", handler: (...args: unknown[]) => unknown): void;
     ignores: Set<string>;
   }
