@@ -10,7 +10,19 @@ import { versionsIndexJson } from "../history/versions-index.ts";
 import { isStaleTranslation, type VersionStatus } from "../versions/order.ts";
 import { createPageContext, type Alternate, type LanguageLink, type LanguageRef, type PageBase, type PageContext } from "./page-context.ts";
 import { listRoutes, type Route } from "./routes.ts";
-import { sitemapEntries, sitemapPage, robotsPage, type SitemapEntry, type SitemapView } from "./sitemap.ts";
+import {
+  exceedsSitemapLimits,
+  robotsPage,
+  SITEMAP_LIMITS,
+  sitemapEntries,
+  sitemapIndexPage,
+  sitemapPage,
+  splitSitemap,
+  type SitemapEntry,
+  type SitemapIndexView,
+  type SitemapLimits,
+  type SitemapView,
+} from "./sitemap.ts";
 import { outputPermalink, paths } from "./urls.ts";
 import { pageLanguages } from "./languages.ts";
 
@@ -87,6 +99,7 @@ export interface PageView extends PageBase {
   readonly changes?: ChangesView;
   readonly feed?: FeedView;
   readonly sitemap?: SitemapView;
+  readonly sitemapIndex?: SitemapIndexView;
   /** The text of a data file (JSON) or plain-text file, printed as is. */
   readonly text?: string;
 }
@@ -106,11 +119,10 @@ export interface PageEntry {
   readonly view: PageView;
 }
 
-/** Every page of the site, for one Eleventy run (`npm start`); its sitemap renders every document's entries itself. */
+/** Every page of the site, for one Eleventy run (Eleventy's own `--serve`). */
 export function pageEntries(site: Site, renderSitemapUrls: (entries: readonly SitemapEntry[]) => string): PageEntry[] {
-  const routes = siteRoutes(site);
-  const fragments = () => site.documents.map((doc) => renderSitemapUrls(documentSitemapEntries(site, doc.slug)));
-  return entriesFor(site, routes, fragments);
+  const fragments = site.documents.map((doc) => renderSitemapUrls(documentSitemapEntries(site, doc.slug)));
+  return [...site.documents.flatMap((doc) => documentPageEntries(site, doc.slug)), ...sitePageEntries(site, fragments)];
 }
 
 /**
@@ -125,8 +137,21 @@ export function documentPageEntries(site: Site, slug: string): PageEntry[] {
  * The pages about the whole site: home, language indexes, sitemap, robots.txt, cookies.json.
  * They read each document's titles, dates and languages, never its text.
  */
-export function sitePageEntries(site: Site, documentSitemapFragments: readonly string[]): PageEntry[] {
-  return entriesFor(site, siteRoutes(site).filter((route) => !("slug" in route)), () => documentSitemapFragments);
+export function sitePageEntries(site: Site, documentSitemapFragments: readonly string[], limits: SitemapLimits = SITEMAP_LIMITS): PageEntry[] {
+  const routes = siteRoutes(site).filter((route) => !("slug" in route));
+  const sitemapRoute = routes.find((route) => route.kind === "sitemap");
+  const context = createPageContext(site);
+  if (!sitemapRoute || !exceedsSitemapLimits(sitemapEntries(context, routes), documentSitemapFragments, limits)) {
+    return entriesFor(site, routes, () => documentSitemapFragments);
+  }
+  // Too large for one sitemap file: /sitemap.xml becomes an index of one sitemap for the
+  // site-wide pages and one per document, each of which is small.
+  const files = splitSitemap(context, routes, site.documents.map((d) => d.slug), documentSitemapFragments);
+  return [
+    ...entriesFor(site, routes.filter((route) => route.kind !== "sitemap")),
+    { kind: "sitemap", permalink: outputPermalink(sitemapRoute.path), view: sitemapIndexPage(context, sitemapRoute, files.map((f) => f.path)) },
+    ...files.map((file) => ({ kind: "sitemap" as const, permalink: outputPermalink(file.path), view: file.view })),
+  ];
 }
 
 /** The sitemap entries of one document's pages (rendered into a fragment with the document). */

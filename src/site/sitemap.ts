@@ -1,7 +1,7 @@
 import type { Alternate, PageContext } from "./page-context.ts";
 import type { PageView } from "./pages.ts";
 import { HTML_KINDS, type Route } from "./routes.ts";
-import { paths } from "./urls.ts";
+import { outputPermalink, paths } from "./urls.ts";
 import { pageLanguages } from "./languages.ts";
 
 export interface SitemapEntry {
@@ -38,6 +38,62 @@ export function sitemapPage(context: PageContext, route: Route, siteRoutes: read
     languages: [],
     sitemap: { entries: sitemapEntries(context, siteRoutes), documentFragments },
   };
+}
+
+/**
+ * What one sitemap file may hold (sitemaps.org): 50,000 addresses and 50 MB. With an hreflang
+ * alternate for each language, a site of 15,000 files in 30 languages writes about 108 MB.
+ */
+export interface SitemapLimits {
+  readonly urls: number;
+  readonly bytes: number;
+}
+
+export const SITEMAP_LIMITS: SitemapLimits = { urls: 50_000, bytes: 50 * 1024 * 1024 };
+
+/** Whether the site-wide entries and every document's part would be too much for one file. */
+export function exceedsSitemapLimits(siteEntries: readonly SitemapEntry[], documentFragments: readonly string[], limits: SitemapLimits): boolean {
+  let urls = siteEntries.length;
+  // Each alternate is a line of about a hundred bytes; the site-wide part is small next to the rest.
+  let bytes = siteEntries.reduce((n, e) => n + 100 * (e.alternates.length + 1), 0);
+  for (const fragment of documentFragments) {
+    urls += fragment.split("<url>").length - 1;
+    bytes += Buffer.byteLength(fragment);
+  }
+  return urls > limits.urls || bytes > limits.bytes;
+}
+
+export interface SitemapIndexView {
+  /** Absolute addresses of the sitemap files. */
+  readonly sitemaps: readonly string[];
+}
+
+/** `/sitemap.xml` of a large site: the index of its sitemap files. */
+export function sitemapIndexPage(context: PageContext, route: Route, sitemapPaths: readonly string[]): PageView {
+  return {
+    ...context.base(route, context.site.settings.defaultLocale),
+    template: "layouts/sitemap-index.xml.njk",
+    title: "sitemap",
+    alternates: [],
+    languages: [],
+    sitemapIndex: { sitemaps: sitemapPaths.map((p) => context.absolute(p)) },
+  };
+}
+
+/** The sitemap files of a large site: `/sitemaps/site.xml` for the site-wide pages, `/sitemaps/<doc>.xml` for each document. */
+export function splitSitemap(
+  context: PageContext,
+  siteRoutes: readonly Route[],
+  slugs: readonly string[],
+  documentFragments: readonly string[],
+): { path: string; view: PageView }[] {
+  const sitemapRoute = siteRoutes.find((r) => r.kind === "sitemap");
+  if (!sitemapRoute) return [];
+  const file = (path: string, routes: readonly Route[], fragments: readonly string[]) => ({
+    path,
+    view: { ...sitemapPage(context, sitemapRoute, routes, fragments), canonical: context.absolute(path), permalink: outputPermalink(path) },
+  });
+  return [file(paths.sitemapPart("site"), siteRoutes, []), ...slugs.map((slug, i) => file(paths.sitemapPart(slug), [], [documentFragments[i] ?? ""]))];
 }
 
 /** `/robots.txt`: allows everything and names the sitemap. */

@@ -16,6 +16,8 @@ export const paths = {
   versionsIndex: (slug: string) => `/${slug}/versions.json`,
   cookiesExport: () => "/cookies.json",
   sitemap: () => "/sitemap.xml",
+  /** A part of the sitemap of a large site, listed in `/sitemap.xml` (see `SITEMAP_LIMITS`). */
+  sitemapPart: (name: string) => `/sitemaps/${name}.xml`,
   robots: () => "/robots.txt",
 } as const;
 
