@@ -1,14 +1,15 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { completeSiteLoad, loadSiteResources, type LoadedSite, type SiteResources } from "../content/load-site.ts";
+import { completeSiteLoad, loadDocument, loadSiteResources, type LoadedSite, type SiteResources } from "../content/load-site.ts";
 import { countDocumentFiles, listDocumentFolders } from "../content/scan.ts";
-import type { Problem } from "../problems.ts";
+import { hasErrors, type Problem } from "../problems.ts";
 import { updatedLockText, writePublishedLock } from "../history/published-lock.ts";
 import { sitePageEntries } from "../site/pages.ts";
 import { writeAtomically } from "./atomic-output.ts";
-import { buildDocument, type BuiltDocument, type PageOutput } from "./document-task.ts";
+import { buildDocument, withoutText, writeDocumentPages, type BuiltDocument, type PageOutput } from "./document-task.ts";
 import { buildDocumentsInParallel, threadsFor } from "./parallel-documents.ts";
 import { renderPages } from "./render-pages.ts";
+import { reloadSharedTemplates } from "../templates/environment.ts";
 import { startPhase } from "./timings.ts";
 
 export interface BuildOptions {
@@ -57,6 +58,8 @@ export interface BuildSession {
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
+  // A template may have changed since the last build in this process (`npm start`).
+  reloadSharedTemplates();
   let result: SiteLoad = { problems: [] };
   let filesWritten = 0;
   await writeAtomically(options.outDir ?? path.join(root, "_site"), async (staging) => {
@@ -77,20 +80,31 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * After an edit under `content/<slug>/`: that document is built again straight into `outDir`
- * (the folder `npm start` serves), then the rules across documents and the site-wide pages.
- * A document whose set of pages changed (a version or language added or removed) needs the whole
- * site built, or the pages that went away would still be served; so does a new document.
+ * After an edit under `content/<slug>/`: that document is loaded and checked again, then the rules
+ * across documents run with it; only when there is no error are its pages and the site-wide pages
+ * written, straight into `outDir` (the folder `npm start` serves), so the last good pages stay
+ * served while something is wrong. A document whose set of pages changed (a version or language
+ * added or removed) needs the whole site built, or pages that went away would still be served; so
+ * does a new or removed document.
  */
-export async function rebuildDocument(session: BuildSession, slug: string, outDir: string): Promise<{ problems: Problem[]; needsFullBuild: boolean; filesWritten: number }> {
+export async function rebuildDocument(
+  session: BuildSession,
+  slug: string,
+  outDir: string,
+): Promise<{ problems: Problem[]; built: boolean; needsFullBuild: boolean; filesWritten: number }> {
   const before = session.documents.get(slug);
-  if (!before || !existsSync(path.join(session.resources.root, "content", slug))) return { problems: [], needsFullBuild: true, filesWritten: 0 };
-  const built = await buildDocument(session.resources, slug, { dir: outDir, liveReload: session.liveReload });
-  if (JSON.stringify(built.load.route) !== JSON.stringify(before.load.route)) return { problems: [], needsFullBuild: true, filesWritten: 0 };
-  session.documents.set(slug, built);
-  const { loaded, problems } = await completeSiteLoad(session.resources, [...session.documents.values()].map((d) => d.load), session.siteProblems);
-  const filesWritten = built.filesWritten + (loaded ? await writeSitePages(session, loaded, outDir) : 0);
-  return { problems, needsFullBuild: false, filesWritten };
+  const fullBuild = { problems: [], built: false, needsFullBuild: true, filesWritten: 0 };
+  if (!before || !existsSync(path.join(session.resources.root, "content", slug))) return fullBuild;
+  const load = await loadDocument(session.resources, slug);
+  if (JSON.stringify(load.route) !== JSON.stringify(before.load.route)) return fullBuild;
+  const light = { ...load, ...(load.document && { document: withoutText(load.document) }) };
+  const loads = [...session.documents.values()].map((d) => (d.load.slug === slug ? light : d.load));
+  const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems);
+  if (!loaded || !load.document) return { problems, built: false, needsFullBuild: false, filesWritten: 0 };
+  const written = await writeDocumentPages(session.resources, load.document, { dir: outDir, liveReload: session.liveReload });
+  session.documents.set(slug, { load: light, ...written });
+  const filesWritten = written.filesWritten + (await writeSitePages(session, loaded, outDir));
+  return { problems, built: true, needsFullBuild: false, filesWritten };
 }
 
 /** Home, language indexes, sitemap (with each document's part), robots.txt, cookies.json, assets. */
@@ -131,14 +145,19 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   problems.push(...folders.problems);
   const threads = threadsFor(await countDocumentFiles(resources.root, folders.slugs), folders.slugs.length, options.threads);
   let documents: BuiltDocument[];
-  let cookieWarnings: Problem[] | undefined;
   if (threads > 1) {
     // Workers decide nothing about dates on their own: the main thread's build date goes with them.
     const setup = { ...loadOptions, buildDate: resources.buildDate, ...(output && { output }) };
-    ({ documents, cookieWarnings } = await buildDocumentsInParallel(setup, folders.slugs, threads));
+    documents = await buildDocumentsInParallel(setup, folders.slugs, threads);
   } else {
     documents = [];
-    for (const slug of folders.slugs) documents.push(await buildDocument(resources, slug, output));
+    // As in the threads: once a document has an error, the rest are checked but not written.
+    let write = output !== undefined;
+    for (const slug of folders.slugs) {
+      const built = await buildDocument(resources, slug, write ? output : undefined);
+      if (hasErrors(built.load.problems)) write = false;
+      documents.push(built);
+    }
   }
   const session: BuildSession = {
     resources,
@@ -146,6 +165,6 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     documents: new Map(documents.map((d) => [d.load.slug, d])),
     liveReload: options.liveReload === true,
   };
-  const site = await completeSiteLoad(resources, documents.map((d) => d.load), problems, cookieWarnings);
+  const site = await completeSiteLoad(resources, documents.map((d) => d.load), problems);
   return { ...site, session, filesWritten: documents.reduce((n, d) => n + d.filesWritten, 0) };
 }

@@ -57,17 +57,24 @@ export async function buildDocument(resources: SiteResources, slug: string, outp
   const { document } = load;
   if (!document) return { load, sitemapFragment: "", filesWritten: 0 };
   // A document with errors is never published, and the build as a whole will stop.
-  let sitemapFragment = "";
-  let filesWritten = 0;
-  if (output && resources.translator && !hasErrors(load.problems)) {
-    const written = startPhase(`${slug}: write pages`);
-    const site = siteOf(resources, [document]);
-    const pages = documentPageEntries(site, slug);
-    filesWritten = await renderPages({ root: resources.root, translator: resources.translator, pages, copyAssets: false, liveReload: output.liveReload }, resources.templateDirs, output.dir);
-    const renderer = sitemapRenderers.get(resources) ?? sitemapUrlsRenderer(resources.templateDirs);
-    sitemapRenderers.set(resources, renderer);
-    sitemapFragment = renderer(documentSitemapEntries(site, slug));
-    written();
-  }
-  return { load: { ...load, document: withoutText(document) }, sitemapFragment, filesWritten };
+  const written = output && !hasErrors(load.problems) ? await writeDocumentPages(resources, document, output) : { sitemapFragment: "", filesWritten: 0 };
+  return { load: { ...load, document: withoutText(document) }, ...written };
+}
+
+/** Writes a loaded document's pages with one Eleventy run and renders its part of the sitemap. */
+export async function writeDocumentPages(
+  resources: SiteResources,
+  document: LegalDocument,
+  output: PageOutput,
+): Promise<{ sitemapFragment: string; filesWritten: number }> {
+  if (!resources.translator) return { sitemapFragment: "", filesWritten: 0 };
+  const written = startPhase(`${document.slug}: write pages`);
+  const site = siteOf(resources, [document]);
+  const pages = documentPageEntries(site, document.slug);
+  const filesWritten = await renderPages({ root: resources.root, translator: resources.translator, pages, copyAssets: false, liveReload: output.liveReload }, resources.templateDirs, output.dir);
+  const renderer = sitemapRenderers.get(resources) ?? sitemapUrlsRenderer(resources.templateDirs);
+  sitemapRenderers.set(resources, renderer);
+  const sitemapFragment = renderer(documentSitemapEntries(site, document.slug));
+  written();
+  return { sitemapFragment, filesWritten };
 }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadSiteResources } from "../content/load-site.ts";
 import { buildDocument } from "./document-task.ts";
-import type { WorkerReply, WorkerSetup } from "./parallel-documents.ts";
+import type { WorkerReply, WorkerSetup, WorkerTask } from "./parallel-documents.ts";
 
 /**
  * A worker thread of a parallel build: loads the site's resources once (settings, UI strings,
@@ -13,12 +13,10 @@ const port = parentPort;
 if (!port) throw new Error("document-worker.ts runs as a worker thread only.");
 const { resources } = await loadSiteResources(setup);
 
-port.on("message", (slug: string) => {
+port.on("message", ({ slug, write }: WorkerTask) => {
   const reply = async (): Promise<WorkerReply> => {
     if (!resources) return { slug, error: "content/site.yaml could not be read in a worker thread." };
-    const built = await buildDocument(resources, slug, setup.output);
-    // Cumulative for this thread: the main thread keeps one of each.
-    return { slug, built, cookieWarnings: resources.cookies.fallbackWarnings() };
+    return { slug, built: await buildDocument(resources, slug, write ? setup.output : undefined) };
   };
   reply().then(
     (message) => port.postMessage(message),

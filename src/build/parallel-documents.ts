@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { LoadOptions } from "../content/load-site.ts";
-import type { Problem } from "../problems.ts";
+import { hasErrors } from "../problems.ts";
 import type { BuiltDocument, PageOutput } from "./document-task.ts";
 
 export interface WorkerSetup extends LoadOptions {
@@ -16,9 +16,13 @@ export interface WorkerSetup extends LoadOptions {
  */
 const WORKER_BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(new URL("./document-worker.ts", import.meta.url).href)}); });`;
 
-export type WorkerReply =
-  | { readonly slug: string; readonly built: BuiltDocument; readonly cookieWarnings: readonly Problem[] }
-  | { readonly slug: string; readonly error: string };
+/** A document for a worker to build; `write` is false once the build is known to fail. */
+export interface WorkerTask {
+  readonly slug: string;
+  readonly write: boolean;
+}
+
+export type WorkerReply = { readonly slug: string; readonly built: BuiltDocument } | { readonly slug: string; readonly error: string };
 
 /**
  * Below this many Markdown files a build stays in one thread: a worker thread needs about half a
@@ -44,20 +48,25 @@ export async function buildDocumentsInParallel(
   setup: WorkerSetup,
   slugs: readonly string[],
   threads: number,
-): Promise<{ documents: BuiltDocument[]; cookieWarnings: Problem[] }> {
+): Promise<BuiltDocument[]> {
   const built = new Map<string, BuiltDocument>();
-  const cookieWarnings: Problem[] = [];
   const queue = [...slugs];
+  // Once a document has an error the build will not be published: the rest are still loaded and
+  // checked, so that every problem is reported, but their pages are no longer written.
+  let write = setup.output !== undefined;
   const workers = Array.from({ length: Math.min(threads, slugs.length) }, () => new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: setup }));
   try {
     await Promise.all(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let finished = false;
             const next = () => {
               const slug = queue.shift();
-              if (slug === undefined) resolve();
-              else worker.postMessage(slug);
+              if (slug === undefined) {
+                finished = true;
+                resolve();
+              } else worker.postMessage({ slug, write } satisfies WorkerTask);
             };
             worker.on("message", (reply: WorkerReply) => {
               if ("error" in reply) {
@@ -65,12 +74,12 @@ export async function buildDocumentsInParallel(
                 return;
               }
               built.set(reply.slug, reply.built);
-              cookieWarnings.push(...reply.cookieWarnings);
+              if (hasErrors(reply.built.load.problems)) write = false;
               next();
             });
             worker.on("error", reject);
             worker.on("exit", (code) => {
-              if (code !== 0) reject(new Error(`A build thread stopped unexpectedly (exit code ${code}).`));
+              if (!finished) reject(new Error(`A build thread stopped before its work was done (exit code ${code}).`));
             });
             next();
           }),
@@ -79,5 +88,5 @@ export async function buildDocumentsInParallel(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return { documents: slugs.map((slug) => built.get(slug) as BuiltDocument), cookieWarnings };
+  return slugs.map((slug) => built.get(slug) as BuiltDocument);
 }

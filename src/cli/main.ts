@@ -80,6 +80,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
+  // `npm run build --threads 2` (without `--`) hands the command only "2": say so rather than ignore it.
+  const extra = positionals.slice(command === "new-version" ? 2 : 1);
+  if (extra.length > 0) {
+    console.error(`Unexpected argument${extra.length === 1 ? "" : "s"} ${extra.map((a) => `"${a}"`).join(" ")}. Through npm, options go after --, e.g. npm run build -- --threads 2.\n\n${USAGE}`);
+    return 2;
+  }
   const root = path.resolve(values.root);
   const threads = values.threads === undefined ? undefined : Number(values.threads);
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {

@@ -3,6 +3,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSiteCookies, type SiteCookies } from "../cookies/load.ts";
+import type { CookieCategory } from "../cookies/registry.ts";
+import type { CookieTableUse } from "../cookies/table.ts";
 import { COOKIE_REGISTRY_FILE } from "../cookies/registry.ts";
 import { loadTranslations, type Translator } from "../i18n/translations.ts";
 import type { CookieTableHook } from "../markdown/cookie-table.ts";
@@ -117,7 +119,7 @@ function memoizedCookieTables(cookies: SiteCookies): SiteCookies {
   const byLocale = new Map<string, CookieTableHook | undefined>();
   return {
     ...cookies,
-    fallbackWarnings: () => cookies.fallbackWarnings(),
+    fallbackWarnings: (used) => cookies.fallbackWarnings(used),
     tableHook(locale) {
       if (byLocale.has(locale)) return byLocale.get(locale);
       const hook = cookies.tableHook(locale);
@@ -147,7 +149,7 @@ export interface LinkToCheck {
 
 /**
  * One document folder, read, rendered and checked on its own. Documents do not depend on each
- * other except through links, which are collected here and checked by `finishSiteLoad` once every
+ * other except through links, which are collected here and checked by `completeSiteLoad` once every
  * document's pages are known; so documents can be loaded in any order, in parallel.
  */
 export interface DocumentLoad {
@@ -163,6 +165,8 @@ export interface DocumentLoad {
   readonly unreadable: readonly string[];
   readonly anchoredFiles: readonly AnchoredFile[];
   readonly linksToCheck: readonly LinkToCheck[];
+  /** Cookie purposes this document's tables show in another language (warnings). */
+  readonly cookieWarnings: readonly Problem[];
 }
 
 export async function loadDocument(resources: SiteResources, slug: string): Promise<DocumentLoad> {
@@ -170,13 +174,20 @@ export async function loadDocument(resources: SiteResources, slug: string): Prom
   const problems: Problem[] = [];
   const sources = await scanDocument(root, slug, localeCodes, problems);
   const linksToCheck: LinkToCheck[] = [];
+  const tablesUsed: CookieTableUse[] = [];
   const render = (file: string, body: string, bodyLine: number, locale: string) => {
+    const hook = resources.cookies.tableHook(locale);
     const rendered = renderMarkdown(body, {
       file,
       bodyLine,
       pathPrefix: settings.pathPrefix,
       permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
-      cookieTable: resources.cookies.tableHook(locale),
+      ...(hook && {
+        cookieTable: (category: CookieCategory | undefined, ordinal: number) => {
+          tablesUsed.push({ locale, category, ordinal });
+          return hook(category, ordinal);
+        },
+      }),
     });
     problems.push(...rendered.problems);
     for (const link of rendered.internalLinks) linksToCheck.push({ file, ...link });
@@ -200,7 +211,8 @@ export async function loadDocument(resources: SiteResources, slug: string): Prom
   for (const file of sources.files) byDate.set(file.frontMatter.updated, [...(byDate.get(file.frontMatter.updated) ?? []), file.locale]);
   const route = { slug, versions: [...byDate.keys()].sort().map((updated) => ({ updated, locales: byDate.get(updated) ?? [] })) };
   const publishedUrls = sources.files.map((f) => [paths.version(f.locale, slug, f.frontMatter.updated), f.file] as const);
-  const load = { slug, problems, route, publishedUrls, unreadable: sources.unreadable, anchoredFiles, linksToCheck };
+  const cookieWarnings = resources.cookies.fallbackWarnings(tablesUsed);
+  const load = { slug, problems, route, publishedUrls, unreadable: sources.unreadable, anchoredFiles, linksToCheck, cookieWarnings };
 
   // Cross-file rules run on the readable files even when another file of the document is broken,
   // so that one run reports everything; such a document never reaches the model.
@@ -255,8 +267,6 @@ export async function completeSiteLoad(
   resources: SiteResources,
   loads: readonly DocumentLoad[],
   problemsSoFar: readonly Problem[],
-  /** The cookie purposes shown with a fallback; from each thread when documents were rendered in several. */
-  cookieWarnings: readonly Problem[] = resources.cookies.fallbackWarnings(),
 ): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
   const { root, settings, buildDate, translator, templateDirs, cookies } = resources;
   const { lock: publishedLock, problems: lockProblems } = await readPublishedLock(root);
@@ -265,8 +275,8 @@ export async function completeSiteLoad(
     ...loads.flatMap((l) => l.problems),
     ...lockProblems,
     ...crossDocumentProblems(loads, existsSync(path.join(root, COOKIE_REGISTRY_FILE)), resources.localeCodes, publishedLock),
-    // Known only now that every document is rendered; once per cookie and language, not per page.
-    ...new Map(cookieWarnings.map((p) => [formatProblem(p), p])).values(),
+    // Once per cookie and language, however many documents show it.
+    ...new Map(loads.flatMap((l) => l.cookieWarnings).map((p) => [formatProblem(p), p])).values(),
   ];
   if (hasErrors(problems) || !translator) return { problems };
   const documents = loads.flatMap((l) => (l.document ? [l.document] : []));

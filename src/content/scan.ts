@@ -85,17 +85,6 @@ export async function countDocumentFiles(root: string, slugs: readonly string[])
   return count;
 }
 
-/** Reads every document folder under content/ (see `scanDocument` for one). */
-export async function scanDocuments(
-  root: string,
-  localeCodes: readonly string[],
-): Promise<{ documents: DocumentSources[]; problems: Problem[] }> {
-  const { slugs, problems } = await listDocumentFolders(root);
-  const documents: DocumentSources[] = [];
-  for (const slug of slugs) documents.push(await scanDocument(root, slug, localeCodes, problems));
-  return { documents, problems };
-}
-
 /** Reads one document folder: its files in sorted order, each with its front matter parsed. */
 export async function scanDocument(root: string, slug: string, localeCodes: readonly string[], problems: Problem[]): Promise<DocumentSources> {
   const docDir = path.join(root, "content", slug);

@@ -7,7 +7,7 @@ import type { CookieTableHook } from "../markdown/cookie-table.ts";
 import type { Problem } from "../problems.ts";
 import { parseCookieRegistry } from "./parse-registry.ts";
 import { COOKIE_REGISTRY_FILE, type CookieRegistry } from "./registry.ts";
-import { createCookieTables } from "./table.ts";
+import { createCookieTables, type CookieTableUse } from "./table.ts";
 
 /** The cookie registry of a site and what its documents need to render cookie tables. */
 export interface SiteCookies {
@@ -16,8 +16,8 @@ export interface SiteCookies {
   readonly problems: readonly Problem[];
   /** For documents in `locale`; undefined when the site has no registry file, so a tag is an error. */
   tableHook(locale: string): CookieTableHook | undefined;
-  /** Call after every document is rendered: the purposes that fell back, once each. */
-  fallbackWarnings(): Problem[];
+  /** The purposes that fell back, once each: in the given tables, or in all rendered so far. */
+  fallbackWarnings(tables?: readonly CookieTableUse[]): Problem[];
 }
 
 /**
@@ -43,5 +43,5 @@ export async function loadSiteCookies(options: {
     defaultLocale: options.settings.defaultLocale,
     templateDirs: options.templateDirs,
   });
-  return { registry, problems, tableHook: (locale) => tables.forLocale(locale), fallbackWarnings: () => tables.fallbackWarnings() };
+  return { registry, problems, tableHook: (locale) => tables.forLocale(locale), fallbackWarnings: (used) => tables.fallbackWarnings(used) };
 }

@@ -105,12 +105,24 @@ export function cookieTableView(
   return { view: { locale, groups, ...(empty !== undefined && { empty }) }, fallbacks };
 }
 
+/** One `{% cookieTable %}` as a document uses it: its language, category and ordinal. */
+export interface CookieTableUse {
+  readonly locale: string;
+  readonly category: CookieCategory | undefined;
+  readonly ordinal: number;
+}
+
 export interface CookieTables {
   /** The hook the Markdown renderer calls for each tag in a document in `locale`. */
   forLocale(locale: string): CookieTableHook;
-  /** One warning per cookie and language shown with a fallback purpose, however many pages show it. */
-  fallbackWarnings(): Problem[];
+  /**
+   * One warning per cookie and language shown with a fallback purpose, however many pages show it:
+   * in the given tables (those one document uses), or in every table rendered so far.
+   */
+  fallbackWarnings(tables?: readonly CookieTableUse[]): Problem[];
 }
+
+const tableKey = (use: CookieTableUse) => `${use.locale} ${use.category ?? ""} ${use.ordinal}`;
 
 /**
  * Renders tables at load time, before Eleventy runs (documents are rendered once, into the model),
@@ -119,15 +131,18 @@ export interface CookieTables {
 export function createCookieTables(options: CookieTableOptions & { readonly templateDirs: readonly string[] }): CookieTables {
   const environment = createTemplateEnvironment(options.templateDirs);
   environment.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => options.translator.t(locale, key, values));
-  const fallbacks = new Map<string, PurposeFallback>();
+  const fallbacksByTable = new Map<string, readonly PurposeFallback[]>();
 
   return {
     forLocale: (locale) => (category, ordinal) => {
       const { view, fallbacks: found } = cookieTableView(options, locale, category, ordinal);
-      for (const fallback of found) fallbacks.set(`${options.registry.cookies.indexOf(fallback.cookie)} ${fallback.locale}`, fallback);
+      fallbacksByTable.set(tableKey({ locale, category, ordinal }), found);
       return environment.render("partials/cookie-table.njk", { table: view });
     },
-    fallbackWarnings() {
+    fallbackWarnings(tables) {
+      const fallbacks = new Map<string, PurposeFallback>();
+      const found = tables === undefined ? [...fallbacksByTable.values()] : tables.map((use) => fallbacksByTable.get(tableKey(use)) ?? []);
+      for (const fallback of found.flat()) fallbacks.set(`${options.registry.cookies.indexOf(fallback.cookie)} ${fallback.locale}`, fallback);
       const localeOrder = options.locales.map((l) => l.code);
       return [...fallbacks.values()]
         .sort(

@@ -2,30 +2,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { overridableDirs } from "../content/load-site.ts";
-import { createTemplateEnvironment } from "../templates/environment.ts";
+import { sharedTemplateEnvironment } from "../templates/environment.ts";
 import { obtainPages, siteBeingBuilt, type PageSource } from "./site-source.ts";
-
-/**
- * One Nunjucks environment per template search path and thread, reused by every Eleventy run:
- * Eleventy keeps each environment it is given for the life of the process (its engine remembers
- * which libraries it has amended), and with it the filters of that run and the pages they reach.
- * A build makes one run per document, so a new environment each time would keep every document's
- * pages in memory. Eleventy sets the filters again on each run and drops a changed template from
- * the environment's cache under `--serve`. Reusing it also means templates compile once. Codicil
- * adds no Nunjucks extensions of its own (cookie tables are a markdown-it rule).
- */
-const environments = new Map<string, ReturnType<typeof createTemplateEnvironment>>();
-function sharedEnvironment(templateDirs: readonly string[]): ReturnType<typeof createTemplateEnvironment> {
-  const key = templateDirs.join("\0");
-  const environment = environments.get(key) ?? createTemplateEnvironment(templateDirs);
-  environments.set(key, environment);
-  // Eleventy adds its shortcode tags (`setAsync`) on every run, and Nunjucks appends each to a
-  // list; the previous run's go first, so the list does not grow with every run.
-  // `extensions` is Nunjucks' own record of them, missing from its type definitions.
-  const { extensions } = environment as typeof environment & { readonly extensions: Readonly<Record<string, unknown>> };
-  for (const name of Object.keys(extensions)) environment.removeExtension(name);
-  return environment;
-}
 
 export interface CodicilPluginOptions {
   /** The site repository; defaults to the site a build command is rendering, or the working directory. */
@@ -48,7 +26,7 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
   });
 
   // Our own environment: the site's templates/ first, Codicil's second, autoescape on.
-  eleventyConfig.setLibrary("njk", sharedEnvironment(templateDirs));
+  eleventyConfig.setLibrary("njk", sharedTemplateEnvironment(templateDirs));
 
   /** `{{ "document.updated" | t(view.locale) }}`: every UI string comes from i18next. */
   eleventyConfig.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => {

@@ -194,10 +194,16 @@ interface WordPart {
  * Myers costs grow with the length of what is compared, and this makes that the changed sentence,
  * not the paragraph. Undefined when the edit is too long to be worth interleaving.
  */
-function diffWordsTrimmed(older: string, newer: string, { start, end }: SharedEnds, knownSimilar: boolean): WordPart[] | undefined {
+/** The texts between the shared start and end, with the word options for them. */
+function middles(older: string, newer: string, { start, end }: SharedEnds): [string, string, ReturnType<typeof wordOptions>] {
   const oldMiddle = older.slice(start, older.length - end);
   const newMiddle = newer.slice(start, newer.length - end);
-  const options = wordOptions(oldMiddle, newMiddle);
+  return [oldMiddle, newMiddle, wordOptions(oldMiddle, newMiddle)];
+}
+
+function diffWordsTrimmed(older: string, newer: string, ends: SharedEnds, knownSimilar: boolean): WordPart[] | undefined {
+  const { start, end } = ends;
+  const [oldMiddle, newMiddle, options] = middles(older, newer, ends);
   if (!knownSimilar && start + end + mostSharedText(oldMiddle, newMiddle, options) < MIN_SIMILARITY * Math.max(older.length, newer.length, 1)) return undefined;
   const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWords(oldMiddle, newMiddle, options);
   if (!middle) return undefined;
@@ -257,19 +263,19 @@ function pairParagraphs(removed: readonly string[], added: readonly string[]): S
   removed.forEach((old, r) => {
     const candidates = added.flatMap((text, index) => (partnerOf.has(index) ? [] : [{ text, index, ends: sharedEnds(old, text) }]));
     const similarity = (common: number, text: string) => common / Math.max(old.length, text.length, 1);
-    // A paragraph that keeps half of its text at its start and end is surely the edited one (a
-    // sentence rewritten): it is taken without diffing the others, which would cost the most.
-    let sure: { index: number; score: number; parts: readonly WordPart[] } | undefined;
-    for (const { text, index, ends } of candidates) {
-      const score = similarity(ends.start + ends.end, text);
-      if (score >= MIN_SIMILARITY && (!sure || score > sure.score)) {
-        const parts = diffWordsTrimmed(old, text, ends, true);
-        if (parts) sure = { index, score, parts };
+    // A paragraph that keeps half of its text at its start and end is the edited one (a sentence
+    // rewritten) when no other could be as similar even at best (`mostSharedText`): it is taken
+    // without diffing the others, which would cost the most and could not change the choice.
+    const kept = candidates.map((c) => ({ ...c, score: similarity(c.ends.start + c.ends.end, c.text) }));
+    const likeliest = kept.reduce<(typeof kept)[number] | undefined>((best, c) => (c.score >= MIN_SIMILARITY && (!best || c.score > best.score) ? c : best), undefined);
+    if (likeliest) {
+      const others = candidates.filter((c) => c.index !== likeliest.index);
+      const beaten = others.every(({ text, ends }) => similarity(ends.start + ends.end + mostSharedText(...middles(old, text, ends)), text) < likeliest.score);
+      const parts = beaten ? diffWordsTrimmed(old, likeliest.text, likeliest.ends, true) : undefined;
+      if (parts) {
+        partnerOf.set(likeliest.index, { removedIndex: r, parts });
+        return;
       }
-    }
-    if (sure) {
-      partnerOf.set(sure.index, { removedIndex: r, parts: sure.parts });
-      return;
     }
     let best: { index: number; score: number; parts: readonly WordPart[] } | undefined;
     for (const { text, index, ends } of candidates) {

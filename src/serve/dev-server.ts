@@ -1,8 +1,9 @@
-import { watch } from "node:fs";
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
+import chokidar from "chokidar";
 import { buildSite, rebuildDocument, type BuildSession } from "../build/build-site.ts";
 import { formatProblem, sortProblems, summarize, type Problem } from "../problems.ts";
+import { buildDate } from "../versions/dates.ts";
 
 export interface ServeOptions {
   readonly root: string;
@@ -34,7 +35,9 @@ export function rebuildScope(relative: string): RebuildScope | undefined {
  * and rebuilds on every edit. An edited document is built again on its own, then the pages that
  * list every document, so an edit shows in about the time one document takes to build, however
  * large the site; a change that concerns every page builds the whole site. Problems are printed as
- * `npm run check` prints them; pages with errors are not rewritten, so the last good ones stay.
+ * `npm run check` prints them; while anything is wrong nothing is rewritten, so the last good pages
+ * stay served. The build date is fixed when the server starts, so every page agrees on which
+ * version is in force however long it runs.
  */
 export async function serveSite(options: ServeOptions): Promise<never> {
   const root = path.resolve(options.root);
@@ -42,18 +45,29 @@ export async function serveSite(options: ServeOptions): Promise<never> {
   const buildOptions = {
     root,
     outDir,
+    buildDate: buildDate(),
     liveReload: true,
     recordPublished: false,
     ...(options.strictParity !== undefined && { strictParity: options.strictParity }),
     ...(options.threads !== undefined && { threads: options.threads }),
   };
 
+  // `session` describes what `_site/` holds only after a build that was published; after a failed
+  // one (nothing written, or an earlier site served), every edit builds the whole site again.
   let session: BuildSession | undefined;
+  let published = false;
   const buildAll = async (): Promise<void> => {
     const started = performance.now();
-    const result = await buildSite(buildOptions);
-    session = result.session;
-    report(result.problems, result.built ? `built the site (${result.filesWritten} files)` : "the site was not built", started);
+    try {
+      const result = await buildSite(buildOptions);
+      session = result.session;
+      published = result.built;
+      report(result.problems, result.built ? `built the site (${result.filesWritten} files)` : "the site was not built; the previous pages are still served", started);
+    } catch (e) {
+      // A template error: said once, and the server waits for the fix.
+      published = false;
+      console.error(e instanceof Error ? e.message : String(e));
+    }
   };
   await buildAll();
 
@@ -63,7 +77,6 @@ export async function serveSite(options: ServeOptions): Promise<never> {
     // The changed page is reloaded whole: its notices and table of contents may change too.
     domDiff: false,
   });
-  server.serve(options.port);
 
   // Edits come in bursts (an editor saves several files, `git checkout` changes many): they are
   // collected for a moment and built together, one build at a time.
@@ -73,7 +86,7 @@ export async function serveSite(options: ServeOptions): Promise<never> {
   const rebuild = async (scopes: readonly RebuildScope[]) => {
     try {
       const slugs = [...new Set(scopes.flatMap((s) => (s.kind === "document" ? [s.slug] : [])))];
-      let full = !session || scopes.some((s) => s.kind === "site");
+      let full = !session || !published || scopes.some((s) => s.kind === "site");
       for (const slug of full ? [] : slugs) {
         const started = performance.now();
         const result = await rebuildDocument(session as BuildSession, slug, outDir);
@@ -81,7 +94,7 @@ export async function serveSite(options: ServeOptions): Promise<never> {
           full = true;
           break;
         }
-        report(result.problems, `rebuilt ${slug} (${result.filesWritten} files)`, started);
+        report(result.problems, result.built ? `rebuilt ${slug} (${result.filesWritten} files)` : `${slug} was not rebuilt; its previous pages are still served`, started);
       }
       if (full) await buildAll();
       server.reload({});
@@ -89,8 +102,8 @@ export async function serveSite(options: ServeOptions): Promise<never> {
       console.error(e instanceof Error ? e.message : String(e));
     }
   };
-  const onChange = (relative: string) => {
-    const scope = rebuildScope(relative.split(path.sep).join("/"));
+  const onChange = (file: string) => {
+    const scope = rebuildScope(path.relative(root, file).split(path.sep).join("/"));
     if (!scope) return;
     pending.set(scope.kind === "site" ? "" : scope.slug, scope);
     clearTimeout(timer);
@@ -100,15 +113,18 @@ export async function serveSite(options: ServeOptions): Promise<never> {
       building = building.then(() => rebuild(scopes));
     }, 50);
   };
-  for (const folder of ["content", "locales", "templates"]) {
-    try {
-      watch(path.join(root, folder), { recursive: true }, (_event, file) => {
-        if (file) onChange(path.join(folder, file.toString()));
-      });
-    } catch {
-      // A site need not have its own locales/ or templates/: Codicil's are used then.
-    }
-  }
+
+  // chokidar rather than Node's recursive fs.watch, which on Linux stops reporting a file once an
+  // editor has replaced it (saved by writing a new file and renaming it over the old one).
+  // Folders that do not exist yet (a site's own locales/) are watched for when they appear. The
+  // server is announced only once the watcher is ready, so no edit after that goes unnoticed.
+  const inputs = ["content", "locales", "templates"].map((folder) => path.join(root, folder));
+  const watcher = chokidar
+    .watch(inputs, { ignoreInitial: true })
+    .on("all", (_event, file) => onChange(file))
+    .on("error", (e) => console.error(`watching for changes: ${e instanceof Error ? e.message : String(e)}`));
+  await new Promise<void>((resolve) => watcher.once("ready", resolve));
+  server.serve(options.port);
   return new Promise<never>(() => undefined);
 }
 

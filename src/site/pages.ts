@@ -180,11 +180,6 @@ function entriesFor(site: Site, routes: readonly Route[], sitemapFragments: () =
   }));
 }
 
-/** Every page's view at once (for tools and tests; the build reads them one by one from `pageEntries`). */
-export function buildPages(site: Site, renderSitemapUrls: (entries: readonly SitemapEntry[]) => string = () => ""): PageView[] {
-  return pageEntries(site, renderSitemapUrls).map((entry) => entry.view);
-}
-
 function pageFor(context: PageContext, route: Route): PageView {
   const { site, link, ref } = context;
   const { settings } = site;

@@ -80,7 +80,11 @@ export function sitemapIndexPage(context: PageContext, route: Route, sitemapPath
   };
 }
 
-/** The sitemap files of a large site: `/sitemaps/site.xml` for the site-wide pages, `/sitemaps/<doc>.xml` for each document. */
+/**
+ * The sitemap files of a large site: `/sitemaps/_home.xml` for the home page and the language
+ * indexes (a document folder cannot start with "_", so no document has that name), and
+ * `/sitemaps/<doc>.xml` for each document.
+ */
 export function splitSitemap(
   context: PageContext,
   siteRoutes: readonly Route[],
@@ -93,7 +97,7 @@ export function splitSitemap(
     path,
     view: { ...sitemapPage(context, sitemapRoute, routes, fragments), canonical: context.absolute(path), permalink: outputPermalink(path) },
   });
-  return [file(paths.sitemapPart("site"), siteRoutes, []), ...slugs.map((slug, i) => file(paths.sitemapPart(slug), [], [documentFragments[i] ?? ""]))];
+  return [file(paths.sitemapPart("_home"), siteRoutes, []), ...slugs.map((slug, i) => file(paths.sitemapPart(slug), [], [documentFragments[i] ?? ""]))];
 }
 
 /** `/robots.txt`: allows everything and names the sitemap. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -75,10 +75,37 @@ describe("npm start", () => {
   it("reports an editor's mistake as file:line and keeps serving the last good page", async () => {
     const file = path.join(root, "content/terms/en.md");
     const good = readFileSync(file, "utf8");
-    writeFileSync(file, good.replace(/\n## /, "\n[broken](/en/no-such-document/)\n\n## "));
+    writeFileSync(file, good.replace(/\n## /, "\nA sentence with [a broken link](/en/no-such-document/).\n\n## "));
     await waitFor("the problem to be reported", () => (/content\/terms\/en\.md:\d+: the link \/en\/no-such-document\/ leads nowhere/.test(output) ? true : undefined));
-    expect(await page("/legal/en/terms/")).toContain("<h1");
-    writeFileSync(file, good);
+    await waitFor("the report that nothing was rewritten", () => (/terms was not rebuilt; its previous pages are still served/.test(output) ? true : undefined));
+    const served = await page("/legal/en/terms/");
+    expect(served).toContain("<h1");
+    expect(served).not.toContain("a broken link");
+    // Fixed, the edit after it shows.
+    writeFileSync(file, good.replace(/\n## /, "\nA sentence with [a working link](/en/privacy/).\n\n## "));
+    await pageContaining("/legal/en/terms/", "a working link");
+  });
+
+  it("notices a file saved the way editors save: a new file renamed over the old one", async () => {
+    const file = path.join(root, "content/terms/en.md");
+    for (const word of ["Replaced once", "Replaced twice"]) {
+      writeFileSync(`${file}.tmp`, readFileSync(file, "utf8").replace(/\n## /, `\n${word}.\n\n## `));
+      renameSync(`${file}.tmp`, file);
+      await pageContaining("/legal/en/terms/", word);
+    }
+  });
+
+  it("rebuilds every page when a UI string changes, also in a locales/ folder made after the start", async () => {
+    mkdirSync(path.join(root, "locales"));
+    writeFileSync(path.join(root, "locales/en.json"), JSON.stringify({ nav: { allDocuments: "Every legal text we publish" } }));
+    await pageContaining("/legal/en/terms/", "Every legal text we publish");
+    await pageContaining("/legal/en/privacy/", "Every legal text we publish");
+  });
+
+  it("rebuilds with an edited template", async () => {
+    const file = path.join(root, "templates/layouts/plain.njk");
+    writeFileSync(file, readFileSync(file, "utf8").replace('<article class="plain-layout">', '<article class="plain-layout edited-layout">'));
+    await pageContaining("/legal/en/terms/", "edited-layout");
   });
 
   it("rebuilds every page when the site settings change", async () => {

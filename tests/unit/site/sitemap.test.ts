@@ -48,12 +48,12 @@ describe("sitemap size limits", () => {
   it("splits into an index and one file per document past the limits, listing the same pages", () => {
     const single = locs(rendered(sitePageEntries(loaded.site, fragments)).get("/sitemap.xml"));
     const files = rendered(sitePageEntries(loaded.site, fragments, { urls: 10, bytes: SITEMAP_LIMITS.bytes }));
-    expect([...files.keys()].sort()).toEqual(["/sitemap.xml", "/sitemaps/privacy.xml", "/sitemaps/site.xml", "/sitemaps/terms.xml"].sort());
+    expect([...files.keys()].sort()).toEqual(["/sitemap.xml", "/sitemaps/privacy.xml", "/sitemaps/_home.xml", "/sitemaps/terms.xml"].sort());
     const index = files.get("/sitemap.xml") as { sitemapindex: { sitemap: { loc: string }[] } };
     expect(index.sitemapindex.sitemap.map((s) => s.loc)).toEqual(
-      ["site", "privacy", "terms"].map((name) => `https://legal.fixture.example/legal/sitemaps/${name}.xml`),
+      ["_home", "privacy", "terms"].map((name) => `https://legal.fixture.example/legal/sitemaps/${name}.xml`),
     );
-    const parts = ["/sitemaps/site.xml", "/sitemaps/privacy.xml", "/sitemaps/terms.xml"].flatMap((name) => locs(files.get(name)));
+    const parts = ["/sitemaps/_home.xml", "/sitemaps/privacy.xml", "/sitemaps/terms.xml"].flatMap((name) => locs(files.get(name)));
     expect(parts.sort()).toEqual([...single].sort());
   });
 
