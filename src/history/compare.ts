@@ -160,7 +160,7 @@ function diffParagraphs(before: readonly string[], after: readonly string[]): Se
 const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
 const NON_LATIN_LETTER = /[^\p{Script=Latin}\P{L}]/u;
 
-function wordOptions(older: string, newer: string): { maxEditLength: number; intlSegmenter?: Intl.Segmenter } {
+export function wordOptions(older: string, newer: string): { maxEditLength: number; intlSegmenter?: Intl.Segmenter } {
   const segment = NON_LATIN_LETTER.test(older) || NON_LATIN_LETTER.test(newer);
   return { maxEditLength: MAX_WORD_EDITS, ...(segment && { intlSegmenter: wordSegmenter }) };
 }
@@ -204,7 +204,8 @@ function middles(older: string, newer: string, { start, end }: SharedEnds): [str
 function diffWordsTrimmed(older: string, newer: string, ends: SharedEnds, knownSimilar: boolean): WordPart[] | undefined {
   const { start, end } = ends;
   const [oldMiddle, newMiddle, options] = middles(older, newer, ends);
-  if (!knownSimilar && start + end + mostSharedText(oldMiddle, newMiddle, options) < MIN_SIMILARITY * Math.max(older.length, newer.length, 1)) return undefined;
+  const needed = MIN_SIMILARITY * Math.max(older.length, newer.length, 1) - start - end;
+  if (!knownSimilar && mostSharedText(oldMiddle, newMiddle, options, needed) < needed) return undefined;
   const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWords(oldMiddle, newMiddle, options);
   if (!middle) return undefined;
   const head = older.slice(0, start);
@@ -230,32 +231,67 @@ function sharedEnds(older: string, newer: string): SharedEnds {
 }
 
 /**
- * At most how much text two paragraphs can have in common in a word diff: the words they share,
- * counted as often as both have them, plus all the whitespace of either. Pairing an edited
- * paragraph with an unrelated new one next to it is the costly case of the word diff (nearly every
- * word differs); this bound rules most such pairs out in linear time, and never rules out a pair
- * that the diff would find similar enough.
+ * At most how much text two paragraphs can have in common in a word diff. The words the diff
+ * keeps are a common subsequence of both texts' words, so they are at most as many as the longest
+ * common subsequence (counted exactly, by dynamic programming over word numbers: cheap next to
+ * the diff itself) and at most as long as that many of the longest words of either text; they
+ * are also only words both texts have (counted as often as both have them). All the whitespace of
+ * either text is added. Pairing an edited paragraph with an unrelated new one next to it is the
+ * costly case of the word diff (nearly every word differs); this bound rules such pairs out, and
+ * never rules out a pair that the diff would find similar enough.
  */
-function mostSharedText(older: string, newer: string, options: ReturnType<typeof wordOptions>): number {
-  const counts = new Map<string, number>();
-  let whitespace = 0;
-  for (const token of wordDiff.tokenize(older, options)) {
-    const word = token.trim();
-    whitespace += token.length - word.length;
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  let shared = 0;
-  let newerWhitespace = 0;
-  for (const token of wordDiff.tokenize(newer, options)) {
-    const word = token.trim();
-    newerWhitespace += token.length - word.length;
-    const left = counts.get(word) ?? 0;
-    if (left > 0) {
-      shared += word.length;
-      counts.set(word, left - 1);
+export function mostSharedText(
+  older: string,
+  newer: string,
+  options: ReturnType<typeof wordOptions> = wordOptions(older, newer),
+  /** When the shared words alone stay below this, that is answer enough: the order is not counted. */
+  enough?: number,
+): number {
+  const ids = new Map<string, number>();
+  const read = (text: string) => {
+    const words: number[] = [];
+    const lengths: number[] = [];
+    let whitespace = 0;
+    for (const token of wordDiff.tokenize(text, options)) {
+      const word = token.trim();
+      whitespace += token.length - word.length;
+      let id = ids.get(word);
+      if (id === undefined) ids.set(word, (id = ids.size));
+      words.push(id);
+      lengths.push(word.length);
     }
+    return { words, lengths, whitespace };
+  };
+  const a = read(older);
+  const b = read(newer);
+
+  // Words both have, as often as both have them.
+  const counts = new Map<number, number>();
+  for (const id of a.words) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let shared = 0;
+  b.words.forEach((id, i) => {
+    const left = counts.get(id) ?? 0;
+    if (left > 0) {
+      shared += b.lengths[i] ?? 0;
+      counts.set(id, left - 1);
+    }
+  });
+  const whitespace = Math.max(a.whitespace, b.whitespace);
+  if (enough !== undefined && shared + whitespace < enough) return shared + whitespace;
+  // Beyond this the table costs more than it saves; the count of shared words alone bounds it.
+  if (a.words.length * b.words.length > 250_000) return shared + whitespace;
+
+  let previous = new Uint16Array(b.words.length + 1);
+  let current = new Uint16Array(b.words.length + 1);
+  for (const id of a.words) {
+    for (let j = 1; j <= b.words.length; j++) {
+      current[j] = id === b.words[j - 1] ? (previous[j - 1] ?? 0) + 1 : Math.max(previous[j] ?? 0, current[j - 1] ?? 0);
+    }
+    [previous, current] = [current, previous];
   }
-  return shared + Math.max(whitespace, newerWhitespace);
+  const inOrder = previous[b.words.length] ?? 0;
+  const longest = (lengths: readonly number[]) => [...lengths].sort((x, y) => y - x).slice(0, inOrder).reduce((n, l) => n + l, 0);
+  return Math.min(shared, longest(a.lengths), longest(b.lengths)) + whitespace;
 }
 
 function pairParagraphs(removed: readonly string[], added: readonly string[]): Segment[][] {
@@ -270,7 +306,10 @@ function pairParagraphs(removed: readonly string[], added: readonly string[]): S
     const likeliest = kept.reduce<(typeof kept)[number] | undefined>((best, c) => (c.score >= MIN_SIMILARITY && (!best || c.score > best.score) ? c : best), undefined);
     if (likeliest) {
       const others = candidates.filter((c) => c.index !== likeliest.index);
-      const beaten = others.every(({ text, ends }) => similarity(ends.start + ends.end + mostSharedText(...middles(old, text, ends)), text) < likeliest.score);
+      const beaten = others.every(({ text, ends }) => {
+        const needed = likeliest.score * Math.max(old.length, text.length, 1) - ends.start - ends.end;
+        return mostSharedText(...middles(old, text, ends), needed) < needed;
+      });
       const parts = beaten ? diffWordsTrimmed(old, likeliest.text, likeliest.ends, true) : undefined;
       if (parts) {
         partnerOf.set(likeliest.index, { removedIndex: r, parts });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compareSections, type Comparison, type SectionChange } from "../../../src/history/compare.ts";
+import { diffWords } from "diff";
+import fc from "fast-check";
+import { compareSections, mostSharedText, wordOptions, type Comparison, type SectionChange } from "../../../src/history/compare.ts";
 import { renderMarkdown } from "../../../src/markdown/renderer.ts";
 
 /** Sections as the loader makes them, from Markdown. */
@@ -88,5 +90,34 @@ describe("compareSections", () => {
     expect(c.sections[0]?.status).toBe("changed");
     // The edit cap makes the whole-section fallback kick in instead of an unbounded word diff.
     expect(marked(c.sections[0])).toHaveLength(2);
+  });
+});
+
+describe("mostSharedText: the bound that rules out unrelated paragraphs", () => {
+  // Small vocabularies, so that random paragraphs share words in and out of order; one Latin, one
+  // Chinese (cut into words by Intl.Segmenter in the diff and in the bound alike).
+  const latin = ["the", "data", "we", "keep", "for", "days", "and", "delete", "it", "30", "14", ",", "."];
+  const chinese = ["我们", "数据", "保存", "删除", "天", "的", "和", "。", "，"];
+  const paragraph = (words: readonly string[]) =>
+    fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 40 }).map((picked) => picked.join(words === chinese ? "" : " "));
+
+  it.each([
+    ["Latin", latin],
+    ["Chinese", chinese],
+  ])("is never below what the word diff keeps (%s)", (_name, words) => {
+    fc.assert(
+      fc.property(paragraph(words), paragraph(words), (older, newer) => {
+        const options = wordOptions(older, newer);
+        const kept = (diffWords(older, newer, options) ?? []).filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
+        expect(mostSharedText(older, newer, options)).toBeGreaterThanOrEqual(kept);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is far below half for an unrelated paragraph, so it is not diffed", () => {
+    const older = "We keep server logs for thirty days and then delete them.";
+    const newer = "Cookies set by our payment provider are listed in the table below.";
+    expect(mostSharedText(older, newer)).toBeLessThan(0.5 * Math.max(older.length, newer.length));
   });
 });
