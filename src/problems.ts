@@ -48,6 +48,18 @@ export function summarize(problems: readonly Problem[]): string {
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 
+/**
+ * Every message down an error's chain: Eleventy wraps a template error in several
+ * (`originalError`), Node in `cause`. The Nunjucks file and line are in one of them.
+ */
+export function errorMessages(e: unknown): string[] {
+  const messages: string[] = [];
+  for (let current: unknown = e; current instanceof Error; current = (current as Error & { originalError?: unknown }).originalError ?? current.cause) {
+    messages.push(current.message);
+  }
+  return messages;
+}
+
 /** Thrown only where a caller cannot return problems (inside Eleventy's data cascade). */
 export class ContentError extends Error {
   constructor(readonly problems: readonly Problem[]) {

@@ -2,7 +2,7 @@ import { loadDocument, type DocumentLoad, type SiteResources } from "../content/
 import type { LegalDocument, Site } from "../content/model.ts";
 import { hasErrors } from "../problems.ts";
 import { documentPageEntries, documentSitemapEntries } from "../site/pages.ts";
-import { sitemapUrlsRenderer } from "../templates/sitemap-urls.ts";
+import { renderSitemapUrls } from "../templates/sitemap-urls.ts";
 import { renderPages } from "./render-pages.ts";
 import { startPhase } from "./timings.ts";
 
@@ -42,9 +42,6 @@ export interface BuiltDocument {
   readonly filesWritten: number;
 }
 
-/** One sitemap renderer per thread and template folders. */
-const sitemapRenderers = new WeakMap<SiteResources, ReturnType<typeof sitemapUrlsRenderer>>();
-
 /**
  * Loads one document and, when `output` is given and the document is sound, writes its pages
  * there. What comes back is small: problems, links to check across documents, and the document
@@ -72,9 +69,7 @@ export async function writeDocumentPages(
   const site = siteOf(resources, [document]);
   const pages = documentPageEntries(site, document.slug);
   const filesWritten = await renderPages({ root: resources.root, translator: resources.translator, pages, copyAssets: false, liveReload: output.liveReload }, resources.templateDirs, output.dir);
-  const renderer = sitemapRenderers.get(resources) ?? sitemapUrlsRenderer(resources.templateDirs);
-  sitemapRenderers.set(resources, renderer);
-  const sitemapFragment = renderer(documentSitemapEntries(site, document.slug));
+  const sitemapFragment = renderSitemapUrls(resources.templateDirs, documentSitemapEntries(site, document.slug));
   written();
   return { sitemapFragment, filesWritten };
 }

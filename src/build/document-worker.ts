@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadSiteResources } from "../content/load-site.ts";
+import { errorMessages } from "../problems.ts";
 import { buildDocument } from "./document-task.ts";
 import type { WorkerReply, WorkerSetup, WorkerTask } from "./parallel-documents.ts";
 
@@ -20,18 +21,8 @@ port.on("message", ({ slug, write }: WorkerTask) => {
   };
   reply().then(
     (message) => port.postMessage(message),
-    (e: unknown) => port.postMessage({ slug, error: errorChain(e) } satisfies WorkerReply),
+    // An error crosses threads as text: every message down its chain, so the command can still
+    // find the template file and line in it.
+    (e: unknown) => port.postMessage({ slug, error: errorMessages(e).join("\n") || String(e) } satisfies WorkerReply),
   );
 });
-
-/**
- * An error crosses threads as text: every message down its chain (Eleventy wraps a template error
- * in several), so the command can still find the template file and line in it.
- */
-function errorChain(e: unknown): string {
-  const messages: string[] = [];
-  for (let current: unknown = e; current instanceof Error; current = (current as Error & { originalError?: unknown }).originalError ?? current.cause) {
-    messages.push(current.message);
-  }
-  return messages.length > 0 ? messages.join("\n") : String(e);
-}

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { LOCK_FILE } from "../history/published-lock.ts";
-import { formatProblem, sortProblems, summarize, type Problem } from "../problems.ts";
+import { errorMessages, formatProblem, sortProblems, summarize, type Problem } from "../problems.ts";
 
 // Each command imports what it needs when it runs: start-up is part of every build's time, and the
 // verify command's checkers (linkinator, the Nu HTML Checker) are not needed by the others.
@@ -195,10 +195,7 @@ async function main(argv: string[]): Promise<number> {
  * this turns it into the `file:line: message` form of every other problem.
  */
 function templateErrorLine(e: unknown): string {
-  const messages: string[] = [];
-  for (let current: unknown = e; current instanceof Error; current = (current as Error & { originalError?: unknown }).originalError ?? current.cause) {
-    messages.push(current.message);
-  }
+  const messages = errorMessages(e);
   const text = messages.join("\n");
   const where = /\(([^()]+\.njk)\)\s*\[Line (\d+), Column \d+\]/.exec(text);
   const reason = (messages.at(-1) ?? text).split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? "template error";

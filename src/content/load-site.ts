@@ -119,7 +119,6 @@ function memoizedCookieTables(cookies: SiteCookies): SiteCookies {
   const byLocale = new Map<string, CookieTableHook | undefined>();
   return {
     ...cookies,
-    fallbackWarnings: (used) => cookies.fallbackWarnings(used),
     tableHook(locale) {
       if (byLocale.has(locale)) return byLocale.get(locale);
       const hook = cookies.tableHook(locale);
@@ -227,7 +226,7 @@ export async function loadDocument(resources: SiteResources, slug: string): Prom
  * The rules across documents, once every document is loaded: links to pages and anchors of other
  * documents, and the published addresses that must not disappear.
  */
-export function crossDocumentProblems(loads: readonly DocumentLoad[], hasCookieRegistry: boolean, localeCodes: readonly string[], publishedLock: PublishedLock): Problem[] {
+function crossDocumentProblems(loads: readonly DocumentLoad[], hasCookieRegistry: boolean, localeCodes: readonly string[], publishedLock: PublishedLock): Problem[] {
   const routeInput: RouteInput = { locales: localeCodes, hasCookieRegistry, documents: loads.map((l) => l.route) };
   const existingPaths = new Set(listRoutes(routeInput).map((r) => r.path));
   const problems: Problem[] = [];
@@ -243,7 +242,7 @@ export function crossDocumentProblems(loads: readonly DocumentLoad[], hasCookieR
 }
 
 /** Every dated version address the content produces, with its source file, sorted by address. */
-export function publishedUrlsOf(loads: readonly DocumentLoad[]): Map<string, string> {
+function publishedUrlsOf(loads: readonly DocumentLoad[]): Map<string, string> {
   return new Map(loads.flatMap((l) => l.publishedUrls).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

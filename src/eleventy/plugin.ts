@@ -1,9 +1,22 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import type { Environment } from "nunjucks";
 import { overridableDirs } from "../content/load-site.ts";
 import { sharedTemplateEnvironment } from "../templates/environment.ts";
 import { obtainPages, siteBeingBuilt, type PageSource } from "./site-source.ts";
+
+/**
+ * Eleventy adds its shortcode tags (`setAsync`) to the environment on every run, and Nunjucks
+ * appends each to a list; the previous run's go first, so a reused environment does not grow with
+ * every run. `extensions` is Nunjucks' own record of them, missing from its type definitions.
+ * Codicil adds no Nunjucks extensions of its own (cookie tables are a markdown-it rule).
+ */
+function withoutExtensions<T extends Environment>(environment: T): T {
+  const { extensions } = environment as T & { readonly extensions: Readonly<Record<string, unknown>> };
+  for (const name of Object.keys(extensions)) environment.removeExtension(name);
+  return environment;
+}
 
 export interface CodicilPluginOptions {
   /** The site repository; defaults to the site a build command is rendering, or the working directory. */
@@ -26,7 +39,7 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
   });
 
   // Our own environment: the site's templates/ first, Codicil's second, autoescape on.
-  eleventyConfig.setLibrary("njk", sharedTemplateEnvironment(templateDirs));
+  eleventyConfig.setLibrary("njk", withoutExtensions(sharedTemplateEnvironment(templateDirs)));
 
   /** `{{ "document.updated" | t(view.locale) }}`: every UI string comes from i18next. */
   eleventyConfig.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => {

@@ -3,7 +3,7 @@ import { loadSite } from "../content/load-site.ts";
 import type { Translator } from "../i18n/translations.ts";
 import { ContentError, formatProblem, sortProblems } from "../problems.ts";
 import { pageEntries, type PageEntry } from "../site/pages.ts";
-import { sitemapUrlsRenderer } from "../templates/sitemap-urls.ts";
+import { renderSitemapUrls } from "../templates/sitemap-urls.ts";
 
 /**
  * What one Eleventy run renders: a list of pages and the UI strings to print them with.
@@ -50,7 +50,7 @@ export async function obtainPages(root: string): Promise<PageSource> {
   const { loaded, problems } = await loadSite({ root: resolved });
   if (!loaded) throw new ContentError(problems);
   for (const problem of sortProblems(problems)) console.warn(formatProblem(problem));
-  const pages = pageEntries(loaded.site, sitemapUrlsRenderer(loaded.templateDirs));
+  const pages = pageEntries(loaded.site, (entries) => renderSitemapUrls(loaded.templateDirs, entries));
   // Eleventy's own --serve (the command uses Codicil's dev server, src/serve/) also reloads live.
   return { root: resolved, translator: loaded.translator, pages, copyAssets: true, liveReload: process.env.ELEVENTY_RUN_MODE === "serve" };
 }

@@ -121,8 +121,10 @@ export interface PageEntry {
 
 /** Every page of the site, for one Eleventy run (Eleventy's own `--serve`). */
 export function pageEntries(site: Site, renderSitemapUrls: (entries: readonly SitemapEntry[]) => string): PageEntry[] {
-  const fragments = site.documents.map((doc) => renderSitemapUrls(documentSitemapEntries(site, doc.slug)));
-  return [...site.documents.flatMap((doc) => documentPageEntries(site, doc.slug)), ...sitePageEntries(site, fragments)];
+  const routes = siteRoutes(site).filter((route) => "slug" in route);
+  const context = createPageContext(site);
+  const fragments = site.documents.map((doc) => renderSitemapUrls(sitemapEntries(context, routes.filter((route) => route.slug === doc.slug))));
+  return [...entriesFor(site, routes), ...sitePageEntries(site, fragments)];
 }
 
 /**

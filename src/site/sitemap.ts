@@ -57,7 +57,7 @@ export function exceedsSitemapLimits(siteEntries: readonly SitemapEntry[], docum
   // Each alternate is a line of about a hundred bytes; the site-wide part is small next to the rest.
   let bytes = siteEntries.reduce((n, e) => n + 100 * (e.alternates.length + 1), 0);
   for (const fragment of documentFragments) {
-    urls += fragment.split("<url>").length - 1;
+    for (let at = fragment.indexOf("<url>"); at !== -1; at = fragment.indexOf("<url>", at + 5)) urls++;
     bytes += Buffer.byteLength(fragment);
   }
   return urls > limits.urls || bytes > limits.bytes;

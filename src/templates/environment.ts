@@ -25,24 +25,19 @@ const globalRegistry = globalThis as typeof globalThis & { [REGISTRY]?: Map<stri
 const environments = (globalRegistry[REGISTRY] ??= new Map<string, Environment>());
 
 /**
- * The environment Eleventy renders pages with: one per template search path and thread, reused by
- * every Eleventy run of a build. Eleventy keeps each environment it is given for the life of the
- * process (its engine remembers which libraries it has amended), and with it the filters of that
- * run and the pages they reach; a build makes one run per document, so a new environment each time
- * would keep every document's pages in memory. Eleventy sets the filters again on each run.
- * Templates compile once per build: `reloadSharedTemplates` starts every build afresh, so an
- * edited template is read again (under `npm start` too).
+ * The environment pages are rendered with: one per template search path and thread, reused by
+ * every Eleventy run of a build and by each document's part of the sitemap. Eleventy keeps each
+ * environment it is given for the life of the process (its engine remembers which libraries it
+ * has amended), and with it the filters of that run and the pages they reach; a build makes one
+ * run per document, so a new environment each time would keep every document's pages in memory.
+ * Eleventy sets the filters again on each run. Templates compile once per build:
+ * `reloadSharedTemplates` starts every build afresh, so an edited template is read again (under
+ * `npm start` too).
  */
 export function sharedTemplateEnvironment(templateDirs: readonly string[]): Environment {
   const key = templateDirs.join("\0");
   const environment = environments.get(key) ?? createTemplateEnvironment(templateDirs);
   environments.set(key, environment);
-  // Eleventy adds its shortcode tags (`setAsync`) on every run, and Nunjucks appends each to a
-  // list; the previous run's go first, so the list does not grow with every run. `extensions` is
-  // Nunjucks' own record of them, missing from its type definitions. Codicil adds no Nunjucks
-  // extensions of its own (cookie tables are a markdown-it rule).
-  const { extensions } = environment as Environment & { readonly extensions: Readonly<Record<string, unknown>> };
-  for (const name of Object.keys(extensions)) environment.removeExtension(name);
   return environment;
 }
 

@@ -1,12 +1,11 @@
 import type { SitemapEntry } from "../site/sitemap.ts";
-import { createTemplateEnvironment } from "./environment.ts";
+import { sharedTemplateEnvironment } from "./environment.ts";
 
 /**
- * Renders sitemap `<url>` elements from `partials/sitemap-urls.njk` outside Eleventy, so each
- * document's part of the sitemap is rendered where its pages are built (see `SitemapView`).
+ * Sitemap `<url>` elements from `partials/sitemap-urls.njk`, rendered outside Eleventy so that
+ * each document's part of the sitemap is rendered where its pages are built (see `SitemapView`).
  * The sitemap layout includes the same partial for the site-wide pages.
  */
-export function sitemapUrlsRenderer(templateDirs: readonly string[]): (entries: readonly SitemapEntry[]) => string {
-  const environment = createTemplateEnvironment(templateDirs);
-  return (entries) => environment.render("partials/sitemap-urls.njk", { entries });
+export function renderSitemapUrls(templateDirs: readonly string[], entries: readonly SitemapEntry[]): string {
+  return sharedTemplateEnvironment(templateDirs).render("partials/sitemap-urls.njk", { entries });
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
@@ -67,9 +68,8 @@ describe("threadsFor", () => {
     expect(threadsFor(files, documents, requested)).toBe(threads);
   });
 
-  it("uses the cores for a large site, never more threads than documents", () => {
-    const threads = threadsFor(15_000, 50);
-    expect(threads).toBeGreaterThanOrEqual(1);
-    expect(threads).toBeLessThanOrEqual(50);
+  it("uses one thread per core for a large site, never more threads than documents", () => {
+    expect(threadsFor(15_000, 50)).toBe(Math.min(availableParallelism(), 50));
+    expect(threadsFor(15_000, 1)).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { loadSite, type LoadedSite } from "../../../src/content/load-site.ts";
 import { documentSitemapEntries, sitePageEntries } from "../../../src/site/pages.ts";
 import { exceedsSitemapLimits, SITEMAP_LIMITS } from "../../../src/site/sitemap.ts";
 import { createTemplateEnvironment } from "../../../src/templates/environment.ts";
-import { sitemapUrlsRenderer } from "../../../src/templates/sitemap-urls.ts";
+import { renderSitemapUrls } from "../../../src/templates/sitemap-urls.ts";
 import { FIXTURES } from "../../support/sites.ts";
 
 /**
@@ -21,8 +21,7 @@ beforeAll(async () => {
   const result = await loadSite({ root: path.join(FIXTURES, "multilingual"), buildDate: "2025-07-01" });
   if (!result.loaded) throw new Error(JSON.stringify(result.problems));
   loaded = result.loaded;
-  const render = sitemapUrlsRenderer(loaded.templateDirs);
-  fragments = loaded.site.documents.map((doc) => render(documentSitemapEntries(loaded.site, doc.slug)));
+  fragments = loaded.site.documents.map((doc) => renderSitemapUrls(loaded.templateDirs, documentSitemapEntries(loaded.site, doc.slug)));
 });
 
 function rendered(entries: ReturnType<typeof sitePageEntries>): Map<string, unknown> {
