@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { LoadOptions } from "../content/load-site.ts";
+import { entryPoint, RUNS_COMPILED } from "../installation.ts";
 import { hasErrors } from "../problems.ts";
 import type { BuiltDocument, PageOutput } from "./document-task.ts";
 
@@ -10,11 +11,17 @@ export interface WorkerSetup extends LoadOptions {
 }
 
 /**
- * Worker threads run TypeScript as the command does, through tsx. A worker does not inherit the
- * module hooks that `--import tsx` installed in the main thread (Node runs hooks per thread), so it
- * installs them itself before importing its module; this also works under the test runner.
+ * The worker's module. Compiled, it is plain JavaScript. From source it is TypeScript, run through
+ * tsx as the command is: a worker does not inherit the module hooks that `--import tsx` installed
+ * in the main thread (Node runs hooks per thread), so it installs them itself before importing its
+ * module; this also works under the test runner.
  */
-const WORKER_BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(new URL("./document-worker.ts", import.meta.url).href)}); });`;
+function startWorker(setup: WorkerSetup): Worker {
+  const entry = entryPoint("document-worker", "src/build/document-worker.ts");
+  if (RUNS_COMPILED) return new Worker(entry, { workerData: setup });
+  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: setup });
+}
 
 /** A document for a worker to build; `write` is false once the build is known to fail. */
 export interface WorkerTask {
@@ -56,7 +63,7 @@ export async function buildDocumentsInParallel(
   // Once a document has an error the build will not be published: the rest are still loaded and
   // checked, so that every problem is reported, but their pages are no longer written.
   let write = setup.output !== undefined;
-  const workers = Array.from({ length: Math.min(threads, slugs.length) }, () => new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: setup }));
+  const workers = Array.from({ length: Math.min(threads, slugs.length) }, () => startWorker(setup));
   try {
     await Promise.all(
       workers.map(

@@ -1,13 +1,27 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import { CODICIL_DIR } from "../content/load-site.ts";
+import { fileURLToPath } from "node:url";
+import { CODICIL_DIR, entryPoint, RUNS_COMPILED } from "../installation.ts";
 import { handOver, release, type PageSource } from "../eleventy/site-source.ts";
 
-/** The site's own Eleventy config when it has one, Codicil's otherwise (fixture sites in tests). */
-function configPath(root: string): string {
+let tsxRegistered = false;
+
+/**
+ * The site's own Eleventy config when it has one, Codicil's otherwise (fixture sites in tests).
+ * Compiled, Codicil's config is JavaScript; a site's own TypeScript config then needs tsx, which is
+ * registered in this thread the first time such a config is met.
+ */
+async function configPath(root: string): Promise<string> {
   const own = path.join(root, ".eleventy.ts");
-  return existsSync(own) ? own : path.join(CODICIL_DIR, ".eleventy.ts");
+  const codicils = path.join(CODICIL_DIR, ".eleventy.ts");
+  if (!existsSync(own) || own === codicils) return fileURLToPath(entryPoint("eleventy-config", ".eleventy.ts"));
+  if (RUNS_COMPILED && !tsxRegistered) {
+    const { register } = await import("tsx/esm/api");
+    register();
+    tsxRegistered = true;
+  }
+  return own;
 }
 
 /**
@@ -20,7 +34,7 @@ export async function renderPages(source: PageSource, templateDirs: readonly str
   handOver(source);
   try {
     const templatesDir = templateDirs[0] ?? path.join(CODICIL_DIR, "templates");
-    const eleventy = new Eleventy(templatesDir, outDir, { configPath: configPath(source.root), quietMode: true });
+    const eleventy = new Eleventy(templatesDir, outDir, { configPath: await configPath(source.root), quietMode: true });
     // Eleventy would print "Wrote N files" after every run, one line per document; the build
     // command says once what it wrote. Errors still come back as exceptions.
     eleventy.disableLogger();

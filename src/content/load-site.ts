@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { loadSiteCookies, type SiteCookies } from "../cookies/load.ts";
 import type { CookieCategory } from "../cookies/registry.ts";
 import type { CookieTableUse } from "../cookies/table.ts";
@@ -9,6 +8,7 @@ import { COOKIE_REGISTRY_FILE } from "../cookies/registry.ts";
 import { loadTranslations, type Translator } from "../i18n/translations.ts";
 import type { CookieTableHook } from "../markdown/cookie-table.ts";
 import { renderMarkdown } from "../markdown/renderer.ts";
+import { CODICIL_DIR } from "../installation.ts";
 import { error, formatProblem, hasErrors, type Problem } from "../problems.ts";
 import { disappearedUrls, readPublishedLock, type PublishedLock } from "../history/published-lock.ts";
 import { explainMissingPath, listRoutes, type RouteInput } from "../site/routes.ts";
@@ -23,8 +23,6 @@ import { listDocumentFolders, scanDocument } from "./scan.ts";
 import { parseSiteSettings, type SiteSettings } from "./site-config.ts";
 import { readYaml } from "./yaml.ts";
 
-/** Codicil's own folder: its templates and locales are the defaults a site can override. */
-export const CODICIL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface LoadOptions {
   /** The site repository (holds content/, and optionally its own locales/ and templates/). */
