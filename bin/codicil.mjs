@@ -13,7 +13,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import process from "node:process";
+import { fileURLToPath, pathToFileURL, URL } from "node:url";
 
 const CODICIL_DIR = fileURLToPath(new URL("..", import.meta.url));
 const CACHE_DIR = path.join(CODICIL_DIR, "node_modules", ".cache", "codicil");
@@ -30,6 +31,7 @@ const KEEP_OLD_BUILDS_MS = 24 * 60 * 60 * 1000;
 
 function sourceFiles() {
   const files = [".eleventy.ts", "package-lock.json"];
+  /** @param {string} dir */
   const walk = (dir) => {
     for (const entry of readdirSync(path.join(CODICIL_DIR, dir), { withFileTypes: true })) {
       const relative = path.join(dir, entry.name);
@@ -47,6 +49,7 @@ function sourcesHash() {
   return hash.digest("hex").slice(0, 16);
 }
 
+/** @param {string} outDir */
 async function compile(outDir) {
   // Imported only when compiling: most runs find the compiled code ready.
   const esbuild = await import("esbuild");

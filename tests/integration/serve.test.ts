@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, REPO, removeDir } from "../support/sites.ts";
+import { CLI, copyFixture, REPO, removeDir } from "../support/sites.ts";
 
 /**
  * `npm start` for real: the command line serves tests/fixtures/multilingual over HTTP, and the
@@ -41,7 +41,7 @@ const pageContaining = (urlPath: string, text: string) => waitFor(`${urlPath} to
 beforeAll(async () => {
   root = copyFixture("multilingual");
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
-  server = spawn(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/main.ts"), "serve", "--root", root, "--port", port], {
+  server = spawn(process.execPath, [CLI, "serve", "--root", root, "--port", port], {
     cwd: REPO,
     env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
   });

@@ -32,9 +32,15 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * The command line as npm scripts run it: bin/codicil.mjs, which compiles src/ (once per change)
+ * and runs the result. Tests that import src/ directly cover the same code from source.
+ */
+export const CLI = path.join(REPO, "bin/codicil.mjs");
+
 /** Runs the real command line, as editors and CI do. */
 export function runCli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/main.ts"), ...args], {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: REPO,
     encoding: "utf8",
     env: { ...process.env, ...env },
@@ -47,7 +53,7 @@ export function runCliAsync(args: string[], env: Record<string, string> = {}): P
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", path.join(REPO, "src/cli/main.ts"), ...args],
+      [CLI, ...args],
       { cwd: REPO, encoding: "utf8", env: { ...process.env, ...env } },
       (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
