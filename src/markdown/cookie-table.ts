@@ -56,10 +56,10 @@ export function cookieTablePlugin(md: MarkdownIt): void {
   md.block.ruler.before("table", "cookie_table", cookieTableBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
   md.renderer.rules.cookie_table = (tokens, idx, _options, env) => {
     const meta = tokens[idx]?.meta as CookieTableMeta | undefined;
-    return meta ? ((env as unknown as CookieTableEnv).cookieTable?.(meta.category, meta.ordinal) ?? "") : "";
+    return meta ? ((env as CookieTableEnv).cookieTable?.(meta.category, meta.ordinal) ?? "") : "";
   };
   md.core.ruler.push("cookie_table_in_text", (state: StateCore) => {
-    warnAboutTagsInText(state.tokens, state.env as unknown as CookieTableEnv);
+    warnAboutTagsInText(state.tokens, state.env as CookieTableEnv);
   });
 }
 

@@ -1,4 +1,4 @@
-import MarkdownIt, { type Env, type Token } from "markdown-it";
+import MarkdownIt, { type Token } from "markdown-it";
 import { error, warning, type Problem } from "../problems.ts";
 import { cookieTablePlugin, type CookieTableHook } from "./cookie-table.ts";
 import { findUnsafeHtml, isOtherOrigin, isScriptUrl } from "./html-safety.ts";
@@ -78,16 +78,16 @@ md.use(headingAnchorsPlugin);
 md.use(cookieTablePlugin);
 
 md.core.ruler.push("codicil_safety", (state) => {
-  checkTokens(state.tokens, state.env as unknown as RenderEnv);
+  // markdown-it types `env` as `any`: it is whatever renderMarkdown passed to parse().
+  checkTokens(state.tokens, state.env as RenderEnv);
 });
 
 export function renderMarkdown(body: string, context: RenderContext): RenderedMarkdown {
   const renderEnv: RenderEnv = { ...context, problems: [], links: [], anchors: [], internalLinks: [] };
-  const env = renderEnv as unknown as Env;
-  const tokens = md.parse(body, env);
+  const tokens = md.parse(body, renderEnv);
   const toc = tableOfContents(tokens);
   const sections = textSections(tokens);
-  const html = md.renderer.render(tokens, md.options, env);
+  const html = md.renderer.render(tokens, md.options, renderEnv);
   return { html, toc, sections, links: renderEnv.links, anchors: renderEnv.anchors, internalLinks: renderEnv.internalLinks, problems: renderEnv.problems };
 }
 
