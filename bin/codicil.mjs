@@ -86,6 +86,12 @@ async function compile(outDir) {
   }
 }
 
+// Eleventy registers a module resolver hook so that its watch mode can re-import changed config
+// files; on Node 20 that hook runs on a second thread and every later import waits on it. Codicil
+// watches files itself (src/serve/) and hands Eleventy each run's pages, so the hook is never
+// needed (Eleventy's documented switch; about 50 ms of a small build).
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+
 const outDir = path.join(CACHE_DIR, sourcesHash());
 if (existsSync(path.join(outDir, "main.mjs"))) {
   const now = new Date();
