@@ -53,14 +53,44 @@ export function languageChoices(context: PageContext, route: Route): LanguageCho
   }
 }
 
+/** A page's hreflang alternates and language switcher, and which entry of the switcher it is. */
+export interface PageLanguages {
+  readonly alternates: readonly Alternate[];
+  readonly languages: readonly LanguageLink[];
+  /** The switcher's entry for this very page (marked `aria-current`); none on the home page. */
+  readonly currentLanguage?: string;
+}
+
+/**
+ * The pages of one family (the same page in each language: one version, its changes, a history…)
+ * share their alternates and switcher; only which entry is current differs. Built once per family
+ * per page context: a large site has thirty languages and so sixty links on each of its pages.
+ */
+const familyLanguages = new WeakMap<PageContext, Map<string, { choices: LanguageChoices; alternates: Alternate[]; languages: LanguageLink[] }>>();
+
+function familyKey(route: Route): string {
+  const slug = "slug" in route ? route.slug : "";
+  const updated = "updated" in route ? route.updated : "";
+  return `${route.kind === "localeIndex" ? "home" : route.kind}\u0000${slug}\u0000${updated}`;
+}
+
 /**
  * A page's hreflang alternates and language switcher, from its language choices: the one way every
  * page kind (and the sitemap) gets them, so the two lists can never disagree.
  */
-export function pageLanguages(context: PageContext, route: Route, pageLocale: string): { alternates: Alternate[]; languages: LanguageLink[] } {
-  const choices = languageChoices(context, route);
-  if (!choices) throw new Error(`Internal error: page ${route.path} has no language choices.`);
-  return context.languageViews(route.path, pageLocale, choices.available, choices.xDefault);
+export function pageLanguages(context: PageContext, route: Route, pageLocale: string): PageLanguages {
+  let families = familyLanguages.get(context);
+  if (!families) familyLanguages.set(context, (families = new Map()));
+  const key = familyKey(route);
+  let family = families.get(key);
+  if (!family) {
+    const choices = languageChoices(context, route);
+    if (!choices) throw new Error(`Internal error: page ${route.path} has no language choices.`);
+    family = { choices, ...context.languageViews(choices.available, choices.xDefault) };
+    families.set(key, family);
+  }
+  const current = family.choices.available.find((a) => a.locale === pageLocale && a.path === route.path);
+  return { alternates: family.alternates, languages: family.languages, ...(current && { currentLanguage: current.locale }) };
 }
 
 /** The locales (in switcher order) in which a document has a version, with the path there. */

@@ -10,9 +10,9 @@ export interface LanguageRef {
   readonly dir: "ltr" | "rtl";
 }
 
+/** A language in the switcher: the same for every page of a family (one page in each language). */
 export interface LanguageLink extends LanguageRef {
   readonly href: string;
-  readonly current: boolean;
 }
 
 export interface Alternate {
@@ -46,12 +46,7 @@ export interface PageContext {
   readonly ref: (code: string) => LanguageRef;
   readonly base: (route: Route, locale: string) => PageBase;
   /** Hreflang alternates and the language switcher, from one list of (locale, path) pairs. */
-  readonly languageViews: (
-    pagePath: string,
-    pageLocale: string,
-    available: readonly { locale: string; path: string }[],
-    xDefaultPath: string,
-  ) => { alternates: Alternate[]; languages: LanguageLink[] };
+  readonly languageViews: (available: readonly { locale: string; path: string }[], xDefaultPath: string) => { alternates: Alternate[]; languages: LanguageLink[] };
 }
 
 export function createPageContext(site: Site): PageContext {
@@ -86,9 +81,9 @@ export function createPageContext(site: Site): PageContext {
       assetsHref: link("/assets/"),
       canonical: absolute(route.path),
     }),
-    languageViews: (pagePath, pageLocale, available, xDefaultPath) => ({
+    languageViews: (available, xDefaultPath) => ({
       alternates: [...available.map((a) => ({ hreflang: a.locale, href: absolute(a.path) })), { hreflang: "x-default", href: absolute(xDefaultPath) }],
-      languages: available.map((a) => ({ ...ref(a.locale), href: link(a.path), current: a.locale === pageLocale && a.path === pagePath })),
+      languages: available.map((a) => ({ ...ref(a.locale), href: link(a.path) })),
     }),
   };
 }

@@ -89,6 +89,8 @@ export interface PageView extends PageBase {
   readonly description?: string;
   readonly alternates: readonly Alternate[];
   readonly languages: readonly LanguageLink[];
+  /** The code of the switcher's entry that is this very page. */
+  readonly currentLanguage?: string;
   readonly document?: DocumentView;
   readonly documents?: readonly DocumentListItem[];
   /** Documents not (yet) available in this page's language, linked in the default one. */
