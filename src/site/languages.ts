@@ -66,7 +66,12 @@ export interface PageLanguages {
  * share their alternates and switcher; only which entry is current differs. Built once per family
  * per page context: a large site has thirty languages and so sixty links on each of its pages.
  */
-const familyLanguages = new WeakMap<PageContext, Map<string, { choices: LanguageChoices; alternates: Alternate[]; languages: LanguageLink[] }>>();
+interface FamilyLanguages {
+  readonly choices: LanguageChoices;
+  readonly alternates: Alternate[];
+  readonly languages: LanguageLink[];
+}
+const familyLanguages = new WeakMap<PageContext, Map<string, FamilyLanguages>>();
 
 function familyKey(route: Route): string {
   const slug = "slug" in route ? route.slug : "";
@@ -80,7 +85,7 @@ function familyKey(route: Route): string {
  */
 export function pageLanguages(context: PageContext, route: Route, pageLocale: string): PageLanguages {
   let families = familyLanguages.get(context);
-  if (!families) familyLanguages.set(context, (families = new Map()));
+  if (!families) familyLanguages.set(context, (families = new Map<string, FamilyLanguages>()));
   const key = familyKey(route);
   let family = families.get(key);
   if (!family) {
