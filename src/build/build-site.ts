@@ -6,7 +6,7 @@ import { hasErrors, type Problem } from "../problems.ts";
 import { updatedLockText, writePublishedLock } from "../history/published-lock.ts";
 import { sitePageEntries } from "../site/pages.ts";
 import { writeAtomically } from "./atomic-output.ts";
-import { buildDocument, withoutText, writeDocumentPages, type BuiltDocument, type PageOutput } from "./document-task.ts";
+import { buildDocument, withoutText, writeDocumentPages, type BuiltDocument, type FirstPages, type PageOutput } from "./document-task.ts";
 import { buildDocumentsInParallel, threadsFor } from "./parallel-documents.ts";
 import { renderPages } from "./render-pages.ts";
 import { reloadSharedTemplates } from "../templates/environment.ts";
@@ -85,12 +85,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * written, straight into `outDir` (the folder `npm start` serves), so the last good pages stay
  * served while something is wrong. A document whose set of pages changed (a version or language
  * added or removed) needs the whole site built, or pages that went away would still be served; so
- * does a new or removed document.
+ * does a new or removed document. With `first`, the pages in the edited languages are written
+ * (and announced) before the document's other pages and the site-wide pages.
  */
 export async function rebuildDocument(
   session: BuildSession,
   slug: string,
   outDir: string,
+  first?: FirstPages,
 ): Promise<{ problems: Problem[]; built: boolean; needsFullBuild: boolean; filesWritten: number }> {
   const before = session.documents.get(slug);
   const fullBuild = { problems: [], built: false, needsFullBuild: true, filesWritten: 0 };
@@ -101,7 +103,7 @@ export async function rebuildDocument(
   const loads = [...session.documents.values()].map((d) => (d.load.slug === slug ? light : d.load));
   const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems);
   if (!loaded || !load.document) return { problems, built: false, needsFullBuild: false, filesWritten: 0 };
-  const written = await writeDocumentPages(session.resources, load.document, { dir: outDir, liveReload: session.liveReload });
+  const written = await writeDocumentPages(session.resources, load.document, { dir: outDir, liveReload: session.liveReload }, first);
   session.documents.set(slug, { load: light, ...written });
   const filesWritten = written.filesWritten + (await writeSitePages(session, loaded, outDir));
   return { problems, built: true, needsFullBuild: false, filesWritten };

@@ -1,7 +1,7 @@
 import { loadDocument, type DocumentLoad, type SiteResources } from "../content/load-site.ts";
 import type { LegalDocument, Site } from "../content/model.ts";
 import { hasErrors } from "../problems.ts";
-import { documentPageEntries, documentSitemapEntries } from "../site/pages.ts";
+import { documentPageEntries, documentSitemapEntries, type PageEntry } from "../site/pages.ts";
 import { renderSitemapUrls } from "../templates/sitemap-urls.ts";
 import { renderPages } from "./render-pages.ts";
 import { startPhase } from "./timings.ts";
@@ -58,17 +58,38 @@ export async function buildDocument(resources: SiteResources, slug: string, outp
   return { load: { ...load, document: withoutText(document) }, ...written };
 }
 
-/** Writes a loaded document's pages with one Eleventy run and renders its part of the sitemap. */
+/**
+ * Pages to write before the others, and what to do once they are written: under `npm start`, the
+ * pages in the language of the file just edited, so the page its editor is looking at is
+ * reloaded first (about 20 of a large document's 660 pages); the rest follow.
+ */
+export interface FirstPages {
+  readonly locales: ReadonlySet<string>;
+  readonly written: () => void;
+}
+
+/** Writes a loaded document's pages with one Eleventy run (two with `first`) and renders its part of the sitemap. */
 export async function writeDocumentPages(
   resources: SiteResources,
   document: LegalDocument,
   output: PageOutput,
+  first?: FirstPages,
 ): Promise<{ sitemapFragment: string; filesWritten: number }> {
-  if (!resources.translator) return { sitemapFragment: "", filesWritten: 0 };
+  const { translator } = resources;
+  if (!translator) return { sitemapFragment: "", filesWritten: 0 };
   const written = startPhase(`${document.slug}: write pages`);
   const site = siteOf(resources, [document]);
   const pages = documentPageEntries(site, document.slug);
-  const filesWritten = await renderPages({ root: resources.root, translator: resources.translator, pages, copyAssets: false, liveReload: output.liveReload }, resources.templateDirs, output.dir);
+  const render = (list: readonly PageEntry[]) =>
+    renderPages({ root: resources.root, translator, pages: list, copyAssets: false, liveReload: output.liveReload }, resources.templateDirs, output.dir);
+  const isFirst = (page: PageEntry) => page.locale !== undefined && first?.locales.has(page.locale) === true;
+  const firstPages = pages.filter(isFirst);
+  let filesWritten = 0;
+  if (first && firstPages.length > 0) {
+    filesWritten += await render(firstPages);
+    first.written();
+    filesWritten += await render(pages.filter((page) => !isFirst(page)));
+  } else filesWritten = await render(pages);
   const sitemapFragment = renderSitemapUrls(resources.templateDirs, documentSitemapEntries(site, document.slug));
   written();
   return { sitemapFragment, filesWritten };

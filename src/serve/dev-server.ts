@@ -12,8 +12,11 @@ export interface ServeOptions {
   readonly threads?: number;
 }
 
-/** What an edit asks for: one document built again, or the whole site. */
-export type RebuildScope = { readonly kind: "document"; readonly slug: string } | { readonly kind: "site" };
+/**
+ * What an edit asks for: one document built again (`locale` when the file is one language's
+ * Markdown, whose pages are then written first), or the whole site.
+ */
+export type RebuildScope = { readonly kind: "document"; readonly slug: string; readonly locale?: string } | { readonly kind: "site" };
 
 /**
  * Which rebuild a changed file needs. A file inside a document's folder concerns that document
@@ -25,7 +28,12 @@ export function rebuildScope(relative: string): RebuildScope | undefined {
   const folder = parts[1];
   // content/<slug> itself (a document folder added, removed or renamed) or anything inside it;
   // the files next to the folders (site.yaml, cookies.yaml) have a dot in their names, slugs do not.
-  if (parts[0] === "content" && folder !== undefined && !folder.includes(".") && folder !== "") return { kind: "document", slug: folder };
+  if (parts[0] === "content" && folder !== undefined && !folder.includes(".") && folder !== "") {
+    // content/<slug>/<locale>.md or content/<slug>/versions/<date>/<locale>.md
+    const file = parts.at(-1) ?? "";
+    const isText = file.endsWith(".md") && (parts.length === 3 || (parts.length === 5 && parts[2] === "versions"));
+    return { kind: "document", slug: folder, ...(isText && { locale: file.slice(0, -".md".length) }) };
+  }
   if (parts[0] === "content" || parts[0] === "locales" || parts[0] === "templates") return { kind: "site" };
   return undefined;
 }
@@ -80,16 +88,24 @@ export async function serveSite(options: ServeOptions): Promise<never> {
 
   // Edits come in bursts (an editor saves several files, `git checkout` changes many): they are
   // collected for a moment and built together, one build at a time.
-  let pending = new Map<string, RebuildScope>();
+  let pending: RebuildScope[] = [];
   let timer: NodeJS.Timeout | undefined;
   let building: Promise<void> = Promise.resolve();
   const rebuild = async (scopes: readonly RebuildScope[]) => {
     try {
-      const slugs = [...new Set(scopes.flatMap((s) => (s.kind === "document" ? [s.slug] : [])))];
+      const edited = new Map<string, Set<string>>();
+      for (const scope of scopes) {
+        if (scope.kind !== "document") continue;
+        const locales = edited.get(scope.slug) ?? new Set<string>();
+        if (scope.locale !== undefined) locales.add(scope.locale);
+        edited.set(scope.slug, locales);
+      }
       let full = !session || !published || scopes.some((s) => s.kind === "site");
-      for (const slug of full ? [] : slugs) {
+      for (const [slug, locales] of full ? [] : edited) {
         const started = performance.now();
-        const result = await rebuildDocument(session as BuildSession, slug, outDir);
+        // The edited language's pages are shown as soon as they are written; the rest follow.
+        const first = { locales, written: () => server.reload({}) };
+        const result = await rebuildDocument(session as BuildSession, slug, outDir, first);
         if (result.needsFullBuild) {
           full = true;
           break;
@@ -105,11 +121,11 @@ export async function serveSite(options: ServeOptions): Promise<never> {
   const onChange = (file: string) => {
     const scope = rebuildScope(path.relative(root, file).split(path.sep).join("/"));
     if (!scope) return;
-    pending.set(scope.kind === "site" ? "" : scope.slug, scope);
+    pending.push(scope);
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const scopes = [...pending.values()];
-      pending = new Map();
+      const scopes = pending;
+      pending = [];
       building = building.then(() => rebuild(scopes));
     }, 50);
   };

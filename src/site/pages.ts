@@ -118,6 +118,8 @@ export interface PageEntry {
   readonly kind: Route["kind"];
   /** Output file, relative to the output folder. */
   readonly permalink: string;
+  /** The language of a page that has one (not the home page, the sitemap or versions.json). */
+  readonly locale?: string;
   readonly view: PageView;
 }
 
@@ -176,6 +178,7 @@ function entriesFor(site: Site, routes: readonly Route[], sitemapFragments: () =
   return routes.map((route) => ({
     kind: route.kind,
     permalink: outputPermalink(route.path),
+    ...("locale" in route && { locale: route.locale }),
     get view(): PageView {
       if (route.kind === "sitemap") return sitemapPage(context, route, routes.filter((r) => !("slug" in r)), sitemapFragments());
       if (route.kind === "robots") return robotsPage(context, route);

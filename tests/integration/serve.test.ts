@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +70,18 @@ describe("npm start", () => {
     await pageContaining("/legal/de/privacy/", "Frisch bearbeitet");
     // Only that document's pages were built again (the report comes once the site pages are done).
     await waitFor("the rebuild report", () => (/rebuilt privacy \(\d+ files\)/.test(output) ? true : undefined));
+  });
+
+  it("writes the edited language's pages first, then the document's other pages and the site-wide ones", async () => {
+    const file = path.join(root, "content/privacy/versions/2025-01-01/de.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace('title: "Datenschutzerklärung"', 'title: "Datenschutzhinweise 2025"'));
+    await pageContaining("/legal/de/privacy/", "Datenschutzhinweise 2025");
+    // versions.json lists every language's title; the home page lists the documents.
+    await pageContaining("/legal/privacy/versions.json", "Datenschutzhinweise 2025");
+    await pageContaining("/legal/", "Datenschutzhinweise 2025");
+    const written = (urlPath: string) => statSync(path.join(root, "_site", urlPath)).mtimeMs;
+    expect(written("de/privacy/index.html")).toBeLessThan(written("en/privacy/index.html"));
+    expect(written("de/privacy/2025-01-01/index.html")).toBeLessThan(written("privacy/versions.json"));
   });
 
   it("reports an editor's mistake as file:line and keeps serving the last good page", async () => {
