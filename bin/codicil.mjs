@@ -7,11 +7,15 @@
  * 0.1 s and happens again only when a source file changes, so editing src/ needs no build step.
  *
  * Compiled files go to node_modules/.cache/codicil/<hash of the sources>/, where tools keep caches
- * that `npm ci` discards. A folder is written under a temporary name and renamed when complete, so
- * commands started at the same time (tests) never import half a compilation.
+ * that `npm ci` discards; they must sit under node_modules' parent for their imports of packages
+ * to resolve. A folder is written under a temporary name and renamed when complete, so commands
+ * started at the same time (tests) never import half a compilation. Where that folder cannot be
+ * written (node_modules owned by another user, or read-only), or for a site with its own
+ * `.eleventy.ts`, the sources run through tsx.
  */
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import { accessSync, constants, existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import process from "node:process";
 import { fileURLToPath, pathToFileURL, URL } from "node:url";
@@ -26,11 +30,16 @@ const ENTRY_POINTS = {
   "eleventy-config": ".eleventy.ts",
 };
 
-/** A compilation a command may still be running from (a dev server) is kept this long after its last use. */
-const KEEP_OLD_BUILDS_MS = 24 * 60 * 60 * 1000;
+/**
+ * A compilation not used for this long is deleted when another is made. "Used" means a command
+ * started from it; a dev server running from an older compilation for longer than this could lose
+ * the files its worker threads load.
+ */
+const KEEP_UNUSED_BUILDS_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** Everything the compilation depends on: the sources, this file, the compiler settings, the dependencies. */
 function sourceFiles() {
-  const files = [".eleventy.ts", "package-lock.json"];
+  const files = [".eleventy.ts", "bin/codicil.mjs", "package-lock.json", "tsconfig.json"];
   /** @param {string} dir */
   const walk = (dir) => {
     for (const entry of readdirSync(path.join(CODICIL_DIR, dir), { withFileTypes: true })) {
@@ -49,12 +58,29 @@ function sourcesHash() {
   return hash.digest("hex").slice(0, 16);
 }
 
+/** @param {string} dir */
+const isComplete = (dir) => Object.keys(ENTRY_POINTS).every((name) => existsSync(path.join(dir, `${name}.mjs`)));
+
+/**
+ * Deletes a folder that another command may be reading or deleting too: renamed out of the way
+ * first (a rename is atomic), so no command ever sees it half deleted under its usual name.
+ * @param {string} dir
+ */
+function discard(dir) {
+  const trash = `${dir}.trash-${process.pid}-${Date.now()}`;
+  try {
+    renameSync(dir, trash);
+  } catch {
+    return; // gone already, or being discarded by another command
+  }
+  rmSync(trash, { recursive: true, force: true });
+}
+
 /** @param {string} outDir */
 async function compile(outDir) {
   // Imported only when compiling: most runs find the compiled code ready.
   const esbuild = await import("esbuild");
-  const staging = `${outDir}.tmp-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
+  const staging = `${outDir}.tmp-${process.pid}-${Date.now()}`;
   await esbuild.build({
     absWorkingDir: CODICIL_DIR,
     entryPoints: ENTRY_POINTS,
@@ -73,28 +99,91 @@ async function compile(outDir) {
     sourcemap: "linked",
     logLevel: "error",
   });
+  // A folder left incomplete (by hand, or by an interrupted deletion) is replaced.
+  if (existsSync(outDir) && !isComplete(outDir)) discard(outDir);
   try {
     renameSync(staging, outDir);
   } catch (e) {
     // Another command compiled the same sources first: theirs is as good as ours.
     rmSync(staging, { recursive: true, force: true });
-    if (!existsSync(outDir)) throw e;
+    if (!isComplete(outDir)) throw e;
   }
   for (const name of readdirSync(CACHE_DIR)) {
     const old = path.join(CACHE_DIR, name);
-    if (old !== outDir && Date.now() - statSync(old).mtimeMs > KEEP_OLD_BUILDS_MS) rmSync(old, { recursive: true, force: true });
+    const stats = old === outDir ? undefined : statSync(old, { throwIfNoEntry: false });
+    if (stats && Date.now() - stats.mtimeMs > KEEP_UNUSED_BUILDS_MS) discard(old);
   }
 }
 
+/** The compiled entry point, or undefined when the cache folder cannot be written. */
+async function compiledMain() {
+  const outDir = path.join(CACHE_DIR, sourcesHash());
+  if (isComplete(outDir)) {
+    try {
+      const now = new Date();
+      utimesSync(outDir, now, now); // in use: not to be deleted as unused
+    } catch {
+      // Another user's cache, readable but not ours to touch.
+    }
+    return path.join(outDir, "main.mjs");
+  }
+  if (!canWrite(CACHE_DIR)) return undefined;
+  await compile(outDir);
+  return path.join(outDir, "main.mjs");
+}
+
+/**
+ * Whether a folder can be written, or created (its nearest existing parent can be written).
+ * @param {string} dir
+ */
+function canWrite(dir) {
+  let existing = dir;
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  try {
+    accessSync(existing, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The compiled code asks for this (src/installation.ts): its own address may lead through a link.
+process.env.CODICIL_DIR = CODICIL_DIR;
 // Eleventy registers a module resolver hook so that its watch mode can re-import changed config
 // files; on Node 20 that hook runs on a second thread and every later import waits on it. Codicil
 // watches files itself (src/serve/) and hands Eleventy each run's pages, so the hook is never
 // needed (Eleventy's documented switch; about 50 ms of a small build).
 process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 
-const outDir = path.join(CACHE_DIR, sourcesHash());
-if (existsSync(path.join(outDir, "main.mjs"))) {
-  const now = new Date();
-  utimesSync(outDir, now, now); // in use: not to be pruned
-} else await compile(outDir);
-await import(pathToFileURL(path.join(outDir, "main.mjs")).href);
+/**
+ * The folder of the site the command works on: its `--root` option (src/cli/main.ts), by default
+ * the working directory.
+ * @param {readonly string[]} args
+ */
+function siteRoot(args) {
+  for (const [i, arg] of args.entries()) {
+    if (arg === "--root") return path.resolve(args[i + 1] ?? ".");
+    if (arg.startsWith("--root=")) return path.resolve(arg.slice("--root=".length));
+  }
+  return process.cwd();
+}
+
+/**
+ * A site with an Eleventy config of its own in TypeScript needs tsx from the start: registered
+ * later, tsx loads a `.ts` file outside an ES module package as CommonJS, and Eleventy then finds
+ * no config function in it.
+ */
+function hasOwnTypeScriptConfig() {
+  const own = path.join(siteRoot(process.argv.slice(2)), ".eleventy.ts");
+  return existsSync(own) && realpathSync(own) !== realpathSync(path.join(CODICIL_DIR, ".eleventy.ts"));
+}
+
+const main = hasOwnTypeScriptConfig() ? undefined : await compiledMain();
+if (main) await import(pathToFileURL(main).href);
+else {
+  // From the TypeScript sources, as `node --import tsx src/cli/main.ts` runs them.
+  const child = spawnSync(process.execPath, [...process.execArgv, "--import", "tsx", path.join(CODICIL_DIR, "src/cli/main.ts"), ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
+  process.exitCode = child.status ?? 1;
+}

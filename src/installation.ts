@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -10,18 +9,20 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export const RUNS_COMPILED = !import.meta.url.endsWith(".ts");
 
 /**
- * Codicil's own folder (its package.json, templates/ and locales/): the nearest folder above this
- * file whose package.json is Codicil's. Found by walking up rather than a fixed `../..`, because the
- * compiled code lives deeper (node_modules/.cache/codicil/<build>/).
+ * Set by bin/codicil.mjs (worker threads inherit it): the compiled code lives in a cache folder,
+ * which may be reached through a symbolic link (a node_modules shared between checkouts), so its
+ * own address does not say which checkout it was compiled from.
  */
-export const CODICIL_DIR = findCodicilDir(path.dirname(fileURLToPath(import.meta.url)));
+const LAUNCHER_DIR_VARIABLE = "CODICIL_DIR";
 
-function findCodicilDir(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown }).name === "codicil") return dir;
-    if (path.dirname(dir) === dir) throw new Error(`Internal error: no package.json of Codicil above ${from}.`);
-  }
+/** Codicil's own folder: its templates/ and locales/, the defaults a site can override. */
+export const CODICIL_DIR = codicilDir();
+
+function codicilDir(): string {
+  if (!RUNS_COMPILED) return path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const fromLauncher = process.env[LAUNCHER_DIR_VARIABLE];
+  if (!fromLauncher) throw new Error(`Compiled Codicil runs through bin/codicil.mjs, which sets ${LAUNCHER_DIR_VARIABLE}.`);
+  return fromLauncher;
 }
 
 /**

@@ -1,26 +1,21 @@
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
+import { Eleventy } from "@11ty/eleventy";
 import { CODICIL_DIR, entryPoint, RUNS_COMPILED } from "../installation.ts";
 import { handOver, release, type PageSource } from "../eleventy/site-source.ts";
 
-let tsxRegistered = false;
-
 /**
  * The site's own Eleventy config when it has one, Codicil's otherwise (fixture sites in tests).
- * Compiled, Codicil's config is JavaScript; a site's own TypeScript config then needs tsx, which is
- * registered in this thread the first time such a config is met.
+ * A site's own config is TypeScript, which bin/codicil.mjs runs from source, through tsx; compiled
+ * code meets one only when it was added after the command started.
  */
-async function configPath(root: string): Promise<string> {
+function configPath(root: string): string {
   const own = path.join(root, ".eleventy.ts");
-  const codicils = path.join(CODICIL_DIR, ".eleventy.ts");
-  if (!existsSync(own) || own === codicils) return fileURLToPath(entryPoint("eleventy-config", ".eleventy.ts"));
-  if (RUNS_COMPILED && !tsxRegistered) {
-    const { register } = await import("tsx/esm/api");
-    register();
-    tsxRegistered = true;
+  if (!existsSync(own) || realpathSync(own) === realpathSync(path.join(CODICIL_DIR, ".eleventy.ts"))) {
+    return fileURLToPath(entryPoint("eleventy-config", ".eleventy.ts"));
   }
+  if (RUNS_COMPILED) throw new Error(`${own} was added after the command started; start it again to use that Eleventy config.`);
   return own;
 }
 
@@ -34,7 +29,7 @@ export async function renderPages(source: PageSource, templateDirs: readonly str
   handOver(source);
   try {
     const templatesDir = templateDirs[0] ?? path.join(CODICIL_DIR, "templates");
-    const eleventy = new Eleventy(templatesDir, outDir, { configPath: await configPath(source.root), quietMode: true });
+    const eleventy = new Eleventy(templatesDir, outDir, { configPath: configPath(source.root), quietMode: true });
     // Eleventy would print "Wrote N files" after every run, one line per document; the build
     // command says once what it wrote. Errors still come back as exceptions.
     eleventy.disableLogger();

@@ -48,6 +48,22 @@ describe("writeAtomically", () => {
     expect(readdirSync(parent)).toEqual(["_site"]);
   });
 
+  it("swaps again at once, while the output before is still being deleted", async () => {
+    for (let i = 0; i < 2_000; i++) writeFileSync(path.join(target, "en", `page-${i}.html`), "previous");
+    expect(await writeAtomically(target, writeNew)).toBe(true);
+    expect(await writeAtomically(target, writeNew)).toBe(true);
+    expect(readFileSync(path.join(target, "en/index.html"), "utf8")).toBe("new");
+    await until(() => readdirSync(parent).length === 1, "both previous outputs to be removed");
+  });
+
+  it("deletes what killed builds left behind, but not the staging folder of a build still running", async () => {
+    const running = `_site.tmp-${process.ppid}-0000`;
+    for (const name of ["_site.old-7-abcd", `_site.tmp-${process.pid}-1234`, "_site.tmp-999999999-5678", running]) mkdirSync(path.join(parent, name));
+    expect(await writeAtomically(target, writeNew)).toBe(true);
+    await until(() => readdirSync(parent).length === 2, "the leftovers to be removed");
+    expect(readdirSync(parent).sort()).toEqual(["_site", running]);
+  });
+
   it("creates the output folder when there was none", async () => {
     removeDir(target);
     expect(await writeAtomically(target, writeNew)).toBe(true);
