@@ -23,7 +23,6 @@ import { listDocumentFolders, scanDocument } from "./scan.ts";
 import { parseSiteSettings, type SiteSettings } from "./site-config.ts";
 import { readYaml } from "./yaml.ts";
 
-
 export interface LoadOptions {
   /** The site repository (holds content/, and optionally its own locales/ and templates/). */
   readonly root: string;
