@@ -11,14 +11,15 @@
  * to resolve. A folder is written under a temporary name and renamed when complete, so commands
  * started at the same time (tests) never import half a compilation. Where that folder cannot be
  * written (node_modules owned by another user, or read-only), or for a site with its own
- * `.eleventy.ts`, the sources run through tsx.
+ * `.eleventy.ts`, the sources run through tsx. A library compiled in and patched in place
+ * (patch-package, `npm link`) without a change to package-lock.json needs that folder deleted.
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { accessSync, constants, existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import process from "node:process";
 import { fileURLToPath, pathToFileURL, URL } from "node:url";
+import { parseArgs } from "node:util";
 
 const CODICIL_DIR = fileURLToPath(new URL("..", import.meta.url));
 const CACHE_DIR = path.join(CODICIL_DIR, "node_modules", ".cache", "codicil");
@@ -70,10 +71,10 @@ function discard(dir) {
   const trash = `${dir}.trash-${process.pid}-${Date.now()}`;
   try {
     renameSync(dir, trash);
+    rmSync(trash, { recursive: true, force: true });
   } catch {
-    return; // gone already, or being discarded by another command
+    // Gone already, being discarded by another command, or not ours to delete: the command goes on.
   }
-  rmSync(trash, { recursive: true, force: true });
 }
 
 /**
@@ -92,7 +93,8 @@ const dependencies = {
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       const name = args.path.startsWith("@") ? args.path.split("/").slice(0, 2).join("/") : (args.path.split("/")[0] ?? "");
-      const insideDependency = args.importer.split(path.sep).includes("node_modules");
+      // A file of a dependency, not of Codicil (which may itself sit in a node_modules folder).
+      const insideDependency = path.relative(CODICIL_DIR, args.importer).split(path.sep).includes("node_modules");
       return insideDependency || COMPILED_IN.has(name) ? undefined : { external: true };
     });
   },
@@ -133,7 +135,7 @@ async function compile(outDir) {
   }
   for (const name of readdirSync(CACHE_DIR)) {
     const old = path.join(CACHE_DIR, name);
-    const stats = old === outDir ? undefined : statSync(old, { throwIfNoEntry: false });
+    const stats = old === outDir || name.includes(".trash-") ? undefined : statSync(old, { throwIfNoEntry: false });
     if (stats && Date.now() - stats.mtimeMs > KEEP_UNUSED_BUILDS_MS) discard(old);
   }
 }
@@ -179,34 +181,30 @@ process.env.CODICIL_DIR = CODICIL_DIR;
 process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 
 /**
- * The folder of the site the command works on: its `--root` option (src/cli/main.ts), by default
- * the working directory.
- * @param {readonly string[]} args
+ * The folder of the site the command works on: its `--root` option, read as src/cli/main.ts reads
+ * it (the last one counts), by default the working directory.
  */
-function siteRoot(args) {
-  for (const [i, arg] of args.entries()) {
-    if (arg === "--root") return path.resolve(args[i + 1] ?? ".");
-    if (arg.startsWith("--root=")) return path.resolve(arg.slice("--root=".length));
-  }
-  return process.cwd();
+function siteRoot() {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { root: { type: "string" } }, strict: false, allowPositionals: true });
+  return path.resolve(typeof values.root === "string" ? values.root : ".");
 }
 
 /**
- * A site with an Eleventy config of its own in TypeScript needs tsx from the start: registered
- * later, tsx loads a `.ts` file outside an ES module package as CommonJS, and Eleventy then finds
- * no config function in it.
+ * A site with an Eleventy config of its own in TypeScript needs the command to run through tsx:
+ * compiled code would load that config through tsx registered late, as CommonJS, and Eleventy then
+ * finds no config function in it.
  */
 function hasOwnTypeScriptConfig() {
-  const own = path.join(siteRoot(process.argv.slice(2)), ".eleventy.ts");
+  const own = path.join(siteRoot(), ".eleventy.ts");
   return existsSync(own) && realpathSync(own) !== realpathSync(path.join(CODICIL_DIR, ".eleventy.ts"));
 }
 
 const main = hasOwnTypeScriptConfig() ? undefined : await compiledMain();
 if (main) await import(pathToFileURL(main).href);
 else {
-  // From the TypeScript sources, as `node --import tsx src/cli/main.ts` runs them.
-  const child = spawnSync(process.execPath, [...process.execArgv, "--import", "tsx", path.join(CODICIL_DIR, "src/cli/main.ts"), ...process.argv.slice(2)], {
-    stdio: "inherit",
-  });
-  process.exitCode = child.status ?? 1;
+  // From the TypeScript sources, in this process, as `node --import tsx src/cli/main.ts` runs them.
+  // A specifier in a variable: tsx's loader entry, imported for its effect, has no type declarations.
+  const loader = "tsx";
+  await import(loader);
+  await import(pathToFileURL(path.join(CODICIL_DIR, "src/cli/main.ts")).href);
 }

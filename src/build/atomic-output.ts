@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -43,17 +43,25 @@ export async function writeAtomically(outDir: string, write: (stagingDir: string
   return true;
 }
 
+/** How long a killed build's staging folder is left alone: a build still writing it may run in a container whose process ids this one cannot see. */
+const STAGING_ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
 /**
  * Previous outputs whose deletion did not finish (the machine stopped, or a container ended with
  * the process deleting them) are deleted with the next build's, and so are the staging folders of
- * builds that were killed: those of this process id (an earlier container) or of no running process.
+ * builds that were killed. Only folders named as this module names them (`<output>.old-<pid>-<8 hex>`)
+ * are touched, never a user's `_site.old-notes`.
  */
 function removeLeftovers(target: string): void {
   const parent = path.dirname(target);
-  const base = path.basename(target);
+  const base = path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const generated = new RegExp(`^${base}\\.(old|tmp)-(\\d+)-[0-9a-f]{8}$`);
   for (const name of existsSync(parent) ? readdirSync(parent) : []) {
-    const staging = name.startsWith(`${base}.tmp-`) ? Number(name.slice(base.length + 5).split("-")[0]) : undefined;
-    if (name.startsWith(`${base}.old-`) || (staging !== undefined && !isOtherRunningProcess(staging))) removeInBackground(path.join(parent, name));
+    const match = generated.exec(name);
+    if (!match) continue;
+    const folder = path.join(parent, name);
+    const abandoned = () => !isOtherRunningProcess(Number(match[2])) && Date.now() - (statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > STAGING_ABANDONED_AFTER_MS;
+    if (match[1] === "old" || abandoned()) removeInBackground(folder);
   }
 }
 

@@ -8,7 +8,7 @@ import { sitePageEntries } from "../site/pages.ts";
 import { writeAtomically } from "./atomic-output.ts";
 import { buildDocument, withoutText, writeDocumentPages, type BuiltDocument, type FirstPages, type PageOutput } from "./document-task.ts";
 import { buildDocumentsInParallel, threadsFor } from "./parallel-documents.ts";
-import { renderPages } from "./render-pages.ts";
+import { ownEleventyConfig, renderPages } from "./render-pages.ts";
 import { reloadSharedTemplates } from "../templates/environment.ts";
 import { startPhase } from "./timings.ts";
 
@@ -145,7 +145,10 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   if (!resources) return { problems };
   const folders = await listDocumentFolders(resources.root);
   problems.push(...folders.problems);
-  const threads = threadsFor(await countDocumentFiles(resources.root, folders.slugs), folders.slugs.length, options.threads);
+  // A site's own TypeScript config cannot be loaded in a worker thread (tsx there makes Node
+  // require() it inside an import cycle), so such a site is built in one thread.
+  const requested = ownEleventyConfig(resources.root) ? 1 : options.threads;
+  const threads = threadsFor(await countDocumentFiles(resources.root, folders.slugs), folders.slugs.length, requested);
   let documents: BuiltDocument[];
   if (threads > 1) {
     // Workers decide nothing about dates on their own: the main thread's build date goes with them.

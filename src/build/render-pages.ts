@@ -5,16 +5,20 @@ import { Eleventy } from "@11ty/eleventy";
 import { CODICIL_DIR, entryPoint, RUNS_COMPILED } from "../installation.ts";
 import { handOver, release, type PageSource } from "../eleventy/site-source.ts";
 
+/** The site's own Eleventy config (`.eleventy.ts` in its folder, when that is not Codicil's own folder). */
+export function ownEleventyConfig(root: string): string | undefined {
+  const own = path.join(root, ".eleventy.ts");
+  return existsSync(own) && realpathSync(own) !== realpathSync(path.join(CODICIL_DIR, ".eleventy.ts")) ? own : undefined;
+}
+
 /**
  * The site's own Eleventy config when it has one, Codicil's otherwise (fixture sites in tests).
  * A site's own config is TypeScript, which bin/codicil.mjs runs from source, through tsx; compiled
  * code meets one only when it was added after the command started.
  */
 function configPath(root: string): string {
-  const own = path.join(root, ".eleventy.ts");
-  if (!existsSync(own) || realpathSync(own) === realpathSync(path.join(CODICIL_DIR, ".eleventy.ts"))) {
-    return fileURLToPath(entryPoint("eleventy-config", ".eleventy.ts"));
-  }
+  const own = ownEleventyConfig(root);
+  if (!own) return fileURLToPath(entryPoint("eleventy-config", ".eleventy.ts"));
   if (RUNS_COMPILED) throw new Error(`${own} was added after the command started; start it again to use that Eleventy config.`);
   return own;
 }

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,27 +7,42 @@ import { copyFixture, REPO, removeDir, snapshotDir } from "../support/sites.ts";
 
 // bin/codicil.mjs runs the command line from a compilation of src/ that it makes again whenever a
 // source file changes: an edit to src/ must take effect on the next command, with no build step.
-// A copy of Codicil is edited here, never the repository itself.
+// Copies of Codicil are edited here, never the repository itself.
 let codicil: string;
+let linked: string;
 let site: string;
 const EPOCH = String(Date.parse("2030-01-01T00:00:00Z") / 1000);
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(codicil, "bin/codicil.mjs"), ...args], { encoding: "utf8", env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
+const runFrom = (install: string, ...args: string[]) =>
+  spawnSync(process.execPath, [path.join(install, "bin/codicil.mjs"), ...args], { encoding: "utf8", env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
+const run = (...args: string[]) => runFrom(codicil, ...args);
+
+/**
+ * A copy of Codicil in a folder whose name has a space. Its own node_modules/ would take a minute
+ * to install; its dependencies are the repository's, linked one by one (so its cache of
+ * compilations is its own), or as one linked folder (so the compiled code's own address leads into
+ * the repository, not into the copy).
+ */
+function installCopy(nodeModules: "per package" | "one link"): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "codicil install "));
+  for (const entry of ["bin", "src", "templates", "locales", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) {
+    cpSync(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
+  }
+  const repoModules = path.join(REPO, "node_modules");
+  if (nodeModules === "one link") symlinkSync(repoModules, path.join(dir, "node_modules"), "dir");
+  else {
+    mkdirSync(path.join(dir, "node_modules"));
+    for (const name of readdirSync(repoModules).filter((n) => n !== ".cache")) symlinkSync(path.join(repoModules, name), path.join(dir, "node_modules", name));
+  }
+  return dir;
+}
 
 beforeAll(() => {
-  codicil = mkdtempSync(path.join(tmpdir(), "codicil install "));
-  for (const entry of ["bin", "src", "templates", "locales", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) {
-    cpSync(path.join(REPO, entry), path.join(codicil, entry), { recursive: true });
-  }
-  // The copy's own node_modules/ would take a minute to install; its dependencies are the same.
-  // Its cache of compilations is then the repository's, keyed by the sources' hash, and the
-  // compiled code's own address leads into the repository, not into the copy.
-  symlinkSync(path.join(REPO, "node_modules"), path.join(codicil, "node_modules"), "dir");
+  codicil = installCopy("per package");
+  linked = installCopy("one link");
   site = copyFixture("multilingual");
 });
 afterAll(() => {
-  removeDir(codicil);
-  removeDir(site);
+  for (const dir of [codicil, linked, site]) removeDir(dir);
 });
 
 describe("bin/codicil.mjs", () => {
@@ -46,9 +61,10 @@ describe("bin/codicil.mjs", () => {
   });
 
   it("uses the templates of the Codicil it was started from, even through a linked node_modules", () => {
-    const switcher = path.join(codicil, "templates/partials/language-switcher.njk");
+    // Unchanged sources: the compilation is the repository's own, found through the link.
+    const switcher = path.join(linked, "templates/partials/language-switcher.njk");
     writeFileSync(switcher, readFileSync(switcher, "utf8").replace('class="language-switcher"', 'class="language-switcher from-the-copy"'));
-    const built = run("build", "--root", site, "--out", path.join(site, "out-copy"));
+    const built = runFrom(linked, "build", "--root", site, "--out", path.join(site, "out-copy"));
     expect(built.status, built.stderr).toBe(0);
     expect(readFileSync(path.join(site, "out-copy/en/privacy/index.html"), "utf8")).toContain("from-the-copy");
   });
@@ -76,10 +92,14 @@ describe("bin/codicil.mjs", () => {
           `export const config = { dir: { input: "templates" }, templateFormats: ["njk"] };`,
         ].join("\n"),
       );
-      const built = run("build", "--root", own);
-      expect(built.status, built.stderr).toBe(0);
-      expect(readFileSync(path.join(own, "_site/extra.txt"), "utf8")).toBe("copied by the site's own config\n");
-      expect(readFileSync(path.join(own, "_site/en/privacy/index.html"), "utf8")).toContain("<h1");
+      // Also when threads are asked for: such a site is built in one thread.
+      for (const threads of ["1", "2"]) {
+        const out = path.join(own, `out-${threads}`);
+        const built = run("build", "--root", own, "--out", out, "--threads", threads);
+        expect(built.status, built.stderr).toBe(0);
+        expect(readFileSync(path.join(out, "extra.txt"), "utf8")).toBe("copied by the site's own config\n");
+        expect(readFileSync(path.join(out, "en/privacy/index.html"), "utf8")).toContain("<h1");
+      }
     } finally {
       removeDir(own);
     }
@@ -97,5 +117,9 @@ describe("bin/codicil.mjs", () => {
       ),
     );
     expect(runs).toEqual([0, 0, 0, 0]);
+    // One compilation per source version, each complete, no staging folder left behind.
+    const cache = path.join(codicil, "node_modules/.cache/codicil");
+    expect(readdirSync(cache).filter((name) => name.includes(".tmp-"))).toEqual([]);
+    for (const name of readdirSync(cache)) expect(readdirSync(path.join(cache, name))).toEqual(expect.arrayContaining(["main.mjs", "document-worker.mjs", "eleventy-config.mjs"]));
   });
 });

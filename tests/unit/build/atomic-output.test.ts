@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -56,12 +56,21 @@ describe("writeAtomically", () => {
     await until(() => readdirSync(parent).length === 1, "both previous outputs to be removed");
   });
 
-  it("deletes what killed builds left behind, but not the staging folder of a build still running", async () => {
-    const running = `_site.tmp-${process.ppid}-0000`;
-    for (const name of ["_site.old-7-abcd", `_site.tmp-${process.pid}-1234`, "_site.tmp-999999999-5678", running]) mkdirSync(path.join(parent, name));
+  it("deletes what killed builds left behind, and nothing else", async () => {
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const abandoned = ["_site.old-7-abcdef01", `_site.tmp-${process.pid}-12345678`, "_site.tmp-999999999-5678abcd"];
+    const kept = [
+      `_site.tmp-${process.ppid}-00000000`, // a build still running
+      "_site.tmp-999999998-0000beef", // a build started minutes ago, perhaps in another container
+      "_site.old-notes",
+      "_site.tmp-drafts",
+      "_site.older",
+    ];
+    for (const name of [...abandoned, ...kept]) mkdirSync(path.join(parent, name));
+    for (const name of [...abandoned.slice(1), kept[0] ?? ""]) utimesSync(path.join(parent, name), hourAgo, hourAgo);
     expect(await writeAtomically(target, writeNew)).toBe(true);
-    await until(() => readdirSync(parent).length === 2, "the leftovers to be removed");
-    expect(readdirSync(parent).sort()).toEqual(["_site", running]);
+    await until(() => readdirSync(parent).length === kept.length + 1, "the leftovers to be removed");
+    expect(readdirSync(parent).sort()).toEqual(["_site", ...kept].sort());
   });
 
   it("creates the output folder when there was none", async () => {
