@@ -67,11 +67,7 @@ export function feedPage(context: PageContext, route: Extract<Route, { kind: "fe
   const ownTitle = entries.find((e) => e.lang === undefined)?.title;
   const newest = entries[0];
   return {
-    ...context.base(route, locale),
-    template: "layouts/feed.xml.njk",
-    title: ownTitle ?? doc.slug,
-    alternates: [],
-    languages: [],
+    ...context.fileBase(route, "layouts/feed.xml.njk", ownTitle ?? doc.slug, locale),
     feed: {
       id: absolute(route.path),
       title: ownTitle ?? doc.slug,

@@ -35,6 +35,14 @@ export interface PageBase {
   readonly canonical: string;
 }
 
+/** What a file without languages adds to its base. */
+export interface FileFields {
+  readonly template: string;
+  readonly title: string;
+  readonly alternates: readonly Alternate[];
+  readonly languages: readonly LanguageLink[];
+}
+
 /** Helpers shared by every page builder, bound to one site. */
 export interface PageContext {
   readonly site: Site;
@@ -45,6 +53,11 @@ export interface PageContext {
   readonly absolute: (path: string) => string;
   readonly ref: (code: string) => LanguageRef;
   readonly base: (route: Route, locale: string) => PageBase;
+  /**
+   * The fields of a file that is no page in a language (feed, sitemap, robots.txt, JSON): no
+   * alternates, no language switcher. In the default locale unless one is given.
+   */
+  readonly fileBase: (route: Route, template: string, title: string, locale?: string) => PageBase & FileFields;
   /** Hreflang alternates and the language switcher, from one list of (locale, path) pairs. */
   readonly languageViews: (available: readonly { locale: string; path: string }[], xDefaultPath: string) => { alternates: Alternate[]; languages: LanguageLink[] };
 }
@@ -60,6 +73,17 @@ export function createPageContext(site: Site): PageContext {
     const l = localeOf(code);
     return { code: l.code, name: l.name, dir: l.dir };
   };
+  const base = (route: Route, locale: string): PageBase => ({
+    kind: route.kind,
+    permalink: outputPermalink(route.path),
+    locale,
+    dir: localeOf(locale).dir,
+    siteName: settings.name,
+    homeHref: link(paths.home()),
+    localeHomeHref: link(route.kind === "home" || !("locale" in route) ? paths.home() : paths.localeIndex(locale)),
+    assetsHref: link("/assets/"),
+    canonical: absolute(route.path),
+  });
   return {
     site,
     document(slug) {
@@ -70,17 +94,8 @@ export function createPageContext(site: Site): PageContext {
     link,
     absolute,
     ref,
-    base: (route, locale) => ({
-      kind: route.kind,
-      permalink: outputPermalink(route.path),
-      locale,
-      dir: localeOf(locale).dir,
-      siteName: settings.name,
-      homeHref: link(paths.home()),
-      localeHomeHref: link(route.kind === "home" || !("locale" in route) ? paths.home() : paths.localeIndex(locale)),
-      assetsHref: link("/assets/"),
-      canonical: absolute(route.path),
-    }),
+    base,
+    fileBase: (route, template, title, locale = settings.defaultLocale) => ({ ...base(route, locale), template, title, alternates: [], languages: [] }),
     languageViews: (available, xDefaultPath) => ({
       alternates: [...available.map((a) => ({ hreflang: a.locale, href: absolute(a.path) })), { hreflang: "x-default", href: absolute(xDefaultPath) }],
       languages: available.map((a) => ({ ...ref(a.locale), href: link(a.path) })),

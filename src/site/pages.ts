@@ -230,20 +230,12 @@ function pageFor(context: PageContext, route: Route): PageView {
       return feedPage(context, route);
     case "versionsIndex":
       return {
-        ...context.base(route, settings.defaultLocale),
-        template: "layouts/text.njk",
-        title: route.slug,
-        alternates: [],
-        languages: [],
+        ...context.fileBase(route, "layouts/text.njk", route.slug),
         text: versionsIndexJson(context, context.document(route.slug)),
       };
     case "cookiesExport":
       return {
-        ...context.base(route, settings.defaultLocale),
-        template: "layouts/text.njk",
-        title: "cookies",
-        alternates: [],
-        languages: [],
+        ...context.fileBase(route, "layouts/text.njk", "cookies"),
         text: `${JSON.stringify(cookieRegistryExport(site), null, 2)}\n`,
       };
     case "sitemap":

@@ -31,11 +31,7 @@ export function sitemapEntries(context: PageContext, routes: readonly Route[]): 
 /** `/sitemap.xml`: every page readers open, each with its hreflang alternates. */
 export function sitemapPage(context: PageContext, route: Route, siteRoutes: readonly Route[], documentFragments: readonly string[]): PageView {
   return {
-    ...context.base(route, context.site.settings.defaultLocale),
-    template: "layouts/sitemap.xml.njk",
-    title: "sitemap",
-    alternates: [],
-    languages: [],
+    ...context.fileBase(route, "layouts/sitemap.xml.njk", "sitemap"),
     sitemap: { entries: sitemapEntries(context, siteRoutes), documentFragments },
   };
 }
@@ -71,11 +67,7 @@ export interface SitemapIndexView {
 /** `/sitemap.xml` of a large site: the index of its sitemap files. */
 export function sitemapIndexPage(context: PageContext, route: Route, sitemapPaths: readonly string[]): PageView {
   return {
-    ...context.base(route, context.site.settings.defaultLocale),
-    template: "layouts/sitemap-index.xml.njk",
-    title: "sitemap",
-    alternates: [],
-    languages: [],
+    ...context.fileBase(route, "layouts/sitemap-index.xml.njk", "sitemap"),
     sitemapIndex: { sitemaps: sitemapPaths.map((p) => context.absolute(p)) },
   };
 }
@@ -103,11 +95,7 @@ export function splitSitemap(
 /** `/robots.txt`: allows everything and names the sitemap. */
 export function robotsPage(context: PageContext, route: Route): PageView {
   return {
-    ...context.base(route, context.site.settings.defaultLocale),
-    template: "layouts/text.njk",
-    title: "robots",
-    alternates: [],
-    languages: [],
+    ...context.fileBase(route, "layouts/text.njk", "robots"),
     text: `User-agent: *\nAllow: /\n\nSitemap: ${context.absolute(paths.sitemap())}\n`,
   };
 }
