@@ -81,7 +81,7 @@ describe("npm start", () => {
     await pageContaining("/legal/", "Datenschutzhinweise 2025");
     const written = (urlPath: string) => statSync(path.join(root, "_site", urlPath)).mtimeMs;
     expect(written("de/privacy/index.html")).toBeLessThan(written("en/privacy/index.html"));
-    expect(written("de/privacy/2025-01-01/index.html")).toBeLessThan(written("privacy/versions.json"));
+    expect(written("de/privacy/history/index.html")).toBeLessThan(written("en/privacy/history/index.html"));
   });
 
   it("reports an editor's mistake as file:line and keeps serving the last good page", async () => {
