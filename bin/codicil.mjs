@@ -78,24 +78,45 @@ function discard(dir) {
 }
 
 /**
- * Dependencies compiled in with Codicil's own modules (and what they import in turn): plain
- * libraries, hundreds of small modules between them (zod alone loads 99 files) that Node would
- * otherwise find, read and link one by one; compiled in, a build of the bench's small site takes
- * 0.1 s less. Everything else stays where npm put it: Eleventy and its plugins (which find their
- * own files and share nunjucks and markdown-it with Codicil), the tools, and any new dependency
- * until it is known to work compiled in.
+ * Dependencies compiled in with Codicil's own modules, with everything they import in turn:
+ * hundreds of small modules (Eleventy alone loads some 300 files, zod 99) that Node would otherwise
+ * find, read and link one by one. Compiled in, a build of the bench's small site starts about
+ * 0.25 s sooner (docs/performance.md). Eleventy, nunjucks and markdown-it go in together, so that
+ * Codicil and Eleventy still share one copy of each. What stays where npm put it: the tools that
+ * run programs or find files of their own (`NEVER_COMPILED_IN`, verify's checkers, tsx), and any
+ * new dependency until it is known to work compiled in.
  */
-const COMPILED_IN = new Set(["diff", "gray-matter", "htmlparser2", "i18next", "yaml", "zod"]);
+const COMPILED_IN = new Set(["@11ty/eleventy", "diff", "gray-matter", "htmlparser2", "i18next", "markdown-it", "nunjucks", "yaml", "zod"]);
+
+/**
+ * Never compiled in, even when a compiled-in library imports them: native binaries (esbuild,
+ * chokidar's fsevents) and the dev server, which serves its client script from its own folder.
+ * Eleventy imports these only for its own `--serve` and `--watch`, which Codicil does not use.
+ */
+const NEVER_COMPILED_IN = new Set(["@11ty/eleventy-dev-server", "@11ty/chokidar-with-glob-support", "chokidar", "esbuild", "fsevents"]);
+
+/** @param {string} specifier */
+const packageName = (specifier) => (specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : (specifier.split("/")[0] ?? ""));
 
 /** @type {import("esbuild").Plugin} */
 const dependencies = {
   name: "codicil-dependencies",
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      const name = args.path.startsWith("@") ? args.path.split("/").slice(0, 2).join("/") : (args.path.split("/")[0] ?? "");
+      if (args.path.startsWith("node:")) return { external: true };
+      const name = packageName(args.path);
+      if (NEVER_COMPILED_IN.has(name)) return { external: true };
       // A file of a dependency, not of Codicil (which may itself sit in a node_modules folder).
       const insideDependency = path.relative(CODICIL_DIR, args.importer).split(path.sep).includes("node_modules");
       return insideDependency || COMPILED_IN.has(name) ? undefined : { external: true };
+    });
+    // A library that finds its own files from its address (Eleventy reads its package.json and
+    // requires its own modules through `createRequire(import.meta.url)`) keeps its address
+    // when compiled in: each `import.meta.url` becomes the file's own URL.
+    build.onLoad({ filter: /[\\/]node_modules[\\/].*\.(?:js|mjs|cjs)$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      if (!text.includes("import.meta.url")) return undefined;
+      return { contents: text.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)), loader: "js" };
     });
   },
 };
