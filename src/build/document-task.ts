@@ -68,6 +68,15 @@ export interface FirstPages {
   readonly written: () => void;
 }
 
+/** A loaded document's pages, for an Eleventy run, and its part of the sitemap. */
+export function documentOutput(resources: SiteResources, document: LegalDocument): { pages: PageEntry[]; sitemapFragment: string } {
+  const site = siteOf(resources, [document]);
+  return {
+    pages: documentPageEntries(site, document.slug),
+    sitemapFragment: renderSitemapUrls(resources.templateDirs, documentSitemapEntries(site, document.slug)),
+  };
+}
+
 /** Writes a loaded document's pages with one Eleventy run (two with `first`) and renders its part of the sitemap. */
 export async function writeDocumentPages(
   resources: SiteResources,
@@ -78,8 +87,7 @@ export async function writeDocumentPages(
   const { translator } = resources;
   if (!translator) return { sitemapFragment: "", filesWritten: 0 };
   const written = startPhase(`${document.slug}: write pages`);
-  const site = siteOf(resources, [document]);
-  const pages = documentPageEntries(site, document.slug);
+  const { pages, sitemapFragment } = documentOutput(resources, document);
   const render = (list: readonly PageEntry[]) =>
     renderPages({ root: resources.root, translator, pages: list, copyAssets: false, liveReload: output.liveReload }, resources.templateDirs, output.dir);
   const isFirst = (page: PageEntry) => page.locale !== undefined && first?.locales.has(page.locale) === true;
@@ -90,7 +98,6 @@ export async function writeDocumentPages(
     first.written();
     filesWritten += await render(pages.filter((page) => !isFirst(page)));
   } else filesWritten = await render(pages);
-  const sitemapFragment = renderSitemapUrls(resources.templateDirs, documentSitemapEntries(site, document.slug));
   written();
   return { sitemapFragment, filesWritten };
 }

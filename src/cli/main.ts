@@ -24,7 +24,7 @@ Common options: --root DIR (the site, default .), --out DIR (build output, defau
   --strict (check, build, verify: a translation missing a section or link of the default
   language's text of the same version is an error, not a warning),
   --threads N (check, build: threads to load and render documents in; default: one per core
-  for sites of 1,000 Markdown files or more, one for smaller sites)
+  for sites of 1,000 Markdown files or more; a smaller site is written in one Eleventy run)
 
 Every problem is printed as file:line: message. Exit codes: 0 success, 1 content problems,
 2 usage or internal error.`;

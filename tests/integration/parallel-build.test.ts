@@ -6,49 +6,55 @@ import { threadsFor, PARALLEL_FROM_FILES } from "../../src/build/parallel-docume
 import { copyFixture, removeDir, snapshotDir } from "../support/sites.ts";
 
 /**
- * Large sites build their documents in worker threads, small ones in one thread. Both must give
- * the same site, byte for byte, and the same problems: the thread a document was built in must
- * never show in the output.
+ * Large sites build their documents in worker threads, or one at a time in one thread
+ * (`--threads 1`); small ones are loaded whole and written in one Eleventy run. All three must
+ * give the same site, byte for byte, and the same problems: how a document was built must never
+ * show in the output.
  */
 const BUILD_DATE = "2025-07-01";
-let oneThread: string;
-let twoThreads: string;
+const WAYS = [
+  ["one document at a time", { threads: 1 }],
+  ["worker threads", { threads: 2 }],
+  ["a small site's single run", {}],
+] as const;
+let roots: string[];
 
 beforeAll(() => {
-  oneThread = copyFixture("multilingual");
-  twoThreads = copyFixture("multilingual");
+  roots = WAYS.map(() => copyFixture("multilingual"));
 });
 afterAll(() => {
-  removeDir(oneThread);
-  removeDir(twoThreads);
+  for (const root of roots) removeDir(root);
 });
 
-describe("building documents in worker threads", () => {
-  it("writes the same files, byte for byte, as building them in one thread", async () => {
-    const single = await buildSite({ root: oneThread, buildDate: BUILD_DATE, threads: 1 });
-    const parallel = await buildSite({ root: twoThreads, buildDate: BUILD_DATE, threads: 2 });
-    expect(single.built).toBe(true);
-    expect(parallel.built).toBe(true);
-    expect(parallel.filesWritten).toBe(single.filesWritten);
-    const files = snapshotDir(path.join(oneThread, "_site"));
+describe("building documents one at a time, in worker threads, or all in one run", () => {
+  it("writes the same files, byte for byte, each way", async () => {
+    const results = [];
+    for (const [i, [, options]] of WAYS.entries()) results.push(await buildSite({ root: roots[i] as string, buildDate: BUILD_DATE, ...options }));
+    const [first] = results;
+    const files = snapshotDir(path.join(roots[0] as string, "_site"));
     // Every page, feed and data file, and the stylesheet.
-    expect(Object.keys(files).length).toBe(single.filesWritten + 1);
-    expect(snapshotDir(path.join(twoThreads, "_site"))).toEqual(files);
-    expect(parallel.problems).toEqual(single.problems);
+    expect(Object.keys(files).length).toBe((first?.filesWritten ?? 0) + 1);
+    for (const [i, result] of results.entries()) {
+      expect(result.built, WAYS[i]?.[0]).toBe(true);
+      expect(result.filesWritten, WAYS[i]?.[0]).toBe(first?.filesWritten);
+      expect(snapshotDir(path.join(roots[i] as string, "_site")), WAYS[i]?.[0]).toEqual(files);
+      expect(result.problems, WAYS[i]?.[0]).toEqual(first?.problems);
+    }
   });
 
-  it("reports the same problems and writes nothing when a document has an error", async () => {
+  it("reports the same problems and writes nothing when a document has an error, each way", async () => {
     const root = copyFixture("multilingual");
     try {
       const { writeFileSync, readFileSync } = await import("node:fs");
       const file = path.join(root, "content/privacy/de.md");
       writeFileSync(file, readFileSync(file, "utf8").replace(/^version: .*$/m, "version: [not, a, label]"));
-      const single = await buildSite({ root, buildDate: BUILD_DATE, threads: 1 });
-      const parallel = await buildSite({ root, buildDate: BUILD_DATE, threads: 2 });
-      expect(single.built).toBe(false);
-      expect(parallel.built).toBe(false);
-      expect(parallel.problems).toEqual(single.problems);
-      expect(parallel.problems.some((p) => p.file === "content/privacy/de.md" && p.severity === "error")).toBe(true);
+      const results = [];
+      for (const [, options] of WAYS) results.push(await buildSite({ root, buildDate: BUILD_DATE, ...options }));
+      for (const [i, result] of results.entries()) {
+        expect(result.built, WAYS[i]?.[0]).toBe(false);
+        expect(result.problems, WAYS[i]?.[0]).toEqual(results[0]?.problems);
+      }
+      expect(results[0]?.problems.some((p) => p.file === "content/privacy/de.md" && p.severity === "error")).toBe(true);
       expect(snapshotDir(path.join(root, "_site"))).toEqual({});
     } finally {
       removeDir(root);
