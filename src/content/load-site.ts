@@ -8,6 +8,7 @@ import { COOKIE_REGISTRY_FILE } from "../cookies/registry.ts";
 import { loadTranslations, type Translator } from "../i18n/translations.ts";
 import type { CookieTableHook } from "../markdown/cookie-table.ts";
 import { renderMarkdown } from "../markdown/renderer.ts";
+import { newInlineCache } from "../markdown/inline-cache.ts";
 import { CODICIL_DIR } from "../installation.ts";
 import { error, formatProblem, hasErrors, type Problem } from "../problems.ts";
 import { disappearedUrls, readPublishedLock, type PublishedLock } from "../history/published-lock.ts";
@@ -171,12 +172,14 @@ export async function loadDocument(resources: SiteResources, slug: string): Prom
   const sources = await scanDocument(root, slug, localeCodes, problems);
   const linksToCheck: LinkToCheck[] = [];
   const tablesUsed: CookieTableUse[] = [];
+  const inlineCache = newInlineCache();
   const render = (file: string, body: string, bodyLine: number, locale: string) => {
     const hook = resources.cookies.tableHook(locale);
     const rendered = renderMarkdown(body, {
       file,
       bodyLine,
       pathPrefix: settings.pathPrefix,
+      inlineCache,
       permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
       ...(hook && {
         cookieTable: (category: CookieCategory | undefined, ordinal: number) => {

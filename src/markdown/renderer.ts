@@ -4,6 +4,7 @@ import { cookieTablePlugin, type CookieTableHook } from "./cookie-table.ts";
 import { findUnsafeHtml, isOtherOrigin, isScriptUrl } from "./html-safety.ts";
 import { textSections, type TextSection } from "./sections.ts";
 import { headingAnchorsPlugin, headingText } from "./heading-anchors.ts";
+import { inlineCachePlugin, usableInlineCache, type InlineCache } from "./inline-cache.ts";
 
 export interface TocEntry {
   readonly id: string;
@@ -22,6 +23,8 @@ export interface RenderContext {
   readonly pathPrefix: string;
   /** Renders `{% cookieTable %}` lines; undefined when the site has no content/cookies.yaml. */
   readonly cookieTable?: CookieTableHook;
+  /** Paragraphs parsed in the document's other files (`inline-cache.ts`). */
+  readonly inlineCache?: InlineCache;
 }
 
 export interface RenderedMarkdown {
@@ -71,6 +74,9 @@ const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
 // so the safety rule below sees it and reports it as an error instead.
 md.validateLink = () => true;
 
+// A paragraph already parsed in another file of the same document is not parsed again.
+md.use(inlineCachePlugin);
+
 // Stable heading ids and a permalink after each heading that screen readers announce by name.
 md.use(headingAnchorsPlugin);
 
@@ -86,7 +92,7 @@ export function renderMarkdown(body: string, context: RenderContext): RenderedMa
   const renderEnv: RenderEnv = { ...context, problems: [], links: [], anchors: [], internalLinks: [] };
   const tokens = md.parse(body, renderEnv);
   const toc = tableOfContents(tokens);
-  const sections = textSections(tokens);
+  const sections = textSections(tokens, usableInlineCache(renderEnv));
   const html = md.renderer.render(tokens, md.options, renderEnv);
   return { html, toc, sections, links: renderEnv.links, anchors: renderEnv.anchors, internalLinks: renderEnv.internalLinks, problems: renderEnv.problems };
 }

@@ -1,5 +1,6 @@
 import type { Token } from "markdown-it";
 import { Parser } from "htmlparser2";
+import type { InlineCache } from "./inline-cache.ts";
 
 /**
  * A document as readers see it, cut at its `##` and `###` headings: the plain text of each
@@ -15,7 +16,15 @@ export interface TextSection {
   readonly blocks: readonly string[];
 }
 
-export function textSections(tokens: readonly Token[]): TextSection[] {
+/** With `cache`, a paragraph's text is worked out once per document (`inline-cache.ts`). */
+export function textSections(tokens: readonly Token[], cache?: InlineCache): TextSection[] {
+  const inlineText = (token: Token) => {
+    const known = cache?.plainText.get(token.content);
+    if (known !== undefined) return known;
+    const text = plainText(token);
+    cache?.plainText.set(token.content, text);
+    return text;
+  };
   const sections: { id: string; heading: string; level: number; blocks: string[] }[] = [{ id: "", heading: "", level: 1, blocks: [] }];
   let row: string[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
@@ -44,7 +53,7 @@ export function textSections(tokens: readonly Token[]): TextSection[] {
   return sections.filter((s) => s.id !== "" || s.blocks.length > 0);
 }
 
-function inlineText(token: Token): string {
+function plainText(token: Token): string {
   let text = "";
   for (const child of token.children ?? []) {
     if (child.type === "text" || child.type === "code_inline") text += child.content;
