@@ -32,7 +32,7 @@ try {
   for (let d = 1; d <= Number(count); d++) {
     const slug = `policy-${String(d).padStart(2, "0")}`;
     let started = performance.now();
-    const { document } = await loadDocument(resources, slug);
+    const { document } = loadDocument(resources, slug);
     if (!document) throw new Error(`${slug} did not load.`);
     console.log(`${slug}: load ${ms(started)}`);
     const entries = documentPageEntries(siteOf(resources, [document]), slug);

@@ -97,7 +97,7 @@ export async function rebuildDocument(
   const before = session.documents.get(slug);
   const fullBuild = { problems: [], built: false, needsFullBuild: true, filesWritten: 0 };
   if (!before || !existsSync(path.join(session.resources.root, "content", slug))) return fullBuild;
-  const load = await loadDocument(session.resources, slug);
+  const load = loadDocument(session.resources, slug);
   if (JSON.stringify(load.route) !== JSON.stringify(before.load.route)) return fullBuild;
   const light = { ...load, ...(load.document && { document: withoutText(load.document) }) };
   const loads = [...session.documents.values()].map((d) => (d.load.slug === slug ? light : d.load));
@@ -150,7 +150,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   // A site's own TypeScript config cannot be loaded in a worker thread (tsx there makes Node
   // require() it inside an import cycle), so such a site is built in one thread.
   const requested = ownEleventyConfig(resources.root) ? 1 : options.threads;
-  const files = await countDocumentFiles(resources.root, folders.slugs);
+  const files = countDocumentFiles(resources.root, folders.slugs);
   const threads = threadsFor(files, folders.slugs.length, requested);
   // An explicit `--threads 1` keeps to one document at a time, as a large site is built.
   if (output && options.threads === undefined && files < PARALLEL_FROM_FILES) return buildSmallSite(resources, folders.slugs, problems, output);
@@ -190,7 +190,7 @@ async function buildSmallSite(resources: SiteResources, slugs: readonly string[]
   const loads = [];
   for (const slug of slugs) {
     const loaded = startPhase(`${slug}: load and check`);
-    loads.push(await loadDocument(resources, slug));
+    loads.push(loadDocument(resources, slug));
     loaded();
   }
   const light = loads.map((load) => ({ ...load, ...(load.document && { document: withoutText(load.document) }) }));

@@ -49,7 +49,7 @@ export interface BuiltDocument {
  */
 export async function buildDocument(resources: SiteResources, slug: string, output: PageOutput | undefined): Promise<BuiltDocument> {
   const loaded = startPhase(`${slug}: load and check`);
-  const load = await loadDocument(resources, slug);
+  const load = loadDocument(resources, slug);
   loaded();
   const { document } = load;
   if (!document) return { load, sitemapFragment: "", filesWritten: 0 };

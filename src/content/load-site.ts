@@ -166,10 +166,10 @@ export interface DocumentLoad {
   readonly cookieWarnings: readonly Problem[];
 }
 
-export async function loadDocument(resources: SiteResources, slug: string): Promise<DocumentLoad> {
+export function loadDocument(resources: SiteResources, slug: string): DocumentLoad {
   const { root, settings, localeCodes, translator, templateDirs } = resources;
   const problems: Problem[] = [];
-  const sources = await scanDocument(root, slug, localeCodes, problems);
+  const sources = scanDocument(root, slug, localeCodes, problems);
   const linksToCheck: LinkToCheck[] = [];
   const tablesUsed: CookieTableUse[] = [];
   const inlineCache = newInlineCache();
@@ -257,7 +257,7 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
   const folders = await listDocumentFolders(resources.root);
   problems.push(...folders.problems);
   const loads: DocumentLoad[] = [];
-  for (const slug of folders.slugs) loads.push(await loadDocument(resources, slug));
+  for (const slug of folders.slugs) loads.push(loadDocument(resources, slug));
   return completeSiteLoad(resources, loads, problems);
 }
 
