@@ -6,16 +6,38 @@ import nunjucks from "nunjucks";
  * so that both resolve templates from the site's templates/ first and Codicil's second, and both
  * have autoescape explicitly on: every value printed is escaped unless marked safe.
  */
-export function createTemplateEnvironment(templateDirs: readonly string[]): nunjucks.Environment {
-  return new nunjucks.Environment(new nunjucks.FileSystemLoader([...templateDirs]), {
+export function createTemplateEnvironment(templateDirs: readonly string[]): Environment {
+  const environment: Environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([...templateDirs]), {
     autoescape: true,
     throwOnUndefined: false,
     trimBlocks: true,
     lstripBlocks: true,
   });
+  environment.addFilter("renderOnce", (items: unknown, template: string) => renderOnce(environment, items, template));
+  return environment;
 }
 
-type Environment = ReturnType<typeof createTemplateEnvironment>;
+const RENDERED_ONCE = Symbol.for("codicil.renderedOnce");
+type Environment = nunjucks.Environment & { [RENDERED_ONCE]?: WeakMap<object, Map<string, string>> };
+
+/**
+ * `{{ view.alternates | renderOnce("partials/alternate-links.njk") }}`: the partial rendered with
+ * `items` set to the value, once per value and partial, and printed as it is (it was escaped when
+ * rendered). The pages of a family (the same page in each language) share one list of hreflang
+ * alternates, and the sitemap lists it again for each of them: on a site in thirty languages each
+ * list would otherwise be rendered thirty times over in pages and thirty in the sitemap, loop step
+ * by loop step (docs/performance.md). Only a list the views share is worth it; any other value is
+ * rendered each time.
+ */
+function renderOnce(environment: Environment, items: unknown, template: string): nunjucks.runtime.SafeString {
+  if (typeof items !== "object" || items === null) return new nunjucks.runtime.SafeString(environment.render(template, { items }));
+  const cache = (environment[RENDERED_ONCE] ??= new WeakMap());
+  let byTemplate = cache.get(items);
+  if (!byTemplate) cache.set(items, (byTemplate = new Map<string, string>()));
+  let html = byTemplate.get(template);
+  if (html === undefined) byTemplate.set(template, (html = environment.render(template, { items })));
+  return new nunjucks.runtime.SafeString(html);
+}
 
 // On globalThis under a registered symbol, like the page hand-over (src/eleventy/site-source.ts):
 // Eleventy imports the plugin through its own loader, which may be another module instance than
@@ -47,5 +69,9 @@ export function sharedTemplateEnvironment(templateDirs: readonly string[]): Envi
  */
 export function reloadSharedTemplates(): void {
   // `invalidateCache` empties every loader's cache; it is missing from Nunjucks' type definitions.
-  for (const environment of environments.values()) (environment as Environment & { invalidateCache(): void }).invalidateCache();
+  for (const environment of environments.values()) {
+    (environment as Environment & { invalidateCache(): void }).invalidateCache();
+    // What was rendered with the templates before.
+    environment[RENDERED_ONCE] = new WeakMap();
+  }
 }
