@@ -11,7 +11,7 @@ import textJoin from "markdown-it/lib/rules_core/text_join.mjs";
  * same language. What markdown-it makes of a paragraph's text (emphasis, code, links, bare
  * addresses found by linkify: the tokens inside it) depends only on that text, the parser's
  * options and the link reference definitions (`[label]: url`) of its file; so within one document,
- * each text is parsed once and later files get a copy of its tokens. A file that defines link
+ * each text is parsed once and later files reuse its tokens. A file that defines link
  * references is parsed in full, as if there were no cache. On the bench's large site the cache
  * serves about four paragraphs in five (docs/performance.md).
  */
@@ -43,10 +43,17 @@ export function usableInlineCache(env: unknown): InlineCache | undefined {
 const PARAGRAPH_RULES = [inline, linkify, replacements, smartquotes, textJoin];
 
 /**
+ * The tokens something writes into after this rule: Codicil's link check gives a site-root link
+ * the site's path prefix, and markdown-it's image renderer sets the alt attribute. Each file gets
+ * its own copy of these; the other tokens of a cached paragraph are shared, and frozen, so that a
+ * rule that starts writing into them fails at once instead of changing other files' text.
+ */
+const WRITTEN_INTO = new Set(["link_open", "image"]);
+
+/**
  * Replaces markdown-it's core rules that build a paragraph's tokens (`inline` and the ones after
  * it up to `text_join`) with one rule that runs them on the paragraphs the cache does not know,
- * and copies the tokens of the ones it does. Copies, because Codicil's own rules write into
- * tokens (a site-root link gets the site's path prefix).
+ * and reuses the tokens of the ones it does.
  */
 export function inlineCachePlugin(md: MarkdownIt): void {
   md.core.ruler.at("inline", (state: StateCore) => {
@@ -59,7 +66,7 @@ export function inlineCachePlugin(md: MarkdownIt): void {
     for (const token of state.tokens) {
       if (token.type !== "inline") continue;
       const known = cache.tokens.get(token.content);
-      if (known) token.children = known.map((child) => copyToken(child));
+      if (known) token.children = known.map((child) => (WRITTEN_INTO.has(child.type) ? copyToken(child) : child));
       else unseen.push(token);
     }
     if (unseen.length === 0) return;
@@ -67,7 +74,7 @@ export function inlineCachePlugin(md: MarkdownIt): void {
     // `tokens`, `md`, `env` and `Token` from it).
     const part = Object.create(state, { tokens: { value: unseen } }) as StateCore;
     for (const rule of PARAGRAPH_RULES) rule(part);
-    for (const token of unseen) cache.tokens.set(token.content, (token.children ?? []).map((child) => copyToken(child)));
+    for (const token of unseen) cache.tokens.set(token.content, (token.children ?? []).map((child) => frozen(copyToken(child))));
   });
   md.core.ruler.disable(["linkify", "replacements", "smartquotes", "text_join"]);
 }
@@ -77,4 +84,12 @@ function copyToken(token: Token): Token {
   copy.attrs = token.attrs?.map(([name, value]) => [name, value]) ?? null;
   copy.children = token.children?.map((child) => copyToken(child)) ?? null;
   return copy;
+}
+
+function frozen(token: Token): Token {
+  for (const attribute of token.attrs ?? []) Object.freeze(attribute);
+  if (token.attrs) Object.freeze(token.attrs);
+  for (const child of token.children ?? []) frozen(child);
+  if (token.children) Object.freeze(token.children);
+  return Object.freeze(token);
 }

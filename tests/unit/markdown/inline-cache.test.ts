@@ -15,7 +15,7 @@ const FILES: readonly (readonly [string, string])[] = [
     [
       "## Scope",
       "",
-      "We keep *your* data for [30 days](/en/retention/#periods) and write to privacy@example.com or https://example.com/contact.",
+      "We keep *your* data for [30 days](/en/retention/#periods) and write to privacy@example.com or https://example.com/contact. ![The *seal*](/en/seal.png)",
       "",
       "- See the [cookie policy](/en/cookies/).",
       "- A <span onclick=\"x()\">handler</span> here.",
@@ -36,7 +36,7 @@ const FILES: readonly (readonly [string, string])[] = [
       "A paragraph only this version has,",
       "over two lines with a [link](/en/terms/).",
       "",
-      "We keep *your* data for [30 days](/en/retention/#periods) and write to privacy@example.com or https://example.com/contact.",
+      "We keep *your* data for [30 days](/en/retention/#periods) and write to privacy@example.com or https://example.com/contact. ![The *seal*](/en/seal.png)",
       "",
       "- A <span onclick=\"x()\">handler</span> here.",
       "- See the [cookie policy](/en/cookies/).",
@@ -46,7 +46,7 @@ const FILES: readonly (readonly [string, string])[] = [
   [
     // Defines a link reference: `[the terms]` is a link in this file and plain text in the others.
     "content/privacy/versions/2023-01-01/en.md",
-    ["## Scope", "", "Read [the terms] first.", "", "We keep *your* data for [30 days](/en/retention/#periods) and write to privacy@example.com or https://example.com/contact.", "", "[the terms]: /en/terms/", ""].join("\n"),
+    ["## Scope", "", "Read [the terms] first.", "", "We keep *your* data for [30 days](/en/retention/#periods) and write to privacy@example.com or https://example.com/contact. ![The *seal*](/en/seal.png)", "", "[the terms]: /en/terms/", ""].join("\n"),
   ],
   ["content/privacy/versions/2022-01-01/en.md", ["## Scope", "", "Read [the terms] first.", ""].join("\n")],
 ];
@@ -75,9 +75,11 @@ describe("a document's files rendered with one cache of parsed paragraphs", () =
     // The path prefix is added to each file's own copy of a cached link, once.
     expect(second?.html).toContain('href="/legal/en/retention/#periods"');
     expect(second?.html).not.toContain("/legal/legal/");
+    expect(second?.html).toContain('<img src="/legal/en/seal.png" alt="The seal">');
     expect(second?.internalLinks).toEqual([
       { path: "/en/terms/", line: 10 },
       { path: "/en/retention/", line: 12 },
+      { path: "/en/seal.png", line: 12 },
       { path: "/en/cookies/", line: 15 },
     ]);
   });
