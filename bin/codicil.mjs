@@ -4,7 +4,7 @@
  * esbuild compiles from src/ once per change of the sources, instead of through tsx: tsx's loader
  * hooks run every import on a second thread, Eleventy's hundreds of modules included, which cost
  * 0.36 s of a 2.3 s build of the bench's small site (docs/performance.md). Compiling takes about
- * 0.2 s and happens again only when a source file changes, so editing src/ needs no build step.
+ * 0.7 s and happens again only when a source file changes, so editing src/ needs no build step.
  *
  * Compiled files go to node_modules/.cache/codicil/<hash of the sources>/, where tools keep caches
  * that `npm ci` discards; they must sit under node_modules' parent for their imports of packages
@@ -55,6 +55,10 @@ function sourceFiles() {
 
 function sourcesHash() {
   const hash = createHash("sha256");
+  // The compiled libraries find their own files at the address they had when compiled (see
+  // `dependencies`): a checkout moved or copied elsewhere compiles again.
+  const nodeModules = path.join(CODICIL_DIR, "node_modules");
+  hash.update(`${existsSync(nodeModules) ? realpathSync(nodeModules) : nodeModules}\0`);
   for (const file of sourceFiles()) hash.update(`${file}\0`).update(readFileSync(path.join(CODICIL_DIR, file))).update("\0");
   return hash.digest("hex").slice(0, 16);
 }
@@ -112,7 +116,8 @@ const dependencies = {
     });
     // A library that finds its own files from its address (Eleventy reads its package.json and
     // requires its own modules through `createRequire(import.meta.url)`) keeps its address
-    // when compiled in: each `import.meta.url` becomes the file's own URL.
+    // when compiled in: each `import.meta.url` becomes the file's own URL. That URL is where
+    // node_modules is now, which is why the folder's real path is part of the compilation's hash.
     build.onLoad({ filter: /[\\/]node_modules[\\/].*\.(?:js|mjs|cjs)$/ }, (args) => {
       const text = readFileSync(args.path, "utf8");
       if (!text.includes("import.meta.url")) return undefined;

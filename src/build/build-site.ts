@@ -53,7 +53,8 @@ export interface BuildSession {
  * Validates all content and renders it with Eleventy into a staging folder that replaces the
  * output only on success. Documents are loaded and their pages written one document at a time
  * (in worker threads on large sites), then the rules across documents run, then the site-wide
- * pages are written. Any error discards the staging folder: nothing half-built is published.
+ * pages are written; a small site is loaded whole and written in one Eleventy run
+ * (`buildSmallSite`). Any error discards the staging folder: nothing half-built is published.
  * Content problems come back as values; Eleventy failures are thrown.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {

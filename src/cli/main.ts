@@ -2,6 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { LOCK_FILE } from "../history/published-lock.ts";
 import { errorMessages, formatProblem, sortProblems, summarize, type Problem } from "../problems.ts";
+import { templateErrorLine } from "../templates/template-error.ts";
 
 // Each command imports what it needs when it runs: start-up is part of every build's time, and the
 // verify command's checkers (linkinator, the Nu HTML Checker) are not needed by the others.
@@ -111,10 +112,13 @@ async function main(argv: string[]): Promise<number> {
         const { buildSite } = await import("../build/build-site.ts");
         result = await buildSite({ root, outDir, strictParity: values.strict === true, ...threadsOption });
       } catch (e) {
-        // A template error surfaces from Eleventy; say where, and that the output was kept.
-        console.error(templateErrorLine(e));
+        // A template error surfaces from Eleventy; say where, and that the output was kept. Any
+        // other failure (the output folder cannot be written, a fault of Codicil's) is not the
+        // content's: exit code 2.
+        const templateError = templateErrorLine(e);
+        console.error(templateError ?? `internal error: ${errorMessages(e).join("\n") || String(e)}`);
         console.error(`Build stopped: nothing was written, ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
-        return 1;
+        return templateError ? 1 : 2;
       }
       const { problems, built, newlyPublished } = result;
       report(problems);
@@ -188,19 +192,6 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
   }
-}
-
-/**
- * Nunjucks reports `(templates/x.njk) [Line 3, Column 5]` deep inside Eleventy's error chain;
- * this turns it into the `file:line: message` form of every other problem.
- */
-function templateErrorLine(e: unknown): string {
-  const messages = errorMessages(e);
-  const text = messages.join("\n");
-  const where = /\(([^()]+\.njk)\)\s*\[Line (\d+), Column \d+\]/.exec(text);
-  const reason = (messages.at(-1) ?? text).split("\n").map((l) => l.trim()).filter(Boolean).at(-1) ?? "template error";
-  if (!where?.[1]) return `template error: ${reason}`;
-  return `${path.relative(process.cwd(), where[1]) || where[1]}:${where[2] ?? 1}: template error: ${reason}`;
 }
 
 main(process.argv.slice(2)).then(

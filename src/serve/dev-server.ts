@@ -3,6 +3,7 @@ import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
 import { buildSite, rebuildDocument, type BuildSession } from "../build/build-site.ts";
 import { formatProblem, sortProblems, summarize, type Problem } from "../problems.ts";
+import { templateErrorLine } from "../templates/template-error.ts";
 import { buildDate } from "../versions/dates.ts";
 
 export interface ServeOptions {
@@ -74,7 +75,7 @@ export async function serveSite(options: ServeOptions): Promise<never> {
     } catch (e) {
       // A template error: said once, and the server waits for the fix.
       published = false;
-      console.error(e instanceof Error ? e.message : String(e));
+      console.error(templateErrorLine(e) ?? (e instanceof Error ? e.message : String(e)));
     }
   };
   await buildAll();
@@ -115,7 +116,7 @@ export async function serveSite(options: ServeOptions): Promise<never> {
       if (full) await buildAll();
       server.reload({});
     } catch (e) {
-      console.error(e instanceof Error ? e.message : String(e));
+      console.error(templateErrorLine(e) ?? (e instanceof Error ? e.message : String(e)));
     }
   };
   const onChange = (file: string) => {

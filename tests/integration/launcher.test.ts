@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,9 +20,10 @@ const run = (...args: string[]) => runFrom(codicil, ...args);
  * A copy of Codicil in a folder whose name has a space. Its own node_modules/ would take a minute
  * to install; its dependencies are the repository's, linked one by one (so its cache of
  * compilations is its own), or as one linked folder (so the compiled code's own address leads into
- * the repository, not into the copy).
+ * the repository, not into the copy). With "Eleventy copied", Eleventy's packages are real
+ * folders of the copy, as an installed copy's are, and the rest linked one by one.
  */
-function installCopy(nodeModules: "per package" | "one link"): string {
+function installCopy(nodeModules: "per package" | "one link" | "Eleventy copied"): string {
   const dir = mkdtempSync(path.join(tmpdir(), "codicil install "));
   for (const entry of ["bin", "src", "templates", "locales", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) {
     cpSync(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
@@ -31,7 +32,10 @@ function installCopy(nodeModules: "per package" | "one link"): string {
   if (nodeModules === "one link") symlinkSync(repoModules, path.join(dir, "node_modules"), "dir");
   else {
     mkdirSync(path.join(dir, "node_modules"));
-    for (const name of readdirSync(repoModules).filter((n) => n !== ".cache")) symlinkSync(path.join(repoModules, name), path.join(dir, "node_modules", name));
+    for (const name of readdirSync(repoModules).filter((n) => n !== ".cache")) {
+      if (nodeModules === "Eleventy copied" && name === "@11ty") cpSync(path.join(repoModules, name), path.join(dir, "node_modules", name), { recursive: true, verbatimSymlinks: true });
+      else symlinkSync(path.join(repoModules, name), path.join(dir, "node_modules", name));
+    }
   }
   return dir;
 }
@@ -102,6 +106,25 @@ describe("bin/codicil.mjs", () => {
       }
     } finally {
       removeDir(own);
+    }
+  });
+
+  it("keeps working when the copy is moved elsewhere with its node_modules", () => {
+    // Compiled-in libraries find their own files (Eleventy its package.json) at the address they
+    // had when compiled: after a move, the command compiles again instead of looking there.
+    const before = installCopy("Eleventy copied");
+    const after = `${before} moved`;
+    try {
+      const first = runFrom(before, "check", "--root", site);
+      expect(first.status, first.stderr).toBe(0);
+      renameSync(before, after);
+      const out = path.join(site, "out-moved");
+      const built = runFrom(after, "build", "--root", site, "--out", out);
+      expect(built.status, built.stderr).toBe(0);
+      expect(readFileSync(path.join(out, "en/privacy/index.html"), "utf8")).toContain("<h1");
+    } finally {
+      removeDir(before);
+      removeDir(after);
     }
   });
 

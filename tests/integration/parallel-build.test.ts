@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
 import { threadsFor, PARALLEL_FROM_FILES } from "../../src/build/parallel-documents.ts";
-import { copyFixture, removeDir, snapshotDir } from "../support/sites.ts";
+import { copyFixture, removeDir, runCli, snapshotDir } from "../support/sites.ts";
 
 /**
  * Large sites build their documents in worker threads, or one at a time in one thread
@@ -56,6 +56,26 @@ describe("building documents one at a time, in worker threads, or all in one run
       }
       expect(results[0]?.problems.some((p) => p.file === "content/privacy/de.md" && p.severity === "error")).toBe(true);
       expect(snapshotDir(path.join(root, "_site"))).toEqual({});
+    } finally {
+      removeDir(root);
+    }
+  });
+});
+
+describe("which way a build takes", () => {
+  it("writes a small site in one Eleventy run, and one document at a time with --threads 1", () => {
+    // The phases the command times (CODICIL_TIMINGS, src/build/timings.ts) show the way taken.
+    const root = copyFixture("multilingual");
+    try {
+      const phases = (...args: string[]) =>
+        runCli(["build", "--root", root, "--out", path.join(root, `out${args.join("")}`), ...args], { CODICIL_TIMINGS: "1" })
+          .stderr.split("\n")
+          .filter((line) => line.startsWith("timing: "))
+          .map((line) => line.replace(/^timing: ([^:]+(?:: [^:]+)?): .*$/, "$1"));
+      expect(phases()).toEqual(expect.arrayContaining(["every page, in one Eleventy run"]));
+      expect(phases()).not.toEqual(expect.arrayContaining(["privacy: write pages"]));
+      expect(phases("--threads", "1")).toEqual(expect.arrayContaining(["privacy: write pages", "terms: write pages", "site-wide pages and assets"]));
+      expect(phases("--threads", "1")).not.toEqual(expect.arrayContaining(["every page, in one Eleventy run"]));
     } finally {
       removeDir(root);
     }
