@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { completeSiteLoad, loadDocument, loadSiteResources, type LoadedSite, type SiteResources } from "../content/load-site.ts";
-import { countDocumentFiles, listDocumentFolders } from "../content/scan.ts";
+import { countDocumentFiles, listDocumentFolders, markdownBytes } from "../content/scan.ts";
 import { hasErrors, type Problem } from "../problems.ts";
 import { updatedLockText, writePublishedLock } from "../history/published-lock.ts";
 import { sitePageEntries } from "../site/pages.ts";
 import { writeAtomically } from "./atomic-output.ts";
 import { buildDocument, documentOutput, withoutText, writeDocumentPages, type BuiltDocument, type FirstPages, type PageOutput } from "./document-task.ts";
-import { buildDocumentsInParallel, PARALLEL_FROM_FILES, threadsFor } from "./parallel-documents.ts";
+import { buildDocumentsInParallel, threadsFor, writesInOneRun } from "./parallel-documents.ts";
 import { ownEleventyConfig, renderPages } from "./render-pages.ts";
 import { reloadSharedTemplates } from "../templates/environment.ts";
 import { startPhase } from "./timings.ts";
@@ -154,7 +154,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   const files = countDocumentFiles(resources.root, folders.slugs);
   const threads = threadsFor(files, folders.slugs.length, requested);
   // An explicit `--threads 1` keeps to one document at a time, as a large site is built.
-  if (output && options.threads === undefined && files < PARALLEL_FROM_FILES) return buildSmallSite(resources, folders.slugs, problems, output);
+  if (output && writesInOneRun(files, () => markdownBytes(resources.root, folders.slugs), options.threads)) return buildSmallSite(resources, folders.slugs, problems, output);
   let documents: BuiltDocument[];
   if (threads > 1) {
     // Workers decide nothing about dates on their own: the main thread's build date goes with them.
@@ -181,11 +181,11 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
 }
 
 /**
- * A small site (fewer Markdown files than make threads pay): every document is loaded and checked
- * first, then, if nothing is wrong, all its pages, the documents' and the site-wide ones, are
- * written in one Eleventy run. Each run costs Eleventy 6–10 ms of set-up (the first about 60 ms),
- * a tenth of what a small document's pages cost; holding every document's text until then costs
- * a few megabytes at this size.
+ * A small site (`writesInOneRun`: fewer Markdown files than make threads pay, and not many
+ * megabytes of them): every document is loaded and checked first, then, if nothing is wrong, all
+ * its pages, the documents' and the site-wide ones, are written in one Eleventy run. Each run costs
+ * Eleventy 6–10 ms of set-up (the first about 60 ms), a tenth of what a small document's pages
+ * cost; the run holds every page until it ends, which the size bound keeps to tens of megabytes.
  */
 async function buildSmallSite(resources: SiteResources, slugs: readonly string[], problems: Problem[], output: PageOutput): Promise<SiteLoad> {
   const loads = [];

@@ -34,10 +34,22 @@ export type WorkerReply = { readonly slug: string; readonly built: BuiltDocument
 /**
  * Below this many Markdown files a build stays in one thread: each worker thread loads its modules
  * and warms up on its own, which small sites do not win back. Measured on 2 cores (docs/performance.md):
- * 600 files 4.86 s in one thread, 5.52 s in two; 1,200 files 8.34 s / 8.06 s; 2,400 files
- * 14.50 s / 12.51 s.
+ * 600 files 3.50 and 3.53 s in one thread (one Eleventy run), 3.53 and 3.62 s in two; 1,200 files
+ * 5.84 and 5.91 s in one thread, 5.44 and 5.50 s in two.
  */
 export const PARALLEL_FROM_FILES = 1_000;
+
+/**
+ * A site small enough to be loaded whole and written in one Eleventy run, which holds all its pages
+ * until it ends: besides the file count, a bound on its Markdown, as a file may be 2 MB. The
+ * bench's small site has 3 MB, a document of its large one 5 MB.
+ */
+export const ONE_RUN_MAX_BYTES = 32 * 1024 * 1024;
+
+/** Whether a build writes every page in one Eleventy run: small sites, unless threads are asked for. */
+export function writesInOneRun(files: number, markdownBytes: () => number, requestedThreads?: number): boolean {
+  return requestedThreads === undefined && files < PARALLEL_FROM_FILES && markdownBytes() < ONE_RUN_MAX_BYTES;
+}
 
 /** How many threads to build with: one per core, never more than there are documents. */
 export function threadsFor(files: number, documents: number, requested?: number): number {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, type Dirent } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { error, warning, type Problem } from "../problems.ts";
@@ -98,6 +98,20 @@ export function countDocumentFiles(root: string, slugs: readonly string[]): numb
     for (const folder of entriesOf(path.join(docDir, "versions"))) count += markdown(path.join(docDir, "versions", folder.name));
   }
   return count;
+}
+
+/** How many bytes of Markdown the document folders hold, from their listings and sizes (nothing is read). */
+export function markdownBytes(root: string, slugs: readonly string[]): number {
+  let bytes = 0;
+  const sizes = (dir: string) => {
+    for (const entry of entriesOf(dir)) if (entry.name.endsWith(".md")) bytes += statSync(path.join(dir, entry.name), { throwIfNoEntry: false })?.size ?? 0;
+  };
+  for (const slug of slugs) {
+    const docDir = path.join(root, "content", slug);
+    sizes(docDir);
+    for (const folder of entriesOf(path.join(docDir, "versions"))) sizes(path.join(docDir, "versions", folder.name));
+  }
+  return bytes;
 }
 
 /** Reads one document folder: its files in sorted order, each with its front matter parsed. */

@@ -1,9 +1,11 @@
+import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
-import { threadsFor, PARALLEL_FROM_FILES } from "../../src/build/parallel-documents.ts";
-import { copyFixture, removeDir, runCli, snapshotDir } from "../support/sites.ts";
+import { ONE_RUN_MAX_BYTES, PARALLEL_FROM_FILES, threadsFor, writesInOneRun } from "../../src/build/parallel-documents.ts";
+import { markdownBytes } from "../../src/content/scan.ts";
+import { copyFixture, REPO, removeDir, runCli, snapshotDir } from "../support/sites.ts";
 
 /**
  * Large sites build their documents in worker threads, or one at a time in one thread
@@ -82,7 +84,7 @@ describe("which way a build takes", () => {
   });
 });
 
-describe("threadsFor", () => {
+describe("threadsFor and writesInOneRun", () => {
   it.each([
     [PARALLEL_FROM_FILES - 1, 50, undefined, 1],
     [200, 10, undefined, 1],
@@ -92,6 +94,25 @@ describe("threadsFor", () => {
     [10, 5, 1, 1],
   ])("%i files in %i documents, %s requested → %i", (files, documents, requested, threads) => {
     expect(threadsFor(files, documents, requested)).toBe(threads);
+  });
+
+  it.each([
+    [200, 3 * 2 ** 20, undefined, true],
+    [PARALLEL_FROM_FILES - 1, ONE_RUN_MAX_BYTES - 1, undefined, true],
+    [PARALLEL_FROM_FILES, 3 * 2 ** 20, undefined, false],
+    [200, ONE_RUN_MAX_BYTES, undefined, false],
+    [200, 3 * 2 ** 20, 1, false],
+    [200, 3 * 2 ** 20, 2, false],
+  ])("%i files of %i bytes, %s threads requested: one Eleventy run %s", (files, bytes, requested, oneRun) => {
+    expect(writesInOneRun(files, () => bytes, requested)).toBe(oneRun);
+  });
+
+  it("counts a site's Markdown bytes from its folders", () => {
+    const root = path.join(REPO, "tests/fixtures/multilingual");
+    const privacy = ["de", "en", "pt-BR"].map((l) => `content/privacy/${l}.md`);
+    const files = [...privacy, ...readdirSync(path.join(root, "content/privacy/versions")).flatMap((d) => readdirSync(path.join(root, "content/privacy/versions", d)).map((f) => `content/privacy/versions/${d}/${f}`))];
+    expect(markdownBytes(root, ["privacy"])).toBe(files.reduce((n, f) => n + statSync(path.join(root, f)).size, 0));
+    expect(markdownBytes(root, ["privacy", "terms"])).toBeGreaterThan(markdownBytes(root, ["privacy"]));
   });
 
   it("uses one thread per core for a large site, never more threads than documents", () => {
