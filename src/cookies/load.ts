@@ -16,8 +16,8 @@ export interface SiteCookies {
   readonly problems: readonly Problem[];
   /** For documents in `locale`; undefined when the site has no registry file, so a tag is an error. */
   tableHook(locale: string): CookieTableHook | undefined;
-  /** The purposes that fell back, once each: in the given tables, or in all rendered so far. */
-  fallbackWarnings(tables?: readonly CookieTableUse[]): Problem[];
+  /** The purposes that fell back in the given tables (one document's), once each. */
+  fallbackWarnings(tables: readonly CookieTableUse[]): Problem[];
 }
 
 /**

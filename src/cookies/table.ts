@@ -115,11 +115,8 @@ export interface CookieTableUse {
 export interface CookieTables {
   /** The hook the Markdown renderer calls for each tag in a document in `locale`. */
   forLocale(locale: string): CookieTableHook;
-  /**
-   * One warning per cookie and language shown with a fallback purpose, however many pages show it:
-   * in the given tables (those one document uses), or in every table rendered so far.
-   */
-  fallbackWarnings(tables?: readonly CookieTableUse[]): Problem[];
+  /** One warning per cookie and language shown with a fallback purpose in the given tables (those one document uses). */
+  fallbackWarnings(tables: readonly CookieTableUse[]): Problem[];
 }
 
 const tableKey = (use: CookieTableUse) => `${use.locale} ${use.category ?? ""} ${use.ordinal}`;
@@ -141,8 +138,7 @@ export function createCookieTables(options: CookieTableOptions & { readonly temp
     },
     fallbackWarnings(tables) {
       const fallbacks = new Map<string, PurposeFallback>();
-      const found = tables === undefined ? [...fallbacksByTable.values()] : tables.map((use) => fallbacksByTable.get(tableKey(use)) ?? []);
-      for (const fallback of found.flat()) fallbacks.set(`${options.registry.cookies.indexOf(fallback.cookie)} ${fallback.locale}`, fallback);
+      for (const fallback of tables.flatMap((use) => fallbacksByTable.get(tableKey(use)) ?? [])) fallbacks.set(`${options.registry.cookies.indexOf(fallback.cookie)} ${fallback.locale}`, fallback);
       const localeOrder = options.locales.map((l) => l.code);
       return [...fallbacks.values()]
         .sort(

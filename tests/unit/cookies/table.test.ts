@@ -3,7 +3,7 @@ import * as cheerio from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDuration } from "../../../src/cookies/duration.ts";
 import type { Cookie, CookieRegistry } from "../../../src/cookies/registry.ts";
-import { cookieTableView, createCookieTables, type CookieTableOptions } from "../../../src/cookies/table.ts";
+import { cookieTableView, createCookieTables, type CookieTableOptions, type CookieTableUse } from "../../../src/cookies/table.ts";
 import { REPO } from "../../support/sites.ts";
 import { SHIPPED_LOCALES, shippedTranslator } from "./support.ts";
 
@@ -146,15 +146,20 @@ describe("createCookieTables renders through the template, escaped", () => {
 
   it("warns once per cookie and language, however many tags and pages show the fallback", () => {
     const tables = createCookieTables({ ...options, templateDirs: [path.join(REPO, "templates")] });
+    const used: CookieTableUse[] = [];
     for (const ordinal of [1, 2]) {
-      tables.forLocale("de")(undefined, ordinal);
-      tables.forLocale("ar")("analytics", ordinal);
-      tables.forLocale("en")(undefined, ordinal);
+      for (const [locale, category] of [["de", undefined], ["ar", "analytics"], ["en", undefined]] as const) {
+        tables.forLocale(locale)(category, ordinal);
+        used.push({ locale, category, ordinal });
+      }
     }
-    expect(tables.fallbackWarnings().map((p) => [p.file, p.line, p.severity, p.message])).toEqual([
+    expect(tables.fallbackWarnings(used).map((p) => [p.file, p.line, p.severity, p.message])).toEqual([
       ["content/cookies.yaml", 3, "warning", 'purpose of Matomo (_pk_id, _pk_ses) has no de text, so de cookie tables show the en text; add "de: …" under purpose.'],
       ["content/cookies.yaml", 3, "warning", expect.stringContaining("has no ar text")],
       ["content/cookies.yaml", 20, "warning", expect.stringContaining("purpose of Ads <Co> & Partners (ads <co> & partners_id) has no de text")],
     ]);
+    // Only the tables a document uses: another document's fallbacks are not its warnings.
+    expect(tables.fallbackWarnings(used.filter((u) => u.locale === "ar")).map((p) => p.message)).toEqual([expect.stringContaining("has no ar text")]);
+    expect(tables.fallbackWarnings([])).toEqual([]);
   });
 });
