@@ -81,6 +81,31 @@ describe("loadTranslations", () => {
     expect((await load(root, ["en", "ar"])).problems).toEqual([]);
   });
 
+  it("gives each count its own plural form in each language, asked again and in any order", async () => {
+    const root = site({
+      "locales/en.json": { years_one: "{{count}} year", years_other: "{{count}} years", plain: "Years" },
+      "locales/ar.json": { years_zero: "zero {{count}}", years_one: "one", years_two: "two", years_few: "few {{count}}", years_many: "many {{count}}", years_other: "other {{count}}" },
+    });
+    const { translator } = await load(root, ["en", "ar"]);
+    const expected: [string, number, string][] = [
+      ["ar", 0, "zero 0"],
+      ["ar", 1, "one"],
+      ["ar", 2, "two"],
+      ["ar", 3, "few 3"],
+      ["ar", 11, "many 11"],
+      ["ar", 100, "other 100"],
+      ["en", 1, "1 year"],
+      ["en", 2, "2 years"],
+      ["en", 0, "0 years"],
+    ];
+    for (const round of [expected, [...expected].reverse(), expected]) {
+      for (const [locale, count, text] of round) expect(translator?.t(locale, "years", { count })).toBe(text);
+    }
+    expect(translator?.t("ar", "plain")).toBe("Years");
+    // A count with other values, or not a whole number, still goes to i18next every time.
+    expect(translator?.t("en", "years", { count: 1.5 })).toBe("1.5 years");
+  });
+
   it.each([
     ["a JSON syntax error, at its line", { "locales/en.json": '{\n  "a": "x",\n}\n' }, "locales/en.json", 3, "JSON syntax error"],
     ["a value that is not text", { "locales/en.json": '{\n  "a": "x",\n  "b": 3\n}\n' }, "locales/en.json", 3, '"b" must be text'],
