@@ -27,6 +27,12 @@ interface Run {
   readonly pages: number;
   /** Peak resident set size of the build process, in MiB. */
   readonly rssMiB: number;
+  /**
+   * User plus system CPU time of the build process, all its threads, in seconds: beside the wall
+   * time it shows how much of the machine's cores a build keeps busy (a build in one thread still
+   * uses more than one: V8 collects garbage and the kernel writes files on other threads).
+   */
+  readonly cpuSeconds: number;
 }
 
 interface ToolResult {
@@ -66,15 +72,16 @@ function shellWords(argv: readonly string[]): string {
 }
 
 /**
- * Runs one build. Peak RSS comes from GNU time's "Maximum resident set size" of the child when
- * /usr/bin/time exists (the kernel's own count, worker threads included); the wall time is
- * measured here around the whole process, start-up included, as a user waits for it.
+ * Runs one build. Peak RSS and CPU time come from GNU time ("Maximum resident set size", user and
+ * system time) of the child when /usr/bin/time exists (the kernel's own count, worker threads
+ * included); the wall time is measured here around the whole process, start-up included, as a
+ * user waits for it.
  */
 async function runOnce(tool: Tool, corpus: string, out: string, epoch: string): Promise<Run> {
   await rm(out, { recursive: true, force: true });
   const { argv, env } = commandFor(tool, corpus, out);
   const useTime = existsSync(TIME);
-  const [command, ...args] = useTime ? [TIME, "-f", "BENCH_MAXRSS_KB=%M", ...argv] : argv;
+  const [command, ...args] = useTime ? [TIME, "-f", "BENCH_MAXRSS_KB=%M BENCH_CPU=%U+%S", ...argv] : argv;
   const started = performance.now();
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
     const child = spawn(command ?? "", args, { cwd: REPO, env: { ...process.env, ...env, SOURCE_DATE_EPOCH: epoch }, stdio: ["ignore", "ignore", "pipe"] });
@@ -87,7 +94,8 @@ async function runOnce(tool: Tool, corpus: string, out: string, epoch: string): 
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${tool} build failed (exit ${code}):\n${stderr.slice(-4000)}`);
   const rssKb = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
-  return { seconds, pages: countPages(out), rssMiB: rssKb / 1024 };
+  const cpu = /BENCH_CPU=([\d.]+)\+([\d.]+)/.exec(stderr);
+  return { seconds, pages: countPages(out), rssMiB: rssKb / 1024, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN };
 }
 
 function machine(): string {
@@ -120,7 +128,7 @@ async function main(): Promise<void> {
   const work = path.resolve(values.work);
 
   console.log(`Machine: ${machine()}`);
-  console.log(`Peak RSS: ${existsSync(TIME) ? "GNU time %M of the build process (max resident set size)" : "not measured (/usr/bin/time is missing)"}`);
+  console.log(`Peak RSS and CPU time: ${existsSync(TIME) ? "GNU time %M (max resident set size) and %U + %S (user + system CPU) of the build process" : "not measured (/usr/bin/time is missing)"}`);
   console.log(`SOURCE_DATE_EPOCH=${epoch} for every build.\n`);
   // bin/codicil.mjs compiles src/ on its first run after a change; that is not part of a build.
   if (tools.includes("codicil")) spawnSync(process.execPath, ["bin/codicil.mjs", "--help"], { cwd: REPO, stdio: "ignore" });
@@ -142,15 +150,15 @@ async function main(): Promise<void> {
         const out = path.join(work, `${size.name}-${result.tool}-out`);
         const run = await runOnce(result.tool, corpus, out, epoch);
         result.runs.push(run);
-        console.log(`  ${result.tool.padEnd(7)} run ${i + 1}/${runs}: ${run.seconds.toFixed(2)} s, ${run.pages} pages, ${run.rssMiB.toFixed(0)} MiB`);
+        console.log(`  ${result.tool.padEnd(7)} run ${i + 1}/${runs}: ${run.seconds.toFixed(2)} s, ${run.pages} pages, ${run.rssMiB.toFixed(0)} MiB, ${run.cpuSeconds.toFixed(1)} s CPU`);
       }
     }
     if (!values["keep-output"]) for (const tool of tools) await rm(path.join(work, `${size.name}-${tool}-out`), { recursive: true, force: true });
     all.push({ size: size.name, files: files - 3, results });
   }
 
-  console.log(`\n${row(["size", "tool", "runs", "wall time (median)", "min–max", "pages", "pages/s", "peak RSS (median)"])}`);
-  console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]));
+  console.log(`\n${row(["size", "tool", "runs", "wall time (median)", "min–max", "pages", "pages/s", "peak RSS (median)", "CPU time (median)"])}`);
+  console.log(row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]));
   for (const { size, results } of all) {
     for (const { tool, runs } of results) {
       const seconds = median(runs.map((r) => r.seconds));
@@ -166,6 +174,7 @@ async function main(): Promise<void> {
           String(pages),
           (pages / seconds).toFixed(0),
           `${median(runs.map((r) => r.rssMiB)).toFixed(0)} MiB`,
+          `${median(runs.map((r) => r.cpuSeconds)).toFixed(1)} s`,
         ]),
       );
     }
@@ -173,7 +182,7 @@ async function main(): Promise<void> {
     const bare = results.find((r) => r.tool === "bare");
     if (codicil && bare) {
       const ratio = median(codicil.runs.map((r) => r.seconds)) / median(bare.runs.map((r) => r.seconds));
-      console.log(row([size, "Codicil / bare", "", `${ratio.toFixed(2)}×`, "", "", "", ""]));
+      console.log(row([size, "Codicil / bare", "", `${ratio.toFixed(2)}×`, "", "", "", "", ""]));
     }
   }
   console.log("\nCommands (run from the repository root, with SOURCE_DATE_EPOCH set as above):");
