@@ -102,7 +102,7 @@ describe("loadTranslations", () => {
       for (const [locale, count, text] of round) expect(translator?.t(locale, "years", { count })).toBe(text);
     }
     expect(translator?.t("ar", "plain")).toBe("Years");
-    // A count with other values, or not a whole number, still goes to i18next every time.
+    // A count that is not a whole number is not cached, and still gets its form.
     expect(translator?.t("en", "years", { count: 1.5 })).toBe("1.5 years");
   });
 
