@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { completeSiteLoad, loadDocument, loadSiteResources, type LoadedSite, type SiteResources } from "../content/load-site.ts";
-import { countDocumentFiles, listDocumentFolders, markdownBytes } from "../content/scan.ts";
+import { documentMarkdownFiles, listDocumentFolders, totalBytes } from "../content/scan.ts";
 import { hasErrors, type Problem } from "../problems.ts";
 import { updatedLockText, writePublishedLock } from "../history/published-lock.ts";
 import { sitePageEntries } from "../site/pages.ts";
@@ -151,10 +151,10 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   // A site's own TypeScript config cannot be loaded in a worker thread (tsx there makes Node
   // require() it inside an import cycle), so such a site is built in one thread.
   const requested = ownEleventyConfig(resources.root) ? 1 : options.threads;
-  const files = countDocumentFiles(resources.root, folders.slugs);
-  const threads = threadsFor(files, folders.slugs.length, requested);
+  const markdown = documentMarkdownFiles(resources.root, folders.slugs);
+  const threads = threadsFor(markdown.length, folders.slugs.length, requested);
   // An explicit `--threads 1` keeps to one document at a time, as a large site is built.
-  if (output && writesInOneRun(files, () => markdownBytes(resources.root, folders.slugs), options.threads)) return buildSmallSite(resources, folders.slugs, problems, output);
+  if (output && writesInOneRun(markdown.length, () => totalBytes(markdown), options.threads)) return buildSmallSite(resources, folders.slugs, problems, output);
   let documents: BuiltDocument[];
   if (threads > 1) {
     // Workers decide nothing about dates on their own: the main thread's build date goes with them.

@@ -88,30 +88,23 @@ function entriesOf(dir: string): Dirent[] {
   }
 }
 
-/** How many Markdown files the document folders hold, from their listings alone (nothing is read). */
-export function countDocumentFiles(root: string, slugs: readonly string[]): number {
-  let count = 0;
-  for (const slug of slugs) {
-    const docDir = path.join(root, "content", slug);
-    const markdown = (dir: string) => entriesOf(dir).filter((entry) => entry.name.endsWith(".md")).length;
-    count += markdown(docDir);
-    for (const folder of entriesOf(path.join(docDir, "versions"))) count += markdown(path.join(docDir, "versions", folder.name));
-  }
-  return count;
-}
-
-/** How many bytes of Markdown the document folders hold, from their listings and sizes (nothing is read). */
-export function markdownBytes(root: string, slugs: readonly string[]): number {
-  let bytes = 0;
-  const sizes = (dir: string) => {
-    for (const entry of entriesOf(dir)) if (entry.name.endsWith(".md")) bytes += statSync(path.join(dir, entry.name), { throwIfNoEntry: false })?.size ?? 0;
+/** The Markdown files of the document folders, from their listings alone (nothing is read). */
+export function documentMarkdownFiles(root: string, slugs: readonly string[]): string[] {
+  const files: string[] = [];
+  const markdown = (dir: string) => {
+    for (const entry of entriesOf(dir)) if (entry.name.endsWith(".md")) files.push(path.join(dir, entry.name));
   };
   for (const slug of slugs) {
     const docDir = path.join(root, "content", slug);
-    sizes(docDir);
-    for (const folder of entriesOf(path.join(docDir, "versions"))) sizes(path.join(docDir, "versions", folder.name));
+    markdown(docDir);
+    for (const folder of entriesOf(path.join(docDir, "versions"))) markdown(path.join(docDir, "versions", folder.name));
   }
-  return bytes;
+  return files;
+}
+
+/** How many bytes files hold, from their sizes (nothing is read); one deleted meanwhile counts none. */
+export function totalBytes(files: readonly string[]): number {
+  return files.reduce((bytes, file) => bytes + (statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
 }
 
 /** Reads one document folder: its files in sorted order, each with its front matter parsed. */

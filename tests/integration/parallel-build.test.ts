@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
 import { ONE_RUN_MAX_BYTES, PARALLEL_FROM_FILES, threadsFor, writesInOneRun } from "../../src/build/parallel-documents.ts";
-import { markdownBytes } from "../../src/content/scan.ts";
+import { documentMarkdownFiles, totalBytes } from "../../src/content/scan.ts";
 import { copyFixture, REPO, removeDir, runCli, snapshotDir } from "../support/sites.ts";
 
 /**
@@ -74,10 +74,12 @@ describe("which way a build takes", () => {
           .stderr.split("\n")
           .filter((line) => line.startsWith("timing: "))
           .map((line) => line.replace(/^timing: ([^:]+(?:: [^:]+)?): .*$/, "$1"));
-      expect(phases()).toEqual(expect.arrayContaining(["every page, in one Eleventy run"]));
-      expect(phases()).not.toEqual(expect.arrayContaining(["privacy: write pages"]));
-      expect(phases("--threads", "1")).toEqual(expect.arrayContaining(["privacy: write pages", "terms: write pages", "site-wide pages and assets"]));
-      expect(phases("--threads", "1")).not.toEqual(expect.arrayContaining(["every page, in one Eleventy run"]));
+      const byDefault = phases();
+      expect(byDefault).toEqual(expect.arrayContaining(["every page, in one Eleventy run"]));
+      expect(byDefault).not.toEqual(expect.arrayContaining(["privacy: write pages"]));
+      const oneThread = phases("--threads", "1");
+      expect(oneThread).toEqual(expect.arrayContaining(["privacy: write pages", "terms: write pages", "site-wide pages and assets"]));
+      expect(oneThread).not.toEqual(expect.arrayContaining(["every page, in one Eleventy run"]));
     } finally {
       removeDir(root);
     }
@@ -107,12 +109,14 @@ describe("threadsFor and writesInOneRun", () => {
     expect(writesInOneRun(files, () => bytes, requested)).toBe(oneRun);
   });
 
-  it("counts a site's Markdown bytes from its folders", () => {
+  it("lists a site's Markdown files from its folders and counts their bytes", () => {
     const root = path.join(REPO, "tests/fixtures/multilingual");
     const privacy = ["de", "en", "pt-BR"].map((l) => `content/privacy/${l}.md`);
     const files = [...privacy, ...readdirSync(path.join(root, "content/privacy/versions")).flatMap((d) => readdirSync(path.join(root, "content/privacy/versions", d)).map((f) => `content/privacy/versions/${d}/${f}`))];
-    expect(markdownBytes(root, ["privacy"])).toBe(files.reduce((n, f) => n + statSync(path.join(root, f)).size, 0));
-    expect(markdownBytes(root, ["privacy", "terms"])).toBeGreaterThan(markdownBytes(root, ["privacy"]));
+    const listed = documentMarkdownFiles(root, ["privacy"]);
+    expect(listed.map((f) => path.relative(root, f).split(path.sep).join("/")).sort()).toEqual([...files].sort());
+    expect(totalBytes(listed)).toBe(files.reduce((n, f) => n + statSync(path.join(root, f)).size, 0));
+    expect(documentMarkdownFiles(root, ["privacy", "terms"]).length).toBeGreaterThan(listed.length);
   });
 
   it("uses one thread per core for a large site, never more threads than documents", () => {
