@@ -1,4 +1,5 @@
 import nunjucks from "nunjucks";
+import { splitLoopVariableNamesOnce } from "./loop-variables.ts";
 
 /**
  * The one way Codicil makes a Nunjucks environment, shared by the Eleventy plugin (pages) and by
@@ -7,6 +8,7 @@ import nunjucks from "nunjucks";
  * have autoescape explicitly on: every value printed is escaped unless marked safe.
  */
 export function createTemplateEnvironment(templateDirs: readonly string[]): Environment {
+  splitLoopVariableNamesOnce();
   const environment: Environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([...templateDirs]), {
     autoescape: true,
     throwOnUndefined: false,
