@@ -21,10 +21,10 @@ export function framePrototype(): FramePrototype {
  * Nunjucks sets eight variables on every step of a `{% for %}` loop (the item, `loop.index`,
  * `loop.first` and five more), and its `Frame.set` splits each name at its dots every time to
  * allow dotted names. A changes page loops over every paragraph and marked word, every page over
- * thirty languages: in a CPU profile of an M build that splitting was 3 % of all the time, and a
- * loop of plain `<p>` elements renders nearly twice as fast without it (docs/performance.md). This `set`
- * does what Nunjucks' does (the same nested objects, the same values) with each name split once
- * per process: the names come from the compiled templates, so there are few of them. A write that
+ * thirty languages: in a CPU profile of M documents that splitting was 3 % of all the time. This
+ * `set` does what Nunjucks' does (the same nested objects, the same values) with each name split
+ * once per process: the names come from the compiled templates, so there are few of them. An M
+ * document's templates then render in 92–127 ms instead of 138–183 ms (docs/performance.md). A write that
  * looks for the frame already holding the variable (`{% set %}`) goes to Nunjucks' own `set`.
  *
  * Nunjucks is one module for Codicil and Eleventy (package.json asks for the version Eleventy
