@@ -1,9 +1,9 @@
-import { existsSync, realpathSync } from "node:fs";
+import { cpSync, existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import { CODICIL_DIR, entryPoint, RUNS_COMPILED } from "../installation.ts";
-import { handOver, release, type PageSource } from "../eleventy/site-source.ts";
+import { assetsDir, handOver, release, type PageSource } from "../eleventy/site-source.ts";
 
 /** The site's own Eleventy config (`.eleventy.ts` in its folder, when that is not Codicil's own folder). */
 export function ownEleventyConfig(root: string): string | undefined {
@@ -39,6 +39,13 @@ export async function renderPages(source: PageSource, templateDirs: readonly str
     // command says once what it wrote. Errors still come back as exceptions.
     eleventy.disableLogger();
     const [, templates] = await eleventy.write();
+    // The assets are copied here, once the pages are written, rather than by Eleventy's
+    // passthrough copy: when a template fails, Eleventy rejects the run while its copy is still
+    // under way and no longer awaits it. The failed build then removes its temporary folder, and
+    // the copy either failed, its rejection unhandled, or made the folder again and left it behind
+    // (tests/unit/templates/template-error.test.ts).
+    const assets = source.copyAssets ? assetsDir(templateDirs) : undefined;
+    if (assets) cpSync(assets, path.join(outDir, "assets"), { recursive: true });
     return templates.length;
   } finally {
     release(source.root);

@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { Environment } from "nunjucks";
 import { overridableDirs } from "../content/load-site.ts";
 import { sharedTemplateEnvironment } from "../templates/environment.ts";
-import { obtainPages, siteBeingBuilt, type PageSource } from "./site-source.ts";
+import { assetsDir, obtainPages, siteBeingBuilt, type PageSource } from "./site-source.ts";
 
 /**
  * Eleventy adds its shortcode tags (`setAsync`) to the environment on every run, and Nunjucks
@@ -62,8 +61,10 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
     eleventyExcludeFromCollections: true,
   });
 
-  const assets = templateDirs.map((dir) => path.join(dir, "assets")).find((dir) => existsSync(dir));
-  if (assets && siteBeingBuilt()?.copyAssets !== false) eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
+  // Under Eleventy's own commands; Codicil's build copies the assets itself once the pages are
+  // written (`renderPages`, which says why).
+  const assets = assetsDir(templateDirs);
+  if (assets && !siteBeingBuilt()) eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
 
   // templates/ is Eleventy's input folder only so that paths resolve; its files are layouts and
   // partials, never pages of their own.

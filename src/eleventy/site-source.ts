@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadSite } from "../content/load-site.ts";
 import type { Translator } from "../i18n/translations.ts";
@@ -41,6 +42,11 @@ export function siteBeingBuilt(): PageSource | undefined {
 
 export function release(root: string): void {
   handedOver.delete(path.resolve(root));
+}
+
+/** The stylesheet's folder: `assets/` in the site's templates/ if it has one, else in Codicil's. */
+export function assetsDir(templateDirs: readonly string[]): string | undefined {
+  return templateDirs.map((dir) => path.join(dir, "assets")).find((dir) => existsSync(dir));
 }
 
 export async function obtainPages(root: string): Promise<PageSource> {

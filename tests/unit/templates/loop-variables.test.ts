@@ -25,7 +25,7 @@ const templates: Record<string, string> = {
 const context = { items: [1, 2, 3], rows: [["a", "b"], ["c"]], pairs: { x: 1, y: "<2>" } };
 
 const environment = createTemplateEnvironment([]);
-const loader = new nunjucks.Environment(
+const templatesInMemory = new nunjucks.Environment(
   { getSource: (name: string) => ({ src: templates[name] ?? "", path: name, noCache: true }) },
   { autoescape: true },
 );
@@ -39,7 +39,7 @@ describe("Codicil's Frame.set", () => {
     if (!nunjucksSet) return;
     const fastSet = prototype.set;
     expect(fastSet).not.toBe(nunjucksSet);
-    const renderAll = () => Object.keys(templates).map((name) => loader.render(name, context));
+    const renderAll = () => Object.keys(templates).map((name) => templatesInMemory.render(name, context));
     const fast = renderAll();
     prototype.set = nunjucksSet;
     let nunjucksOwn: string[];
