@@ -43,9 +43,10 @@ export async function renderPages(source: PageSource, templateDirs: readonly str
     // passthrough copy: when a template fails, Eleventy rejects the run while its copy is still
     // under way and no longer awaits it. The failed build then removes its temporary folder, and
     // the copy either failed, its rejection unhandled, or made the folder again and left it behind
-    // (tests/unit/templates/template-error.test.ts).
+    // (tests/integration/failed-build.test.ts).
     const assets = source.copyAssets ? assetsDir(templateDirs) : undefined;
-    if (assets) cpSync(assets, path.join(outDir, "assets"), { recursive: true });
+    // A symbolic link is copied as it is written, as Eleventy's copy did (not made absolute).
+    if (assets) cpSync(assets, path.join(outDir, "assets"), { recursive: true, verbatimSymlinks: true });
     return templates.length;
   } finally {
     release(source.root);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../../src/build/build-site.ts";
@@ -57,27 +57,4 @@ describe("an error in a site's own partial printed once per page family (renderO
     }
   });
 
-  it("leaves nothing running that fails later, however long the assets take to copy", async () => {
-    const root = copyFixture("multilingual");
-    const unhandled: unknown[] = [];
-    const collect = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", collect);
-    try {
-      // Many assets: a copy still under way when the template fails and the build removes its
-      // temporary folder. Eleventy's passthrough copy then either failed, with nothing to handle
-      // its rejection, or made the folder again and left it behind.
-      mkdirSync(path.join(root, "templates/assets"), { recursive: true });
-      for (let i = 0; i < 3_000; i++) writeFileSync(path.join(root, `templates/assets/file-${i}.css`), "p { color: black; }\n");
-      mkdirSync(path.join(root, "templates/partials"), { recursive: true });
-      writeFileSync(path.join(root, "templates/partials/alternate-links.njk"), "{{ items | nosuch }}\n");
-      await expect(buildSite({ root, buildDate: "2025-07-01" })).rejects.toThrow();
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      expect(unhandled).toEqual([]);
-      // Nor a copy that outran the removal of the build's temporary folder and made it again.
-      expect(readdirSync(root).filter((name) => name.startsWith("_site"))).toEqual([]);
-    } finally {
-      process.off("unhandledRejection", collect);
-      removeDir(root);
-    }
-  });
 });
