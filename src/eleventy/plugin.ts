@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { Environment } from "nunjucks";
@@ -15,6 +16,19 @@ function withoutExtensions<T extends Environment>(environment: T): T {
   const { extensions } = environment as T & { readonly extensions: Readonly<Record<string, unknown>> };
   for (const name of Object.keys(extensions)) environment.removeExtension(name);
   return environment;
+}
+
+/**
+ * The virtual page layout's name, one per template search path. Eleventy keeps a compiled layout
+ * for the life of the process under its name and input folder (which the config gives as the
+ * relative `templates`, the same for every site), and the layout holds the Nunjucks environment
+ * it was compiled with. Under one name for all, a second site built in the same process would be
+ * rendered with the first site's environment, and so its templates. The layout's name never
+ * reaches a page.
+ */
+function pageLayoutName(templateDirs: readonly string[]): string {
+  const searchPath = createHash("sha256").update(templateDirs.join("\0")).digest("hex").slice(0, 12);
+  return `codicil-page-${searchPath}.njk`;
 }
 
 export interface CodicilPluginOptions {
@@ -53,9 +67,10 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
   // while layouts are rendered page by page as each file is written. (Eleventy's write() still
   // returns every page's output; see docs/performance.md.) `entry.view` builds the view on each
   // read, so it is read once here and collected after the page.
-  eleventyConfig.addTemplate("_includes/codicil-page.njk", "{% set view = entry.view %}{% include view.template %}", {});
+  const layout = pageLayoutName(templateDirs);
+  eleventyConfig.addTemplate(`_includes/${layout}`, "{% set view = entry.view %}{% include view.template %}", {});
   eleventyConfig.addTemplate("codicil-pages.njk", "", {
-    layout: "codicil-page.njk",
+    layout,
     pagination: { data: "codicil.pages", size: 1, alias: "entry", addAllPagesToCollections: false },
     permalink: (data: { entry: { permalink: string } }) => data.entry.permalink,
     eleventyExcludeFromCollections: true,

@@ -8,8 +8,7 @@ import { copyFixture, removeDir } from "../support/sites.ts";
 /**
  * A build that fails on a template must stop everything it started. Eleventy's passthrough copy
  * of the assets kept running after a failed run; Codicil now copies them itself once the pages
- * are written (src/build/render-pages.ts). In a file of its own: within one process, Eleventy
- * keeps the page layout compiled for the first site built, and with it that site's templates.
+ * are written (src/build/render-pages.ts).
  */
 describe("a build that fails on a template", () => {
   it("leaves nothing running that fails later, however long the assets take to copy", async () => {
