@@ -76,11 +76,11 @@ export function parseDocumentFile(
   let yaml: PositionedYaml | undefined;
   let parsedMatter: { content: string };
   try {
-    parsedMatter = matter(text, { engines: yamlOnlyEngines((frontMatterText) => {
+    parsedMatter = matterOfHead(text, yamlOnlyEngines((frontMatterText) => {
       // gray-matter hands over the text right after the opening `---`, so its first line is line 1.
       yaml = readYaml(frontMatterText, file, 1);
       return yaml.data ?? {};
-    }) });
+    }));
   } catch (e) {
     return { problems: [error(file, 1, `front matter could not be read: ${e instanceof Error ? e.message : String(e)}.`)] };
   }
@@ -141,13 +141,33 @@ export function parseDocumentFile(
  */
 export function splitFrontMatter(text: string): { frontMatter: string; body: string } {
   let frontMatter = "";
-  const parsed = matter(text.replace(/\r\n?/g, "\n"), {
-    engines: yamlOnlyEngines((raw) => {
+  const parsed = matterOfHead(
+    text.replace(/\r\n?/g, "\n"),
+    yamlOnlyEngines((raw) => {
       frontMatter = raw;
       return {};
     }),
-  });
+  );
   return { frontMatter: frontMatter.replace(/^\n/, ""), body: parsed.content };
+}
+
+type Engines = ReturnType<typeof yamlOnlyEngines>;
+
+/**
+ * gray-matter on the part of the file it needs, up to the end of the line that closes the front
+ * matter, and the rest of the file appended to the body it returns. gray-matter's cost grows with
+ * the whole text it is given, not with its front matter: it encodes all of it into a Buffer
+ * (`file.orig`) and looks all of it up in its cache (a property keyed by the text). On a policy of
+ * ~10 KB that was most of its time. The body is the same: gray-matter splits at the first line
+ * after the opening one that starts with `---`, which lies in the part it is given, and its body
+ * is always the end of its input (tests/unit/content/front-matter.test.ts compares the two).
+ */
+function matterOfHead(text: string, engines: Engines): { content: string } {
+  const closing = text.startsWith("---") ? text.indexOf("\n---", 3) : -1;
+  const headEnd = closing === -1 ? -1 : text.indexOf("\n", closing + 4);
+  if (headEnd === -1) return matter(text, { engines });
+  const head = text.slice(0, headEnd + 1);
+  return { content: matter(head, { engines }).content + text.slice(head.length) };
 }
 
 /**

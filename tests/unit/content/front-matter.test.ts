@@ -1,5 +1,6 @@
+import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
-import { parseDocumentFile } from "../../../src/content/front-matter.ts";
+import { parseDocumentFile, splitFrontMatter } from "../../../src/content/front-matter.ts";
 
 const FILE = "content/privacy/en.md";
 const file = (frontMatter: string, body = "\n## Scope\n\nText.\n") => `---\n${frontMatter}\n---\n${body}`;
@@ -90,5 +91,32 @@ describe("parseDocumentFile: every front matter rule, with its line", () => {
     const { body } = parseDocumentFile(file("title: T"), FILE);
     expect(body?.text).toContain("## Scope");
     expect(body?.line).toBe(4);
+  });
+});
+
+/**
+ * gray-matter is given only the front matter's lines and the body is completed from the file
+ * (`matterOfHead`, for speed); the body must be exactly what gray-matter makes of the whole file.
+ */
+describe("the body, split as gray-matter splits the whole file", () => {
+  const wholeFileBody = (text: string) => matter(text, { engines: { yaml: { parse: () => ({}) } } }).content;
+  it.each([
+    ["an ordinary file", file(VALID)],
+    ["a blank line after the closing ---", file(VALID, "\n\n## Scope\n")],
+    ["text after the closing dashes", `---\n${VALID}\n--- trailing\nBody.\n`],
+    ["a longer closing line", `---\n${VALID}\n-----\nBody.\n`],
+    ["a closing --- at the very end, without a newline", `---\n${VALID}\n---`],
+    ["a closing --- and one newline only", `---\n${VALID}\n---\n`],
+    ["no closing line", `---\n${VALID}\nBody.\n`],
+    ["no front matter", "## Scope\n\nText.\n"],
+    ["a --- line in the body too", file(VALID, "\nText.\n\n---\n\nMore.\n")],
+    ["empty front matter", "---\n---\nBody.\n"],
+    ["four dashes first", "----\ntitle: T\n---\nBody.\n"],
+    ["a byte order mark first", `\uFEFF${file(VALID)}`],
+  ])("%s", (_name, text) => {
+    expect(splitFrontMatter(text).body).toBe(wholeFileBody(text));
+    const { body, parsed } = parseDocumentFile(text, FILE);
+    if (body) expect(body.text).toBe(wholeFileBody(text));
+    if (parsed) expect(parsed.body).toBe(wholeFileBody(text));
   });
 });
