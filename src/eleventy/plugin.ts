@@ -3,7 +3,7 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { Environment } from "nunjucks";
 import { overridableDirs } from "../content/load-site.ts";
-import { sharedTemplateEnvironment } from "../templates/environment.ts";
+import { sharedTemplateEnvironment, templateSearchPathKey } from "../templates/environment.ts";
 import { assetsDir, obtainPages, siteBeingBuilt, type PageSource } from "./site-source.ts";
 
 /**
@@ -19,15 +19,16 @@ function withoutExtensions<T extends Environment>(environment: T): T {
 }
 
 /**
- * The virtual page layout's name, one per template search path. Eleventy keeps a compiled layout
- * for the life of the process under its name and input folder (which the config gives as the
- * relative `templates`, the same for every site), and the layout holds the Nunjucks environment
- * it was compiled with. Under one name for all, a second site built in the same process would be
- * rendered with the first site's environment, and so its templates. The layout's name never
- * reaches a page.
+ * The virtual page layout's name, one per template search path, as there is one environment per
+ * search path (`templateSearchPathKey`). Eleventy keeps a compiled layout for the life of the
+ * process under its name and input folder (which the config gives as the relative `templates`,
+ * the same for every site), and the layout holds the Nunjucks environment it was compiled with.
+ * Under one name for all, a second site built in the same process would be rendered with the first
+ * site's environment, and so its templates. The name never reaches a page; an error names it only
+ * when the page's template itself cannot be read (the loader checks first that each `layout:` exists).
  */
 function pageLayoutName(templateDirs: readonly string[]): string {
-  const searchPath = createHash("sha256").update(templateDirs.join("\0")).digest("hex").slice(0, 12);
+  const searchPath = createHash("sha256").update(templateSearchPathKey(templateDirs)).digest("hex").slice(0, 12);
   return `codicil-page-${searchPath}.njk`;
 }
 

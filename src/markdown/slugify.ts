@@ -4,6 +4,7 @@
  * else becomes a single hyphen. NFKC folds look-alike forms so the same heading gives the same id.
  */
 export function slugify(text: string): string {
+  if (text.length > LONGEST_REMEMBERED) return slugOf(text);
   let slug = slugs.get(text);
   if (slug === undefined) {
     if (slugs.size >= MAX_REMEMBERED) slugs.clear();
@@ -15,11 +16,12 @@ export function slugify(text: string): string {
 /**
  * A heading's slug, remembered: each version of a document repeats nearly all of the headings of
  * the one before, and normalizing, lower-casing and two Unicode-class replacements cost about as
- * much as parsing the heading (10 ms of an M document's 0.3 s of loading). Bounded, so a site of
- * any size keeps at most this many (a few MB).
+ * much as parsing the heading (10 ms of an M document's 0.3 s of loading). Bounded in number and
+ * length, so a site of any size keeps at most a few MB.
  */
 const slugs = new Map<string, string>();
 const MAX_REMEMBERED = 20_000;
+const LONGEST_REMEMBERED = 200;
 
 function slugOf(text: string): string {
   const slug = text

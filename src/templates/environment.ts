@@ -59,15 +59,25 @@ const environments = (globalRegistry[REGISTRY] ??= new Map<string, Environment>(
  * `npm start` too).
  */
 export function sharedTemplateEnvironment(templateDirs: readonly string[]): Environment {
-  const key = templateDirs.join("\0");
+  const key = templateSearchPathKey(templateDirs);
   const environment = environments.get(key) ?? createTemplateEnvironment(templateDirs);
   environments.set(key, environment);
   return environment;
 }
 
 /**
+ * What tells template search paths apart: one environment per key, and one page layout per key
+ * (`pageLayoutName` in src/eleventy/plugin.ts), as the layout Eleventy keeps holds the environment
+ * it was compiled with.
+ */
+export function templateSearchPathKey(templateDirs: readonly string[]): string {
+  return templateDirs.join("\0");
+}
+
+/**
  * Called at the start of every build: templates are read and compiled again. The environments
- * themselves stay: Eleventy keeps the page layout it compiled with one for the whole process.
+ * themselves stay: Eleventy keeps each page layout it compiled (one per search path) for the whole
+ * process, and with it the environment it was compiled with.
  */
 export function reloadSharedTemplates(): void {
   // `invalidateCache` empties every loader's cache; it is missing from Nunjucks' type definitions.
