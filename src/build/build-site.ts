@@ -6,7 +6,7 @@ import { hasErrors, type Problem } from "../problems.ts";
 import { updatedLockText, writePublishedLock } from "../history/published-lock.ts";
 import { sitePageEntries } from "../site/pages.ts";
 import { writeAtomically } from "./atomic-output.ts";
-import { buildDocument, documentOutput, withoutText, writeDocumentPages, type BuiltDocument, type FirstPages, type PageOutput } from "./document-task.ts";
+import { buildDocument, documentOutput, withoutTextLoad, writeDocumentPages, type BuiltDocument, type FirstPages, type PageOutput } from "./document-task.ts";
 import { buildDocumentsInParallel, threadsFor, writesInOneRun } from "./parallel-documents.ts";
 import { ownEleventyConfig, renderPages } from "./render-pages.ts";
 import { reloadSharedTemplates } from "../templates/environment.ts";
@@ -100,7 +100,7 @@ export async function rebuildDocument(
   if (!before || !existsSync(path.join(session.resources.root, "content", slug))) return fullBuild;
   const load = loadDocument(session.resources, slug);
   if (JSON.stringify(load.route) !== JSON.stringify(before.load.route)) return fullBuild;
-  const light = { ...load, ...(load.document && { document: withoutText(load.document) }) };
+  const light = withoutTextLoad(load);
   const loads = [...session.documents.values()].map((d) => (d.load.slug === slug ? light : d.load));
   const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems);
   if (!loaded || !load.document) return { problems, built: false, needsFullBuild: false, filesWritten: 0 };
@@ -194,7 +194,7 @@ async function buildSmallSite(resources: SiteResources, slugs: readonly string[]
     loads.push(loadDocument(resources, slug));
     loaded();
   }
-  const light = loads.map((load) => ({ ...load, ...(load.document && { document: withoutText(load.document) }) }));
+  const light = loads.map(withoutTextLoad);
   const site = await completeSiteLoad(resources, light, problems);
   const outputs = loads.map((load) => (site.loaded && load.document ? documentOutput(resources, load.document) : { pages: [], sitemapFragment: "" }));
   const session: BuildSession = {

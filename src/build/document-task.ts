@@ -27,6 +27,11 @@ export function withoutText(doc: LegalDocument): LegalDocument {
   };
 }
 
+/** A document's load as the rules across documents and the site-wide pages keep it: without its text. */
+export function withoutTextLoad(load: DocumentLoad): DocumentLoad {
+  return load.document ? { ...load, document: withoutText(load.document) } : load;
+}
+
 /** Where and how pages are written. */
 export interface PageOutput {
   readonly dir: string;
@@ -55,7 +60,7 @@ export async function buildDocument(resources: SiteResources, slug: string, outp
   if (!document) return { load, sitemapFragment: "", filesWritten: 0 };
   // A document with errors is never published, and the build as a whole will stop.
   const written = output && !hasErrors(load.problems) ? await writeDocumentPages(resources, document, output) : { sitemapFragment: "", filesWritten: 0 };
-  return { load: { ...load, document: withoutText(document) }, ...written };
+  return { load: withoutTextLoad(load), ...written };
 }
 
 /**

@@ -75,7 +75,7 @@ export async function serveSite(options: ServeOptions): Promise<never> {
     } catch (e) {
       // A template error: said once, and the server waits for the fix.
       published = false;
-      console.error(templateErrorLine(e) ?? (e instanceof Error ? e.message : String(e)));
+      console.error(failureMessage(e));
     }
   };
   await buildAll();
@@ -116,7 +116,7 @@ export async function serveSite(options: ServeOptions): Promise<never> {
       if (full) await buildAll();
       server.reload({});
     } catch (e) {
-      console.error(templateErrorLine(e) ?? (e instanceof Error ? e.message : String(e)));
+      console.error(failureMessage(e));
     }
   };
   const onChange = (file: string) => {
@@ -149,4 +149,9 @@ function report(problems: readonly Problem[], what: string, started: number): vo
   for (const problem of sortProblems(problems)) console.error(formatProblem(problem));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.error(`${what} in ${seconds} s${problems.length > 0 ? `; ${summarize(problems)}` : ""}.`);
+}
+
+/** A failed build as the terminal shows it: a template error as `file:line: …`, anything else as thrown. */
+function failureMessage(e: unknown): string {
+  return templateErrorLine(e) ?? (e instanceof Error ? e.message : String(e));
 }
