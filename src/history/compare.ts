@@ -1,5 +1,6 @@
-import { diffArrays, diffWords, wordDiff } from "diff";
+import { diffArrays, wordDiff } from "diff";
 import type { TextSection } from "../markdown/sections.ts";
+import { diffWordParts } from "./word-diff.ts";
 
 /**
  * What changed between two versions, section by section. jsdiff does the diffing (a well-tested
@@ -206,7 +207,7 @@ function diffWordsTrimmed(older: string, newer: string, ends: SharedEnds, knownS
   const [oldMiddle, newMiddle, options] = middles(older, newer, ends);
   const needed = MIN_SIMILARITY * Math.max(older.length, newer.length, 1) - start - end;
   if (!knownSimilar && mostSharedText(oldMiddle, newMiddle, options, needed) < needed) return undefined;
-  const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWords(oldMiddle, newMiddle, options);
+  const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWordParts(oldMiddle, newMiddle, options);
   if (!middle) return undefined;
   const head = older.slice(0, start);
   const tail = older.slice(older.length - end);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { diffWords } from "diff";
 import fc from "fast-check";
 import { compareSections, mostSharedText, wordOptions, type Comparison, type SectionChange } from "../../../src/history/compare.ts";
+import { diffWordParts } from "../../../src/history/word-diff.ts";
 import { renderMarkdown } from "../../../src/markdown/renderer.ts";
 
 /** Sections as the loader makes them, from Markdown. */
@@ -108,7 +108,7 @@ describe("mostSharedText: the bound that rules out unrelated paragraphs", () => 
     fc.assert(
       fc.property(paragraph(words), paragraph(words), (older, newer) => {
         const options = wordOptions(older, newer);
-        const kept = (diffWords(older, newer, options) ?? []).filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
+        const kept = (diffWordParts(older, newer, options) ?? []).filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
         expect(mostSharedText(older, newer, options)).toBeGreaterThanOrEqual(kept);
       }),
       { numRuns: 300 },

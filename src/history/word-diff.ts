@@ -1,0 +1,77 @@
+import diffSequencesExport from "@jest/diff-sequences";
+import { diffWords, wordDiff, type ChangeObject } from "diff";
+
+// The package's types describe its CommonJS build, whose function is `exports.default`; Node,
+// esbuild and the test runner load its ES module build, whose default export is the function.
+const diffSequences = typeof diffSequencesExport === "function" ? diffSequencesExport : diffSequencesExport.default;
+
+/**
+ * A word diff of two paragraphs (or the parts of them a revision changed): jsdiff's words and its
+ * whitespace rules, with the longest common subsequence of the words found by Jest's
+ * diff-sequences. jsdiff's own Myers search keeps a linked path object per step and was a
+ * third of a changes page's cost, most of it on Chinese and Japanese, whose sentences are cut
+ * into many short words (docs/performance.md); diff-sequences runs the same kind of search in
+ * linear space with numbers only. Both find a shortest edit, so the words marked as inserted and
+ * deleted are as few; where several edits are as short, they may choose different ones.
+ */
+export interface WordDiffOptions {
+  /** Beyond this many inserted and deleted words, no word diff (the caller shows the text replaced). */
+  readonly maxEditLength: number;
+  /** Cuts non-Latin text into words (`wordOptions` in compare.ts). */
+  readonly intlSegmenter?: Intl.Segmenter;
+}
+
+/**
+ * diff-sequences has no edit cap: its cost grows with the words of both texts times the edits.
+ * Texts longer than this together go to jsdiff, whose search stops at the cap; paragraphs
+ * are far shorter (an M paragraph's changed part is tens of words; its whole text a few hundred).
+ */
+const MAX_WORDS_WITHOUT_CAP = 4_000;
+
+export function diffWordParts(older: string, newer: string, options: WordDiffOptions): ChangeObject<string>[] | undefined {
+  const oldWords = wordDiff.removeEmpty(wordDiff.tokenize(older, options));
+  const newWords = wordDiff.removeEmpty(wordDiff.tokenize(newer, options));
+  if (oldWords.length + newWords.length > MAX_WORDS_WITHOUT_CAP) return diffWords(older, newer, options);
+
+  // jsdiff compares words without the whitespace they carry (`WordDiff.equals`); numbered once,
+  // they compare as numbers.
+  const numbers = new Map<string, number>();
+  const numbered = (words: readonly string[]) =>
+    Int32Array.from(words, (word) => {
+      const key = word.trim();
+      let n = numbers.get(key);
+      if (n === undefined) numbers.set(key, (n = numbers.size));
+      return n;
+    });
+  const a = numbered(oldWords);
+  const b = numbered(newWords);
+
+  // Change objects as jsdiff's `buildValues` makes them: kept text in the newer text's words, a
+  // deletion before the insertion it replaces. diff-sequences reports each kept run whole, a
+  // change always between two (it divides the texts at a change); a test checks the shape.
+  const parts: ChangeObject<string>[] = [];
+  let oldAt = 0;
+  let newAt = 0;
+  let edits = 0;
+  const part = (words: readonly string[], from: number, to: number, kind: "added" | "removed" | "kept") =>
+    parts.push({ value: wordDiff.join(words.slice(from, to)), count: to - from, added: kind === "added", removed: kind === "removed" });
+  const changedUpTo = (oldEnd: number, newEnd: number) => {
+    if (oldEnd > oldAt) part(oldWords, oldAt, oldEnd, "removed");
+    if (newEnd > newAt) part(newWords, newAt, newEnd, "added");
+    edits += oldEnd - oldAt + (newEnd - newAt);
+  };
+  diffSequences(
+    a.length,
+    b.length,
+    (i, j) => a[i] === b[j],
+    (count, i, j) => {
+      changedUpTo(i, j);
+      part(newWords, j, j + count, "kept");
+      oldAt = i + count;
+      newAt = j + count;
+    },
+  );
+  changedUpTo(a.length, b.length);
+  if (edits > options.maxEditLength) return undefined;
+  return wordDiff.postProcess(parts, options);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { diffWords, type ChangeObject } from "diff";
+import fc from "fast-check";
+import { wordOptions } from "../../../src/history/compare.ts";
+import { diffWordParts } from "../../../src/history/word-diff.ts";
+
+const edited = (parts: readonly ChangeObject<string>[]) => parts.filter((p) => p.added || p.removed).reduce((n, p) => n + (p.count ?? 0), 0);
+const side = (parts: readonly ChangeObject<string>[], which: "older" | "newer") =>
+  parts.filter((p) => (which === "older" ? !p.added : !p.removed)).map((p) => p.value).join("");
+const withoutSpace = (text: string) => text.replace(/\s+/gu, "");
+/** `=` kept, `-` deleted, `+` inserted: the order of the parts. */
+const shape = (parts: readonly ChangeObject<string>[]) => parts.map((p) => (p.added ? "+" : p.removed ? "-" : "=")).join("");
+
+describe("diffWordParts", () => {
+  it("marks the words a revision changed", () => {
+    const parts = diffWordParts("We keep logs for 30 days.", "We keep server logs for 14 days.", wordOptions("", ""));
+    expect(parts?.map((p) => (p.added ? `[+${p.value}+]` : p.removed ? `[-${p.value}-]` : p.value)).join("")).toBe(
+      "We keep [+server +]logs for [-30-][+14+] days.",
+    );
+  });
+
+  // Small vocabularies, so that random paragraphs share many words in and out of order and
+  // several edits are often as short: the case where the two searches may choose differently.
+  const latin = ["the", "data", "we", "keep", "for", "days", "and", "delete", "it", "30", "14", ",", "."];
+  const chinese = ["我们", "数据", "保存", "删除", "天", "的", "和", "。", "，"];
+  const paragraph = (words: readonly string[]) =>
+    fc
+      .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom("", " ", "  ", "\n")), { minLength: 0, maxLength: 40 })
+      .map((picked) => picked.map(([word, space]) => (words === chinese ? word + space.trim() : `${word}${space || " "}`)).join(""));
+
+  it.each([
+    ["Latin", latin],
+    ["Chinese", chinese],
+  ])("marks as few words as jsdiff's diff, gives back the newer text exactly and the older one's words (%s)", (_name, words) => {
+    fc.assert(
+      fc.property(paragraph(words), paragraph(words), (older, newer) => {
+        const options = wordOptions(older, newer);
+        const ours = diffWordParts(older, newer, options) ?? [];
+        const jsdiffs = diffWords(older, newer, options) ?? [];
+        expect(edited(ours)).toBe(edited(jsdiffs));
+        expect(side(ours, "newer")).toBe(side(jsdiffs, "newer"));
+        expect(withoutSpace(side(ours, "older"))).toBe(withoutSpace(older));
+        // Between two kept runs one deletion, one insertion or a deletion and then an insertion,
+        // as jsdiff gives them (its whitespace rules expect no more).
+        expect(shape(ours)).toMatch(/^=?((-\+?|\+)=)*(-\+?|\+)?$/u);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("gives up beyond the edit cap, whichever search runs", () => {
+    const words = (count: number, seed: number) => Array.from({ length: count }, (_, i) => `w${(i * seed) % 997}`).join(" ");
+    // Short texts: diff-sequences, then the cap.
+    expect(diffWordParts(words(300, 7), words(300, 13), { maxEditLength: 50 })).toBeUndefined();
+    expect(diffWordParts(words(300, 7), words(300, 13), { maxEditLength: 2_000 })).toBeDefined();
+    // Long texts: jsdiff's search, which stops at the cap.
+    expect(diffWordParts(words(3_000, 7), words(3_000, 13), { maxEditLength: 50 })).toBeUndefined();
+    const long = words(3_000, 7);
+    expect(diffWordParts(long, `${long} more`, { maxEditLength: 50 })?.filter((p) => p.added).map((p) => p.value)).toEqual(["more"]);
+  });
+});
