@@ -6,7 +6,16 @@ import { hasErrors, type Problem } from "../problems.ts";
 import { updatedLockText, writePublishedLock } from "../history/published-lock.ts";
 import { sitePageEntries } from "../site/pages.ts";
 import { writeAtomically } from "./atomic-output.ts";
-import { buildDocument, documentOutput, withoutTextLoad, writeDocumentPages, type BuiltDocument, type FirstPages, type PageOutput } from "./document-task.ts";
+import {
+  buildDocument,
+  documentOutput,
+  withoutTextLoad,
+  writeDocumentPages,
+  type BuiltDocument,
+  type FirstPages,
+  type LoadedDocument,
+  type PageOutput,
+} from "./document-task.ts";
 import { buildDocumentsInParallel, threadsFor, writesInOneRun } from "./parallel-documents.ts";
 import { ownEleventyConfig, renderPages } from "./render-pages.ts";
 import { reloadSharedTemplates } from "../templates/environment.ts";
@@ -52,8 +61,8 @@ export interface BuildSession {
 /**
  * Validates all content and renders it with Eleventy into a staging folder that replaces the
  * output only on success. Documents are loaded and their pages written one document at a time
- * (in worker threads on large sites), then the rules across documents run, then the site-wide
- * pages are written; a small site is loaded whole and written in one Eleventy run
+ * (in worker threads on large sites); once all are loaded the rules across documents run and the
+ * site-wide pages are written (`loadAndRender`); a small site is loaded whole and written in one Eleventy run
  * (`buildSmallSite`). Any error discards the staging folder: nothing half-built is published.
  * Content problems come back as values; Eleventy failures are thrown.
  */
@@ -64,13 +73,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let result: SiteLoad = { problems: [] };
   let filesWritten = 0;
   await writeAtomically(options.outDir ?? path.join(root, "_site"), async (staging) => {
-    const documentsDone = startPhase("documents (load, check, write) and the rules across them");
+    const documentsDone = startPhase("documents (load, check, write), the rules across them and the site-wide pages");
     result = await loadAndRender({ ...options, root }, { dir: staging, liveReload: options.liveReload === true });
     documentsDone();
-    const { loaded, session } = result;
-    if (!loaded || !session) return false;
-    filesWritten = (result.filesWritten ?? 0) + (result.sitePagesWritten ? 0 : await writeSitePages(session, loaded, staging));
-    return true;
+    filesWritten = result.filesWritten ?? 0;
+    return result.loaded !== undefined && result.session !== undefined;
   });
   const { loaded, problems, session } = result;
   if (!loaded) return { problems, built: false, newlyPublished: 0, filesWritten: 0, ...(session && { session }) };
@@ -104,17 +111,20 @@ export async function rebuildDocument(
   const loads = [...session.documents.values()].map((d) => (d.load.slug === slug ? light : d.load));
   const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems);
   if (!loaded || !load.document) return { problems, built: false, needsFullBuild: false, filesWritten: 0 };
-  const written = await writeDocumentPages(session.resources, load.document, { dir: outDir, liveReload: session.liveReload }, first);
-  session.documents.set(slug, { load: light, ...written });
-  const filesWritten = written.filesWritten + (await writeSitePages(session, loaded, outDir));
+  const prepared = documentOutput(session.resources, load.document);
+  const written = await writeDocumentPages(session.resources, load.document, { dir: outDir, liveReload: session.liveReload }, first, prepared);
+  session.documents.set(slug, { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written });
+  const filesWritten = written + (await writeSitePages(loaded, sitemapFragments(session.documents.values()), outDir, session.liveReload));
   return { problems, built: true, needsFullBuild: false, filesWritten };
 }
 
-/** Home, language indexes, sitemap (with each document's part), robots.txt, cookies.json, assets. */
-async function writeSitePages(session: BuildSession, loaded: LoadedSite, outDir: string): Promise<number> {
+const sitemapFragments = (documents: Iterable<LoadedDocument>) => [...documents].map((d) => d.sitemapFragment);
+
+/** Home, language indexes, sitemap (with each document's part, in folder order), robots.txt, cookies.json, assets. */
+async function writeSitePages(loaded: LoadedSite, documentSitemapFragments: readonly string[], outDir: string, liveReload: boolean): Promise<number> {
   const done = startPhase("site-wide pages and assets");
-  const pages = sitePageEntries(loaded.site, [...session.documents.values()].map((d) => d.sitemapFragment));
-  const written = await renderPages({ root: loaded.site.root, translator: loaded.translator, pages, copyAssets: true, liveReload: session.liveReload }, loaded.templateDirs, outDir);
+  const pages = sitePageEntries(loaded.site, documentSitemapFragments);
+  const written = await renderPages({ root: loaded.site.root, translator: loaded.translator, pages, copyAssets: true, liveReload }, loaded.templateDirs, outDir);
   done();
   return written;
 }
@@ -132,12 +142,16 @@ interface SiteLoad {
   readonly loaded?: LoadedSite;
   readonly problems: Problem[];
   readonly session?: BuildSession;
+  /** Every file written: the documents' pages and, when nothing was wrong, the site-wide pages. */
   readonly filesWritten?: number;
-  /** The site-wide pages were written with the documents' (a small site's single Eleventy run). */
-  readonly sitePagesWritten?: boolean;
 }
 
-/** Every document loaded (and, with `output`, its pages written), then the rules across documents. */
+/**
+ * Every document loaded (and, with `output`, its pages written), then the rules across documents
+ * and, with `output` and no error, the site-wide pages. In worker threads the rules and the
+ * site-wide pages run in this thread as soon as the last document is loaded, while the threads
+ * still write the last documents' pages; otherwise one thread would wait for the other at the end.
+ */
 async function loadAndRender(options: BuildOptions, output: PageOutput | undefined): Promise<SiteLoad> {
   const loadOptions = {
     root: options.root,
@@ -156,10 +170,18 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   // An explicit `--threads 1` keeps to one document at a time, as a large site is built.
   if (output && writesInOneRun(markdown.length, () => totalBytes(markdown), options.threads)) return buildSmallSite(resources, folders.slugs, problems, output);
   let documents: BuiltDocument[];
+  let site: Awaited<ReturnType<typeof completeSiteLoad>> | undefined;
+  let sitePagesWritten = 0;
+  // With the documents as the rules across them and the site-wide pages need them (no text).
+  const completeSite = async (loaded: readonly LoadedDocument[]) => {
+    site = await completeSiteLoad(resources, loaded.map((d) => d.load), problems);
+    if (output && site.loaded) sitePagesWritten = await writeSitePages(site.loaded, sitemapFragments(loaded), output.dir, output.liveReload);
+  };
+  const siteProblems = [...problems];
   if (threads > 1) {
     // Workers decide nothing about dates on their own: the main thread's build date goes with them.
     const setup = { ...loadOptions, buildDate: resources.buildDate, ...(output && { output }) };
-    documents = await buildDocumentsInParallel(setup, folders.slugs, threads);
+    documents = await buildDocumentsInParallel(setup, folders.slugs, threads, completeSite);
   } else {
     documents = [];
     // As in the threads: once a document has an error, the rest are checked but not written.
@@ -169,15 +191,16 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
       if (hasErrors(built.load.problems)) write = false;
       documents.push(built);
     }
+    await completeSite(documents);
   }
   const session: BuildSession = {
     resources,
-    siteProblems: [...problems],
+    siteProblems,
     documents: new Map(documents.map((d) => [d.load.slug, d])),
     liveReload: options.liveReload === true,
   };
-  const site = await completeSiteLoad(resources, documents.map((d) => d.load), problems);
-  return { ...site, session, filesWritten: documents.reduce((n, d) => n + d.filesWritten, 0) };
+  const filesWritten = documents.reduce((n, d) => n + d.filesWritten, sitePagesWritten);
+  return { ...(site ?? { problems }), session, filesWritten };
 }
 
 /**
@@ -212,5 +235,5 @@ async function buildSmallSite(resources: SiteResources, slugs: readonly string[]
     output.dir,
   );
   written();
-  return { ...site, session, filesWritten, sitePagesWritten: true };
+  return { ...site, session, filesWritten };
 }

@@ -47,20 +47,32 @@ export interface BuiltDocument {
   readonly filesWritten: number;
 }
 
+/** A document as the rules across documents and the site-wide pages need it, before its pages are written. */
+export type LoadedDocument = Omit<BuiltDocument, "filesWritten">;
+
 /**
  * Loads one document and, when `output` is given and the document is sound, writes its pages
  * there. What comes back is small: problems, links to check across documents, and the document
- * without its text. Run in a worker thread by a parallel build, or in the main thread.
+ * without its text. Run in a worker thread by a parallel build, or in the main thread. `loaded`
+ * hears of the document as soon as it is loaded, before its pages are written.
  */
-export async function buildDocument(resources: SiteResources, slug: string, output: PageOutput | undefined): Promise<BuiltDocument> {
-  const loaded = startPhase(`${slug}: load and check`);
+export async function buildDocument(
+  resources: SiteResources,
+  slug: string,
+  output: PageOutput | undefined,
+  loaded?: (document: LoadedDocument) => void,
+): Promise<BuiltDocument> {
+  const phase = startPhase(`${slug}: load and check`);
   const load = loadDocument(resources, slug);
-  loaded();
+  phase();
   const { document } = load;
-  if (!document) return { load, sitemapFragment: "", filesWritten: 0 };
+  const light = withoutTextLoad(load);
   // A document with errors is never published, and the build as a whole will stop.
-  const written = output && !hasErrors(load.problems) ? await writeDocumentPages(resources, document, output) : { sitemapFragment: "", filesWritten: 0 };
-  return { load: withoutTextLoad(load), ...written };
+  const toWrite = output && document && resources.translator && !hasErrors(load.problems) ? { output, document, prepared: documentOutput(resources, document) } : undefined;
+  const sitemapFragment = toWrite?.prepared.sitemapFragment ?? "";
+  loaded?.({ load: light, sitemapFragment });
+  const filesWritten = toWrite ? await writeDocumentPages(resources, toWrite.document, toWrite.output, undefined, toWrite.prepared) : 0;
+  return { load: light, sitemapFragment, filesWritten };
 }
 
 /**
@@ -82,17 +94,17 @@ export function documentOutput(resources: SiteResources, document: LegalDocument
   };
 }
 
-/** Writes a loaded document's pages with one Eleventy run (two with `first`) and renders its part of the sitemap. */
+/** Writes a loaded document's pages with one Eleventy run (two with `first`); returns how many files it wrote. */
 export async function writeDocumentPages(
   resources: SiteResources,
   document: LegalDocument,
   output: PageOutput,
   first?: FirstPages,
-): Promise<{ sitemapFragment: string; filesWritten: number }> {
+  { pages } = documentOutput(resources, document),
+): Promise<number> {
   const { translator } = resources;
-  if (!translator) return { sitemapFragment: "", filesWritten: 0 };
+  if (!translator) return 0;
   const written = startPhase(`${document.slug}: write pages`);
-  const { pages, sitemapFragment } = documentOutput(resources, document);
   const render = (list: readonly PageEntry[]) =>
     renderPages({ root: resources.root, translator, pages: list, copyAssets: false, liveReload: output.liveReload }, resources.templateDirs, output.dir);
   const isFirst = (page: PageEntry) => page.locale !== undefined && first?.locales.has(page.locale) === true;
@@ -104,5 +116,5 @@ export async function writeDocumentPages(
     filesWritten += await render(pages.filter((page) => !isFirst(page)));
   } else filesWritten = await render(pages);
   written();
-  return { sitemapFragment, filesWritten };
+  return filesWritten;
 }

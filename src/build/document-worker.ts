@@ -1,13 +1,14 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadSiteResources } from "../content/load-site.ts";
 import { errorMessages } from "../problems.ts";
-import { buildDocument } from "./document-task.ts";
+import { buildDocument, type LoadedDocument } from "./document-task.ts";
 import type { WorkerReply, WorkerSetup, WorkerTask } from "./parallel-documents.ts";
 
 /**
  * A worker thread of a parallel build: loads the site's resources once (settings, UI strings,
  * cookie tables; their problems are the main thread's to report), then builds each document it is
- * sent, one at a time, and answers with what the main thread needs to finish the build.
+ * sent, one at a time: it says so once the document is loaded (what the main thread needs for the
+ * rules across documents and the site-wide pages), and again once its pages are written.
  */
 const setup = workerData as WorkerSetup;
 const port = parentPort;
@@ -17,7 +18,9 @@ const { resources } = await loadSiteResources(setup);
 port.on("message", ({ slug, write }: WorkerTask) => {
   const reply = async (): Promise<WorkerReply> => {
     if (!resources) return { slug, error: "content/site.yaml could not be read in a worker thread." };
-    return { slug, built: await buildDocument(resources, slug, write ? setup.output : undefined) };
+    const loaded = (document: LoadedDocument) => port.postMessage({ slug, loaded: document } satisfies WorkerReply);
+    const { filesWritten } = await buildDocument(resources, slug, write ? setup.output : undefined, loaded);
+    return { slug, filesWritten };
   };
   reply().then(
     (message) => port.postMessage(message),

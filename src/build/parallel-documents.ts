@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { LoadOptions } from "../content/load-site.ts";
 import { entryPoint, RUNS_COMPILED } from "../installation.ts";
 import { hasErrors } from "../problems.ts";
-import type { BuiltDocument, PageOutput } from "./document-task.ts";
+import type { BuiltDocument, LoadedDocument, PageOutput } from "./document-task.ts";
 
 export interface WorkerSetup extends LoadOptions {
   /** Where to write each document's pages; undefined to check only. */
@@ -29,7 +29,11 @@ export interface WorkerTask {
   readonly write: boolean;
 }
 
-export type WorkerReply = { readonly slug: string; readonly built: BuiltDocument } | { readonly slug: string; readonly error: string };
+/** A document loaded (its pages are written next), its pages written, or what went wrong. */
+export type WorkerReply =
+  | { readonly slug: string; readonly loaded: LoadedDocument }
+  | { readonly slug: string; readonly filesWritten: number }
+  | { readonly slug: string; readonly error: string };
 
 /**
  * Below this many Markdown files a build stays in one thread: each worker thread loads its modules
@@ -62,23 +66,35 @@ export function threadsFor(files: number, documents: number, requested?: number)
  * Builds documents in worker threads (`worker_threads`: markdown-it, the diffs and Eleventy's
  * rendering are all synchronous JavaScript, so only threads put the second core to work). Each
  * worker takes the next document when it is done with one, so a large document does not hold up
- * the rest. Results come back in the order of `slugs`, whatever order the threads finish in, so the
- * build is the same byte for byte.
+ * the rest. Once every document is loaded, `allLoaded` runs in this thread while the workers write
+ * the last pages; the build is done when both are. Documents come back in the order of `slugs`,
+ * whatever order the threads finish in, so the build is the same byte for byte.
  */
 export async function buildDocumentsInParallel(
   setup: WorkerSetup,
   slugs: readonly string[],
   threads: number,
+  allLoaded: (documents: readonly LoadedDocument[]) => Promise<void>,
 ): Promise<BuiltDocument[]> {
-  const built = new Map<string, BuiltDocument>();
+  const loaded = new Map<string, LoadedDocument>();
+  const written = new Map<string, number>();
   const queue = [...slugs];
   // Once a document has an error the build will not be published: the rest are still loaded and
   // checked, so that every problem is reported, but their pages are no longer written.
   let write = setup.output !== undefined;
+  let siteRun: Promise<void> | undefined;
+  let completeSite: (() => void) | undefined;
+  const siteCompleted = new Promise<void>((resolve, reject) => {
+    completeSite = () => {
+      siteRun = allLoaded(slugs.map((slug) => loaded.get(slug) as LoadedDocument));
+      siteRun.then(resolve, reject);
+    };
+  });
   const workers = Array.from({ length: Math.min(threads, slugs.length) }, () => startWorker(setup));
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      siteCompleted,
+      ...workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             let finished = false;
@@ -90,13 +106,15 @@ export async function buildDocumentsInParallel(
               } else worker.postMessage({ slug, write } satisfies WorkerTask);
             };
             worker.on("message", (reply: WorkerReply) => {
-              if ("error" in reply) {
-                reject(new Error(reply.error));
-                return;
+              if ("error" in reply) reject(new Error(reply.error));
+              else if ("loaded" in reply) {
+                loaded.set(reply.slug, reply.loaded);
+                if (hasErrors(reply.loaded.load.problems)) write = false;
+                if (loaded.size === slugs.length) completeSite?.();
+              } else {
+                written.set(reply.slug, reply.filesWritten);
+                next();
               }
-              built.set(reply.slug, reply.built);
-              if (hasErrors(reply.built.load.problems)) write = false;
-              next();
             });
             worker.on("error", reject);
             worker.on("exit", (code) => {
@@ -105,9 +123,12 @@ export async function buildDocumentsInParallel(
             next();
           }),
       ),
-    );
+    ]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
+    // When a thread failed, the site-wide pages may still be being written into the folder the
+    // failed build is about to remove: it is removed once they are done.
+    await siteRun?.catch(() => undefined);
   }
-  return slugs.map((slug) => built.get(slug) as BuiltDocument);
+  return slugs.map((slug) => ({ ...(loaded.get(slug) as LoadedDocument), filesWritten: written.get(slug) ?? 0 }));
 }

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
+import { buildDocumentsInParallel } from "../../src/build/parallel-documents.ts";
 import { templateErrorLine } from "../../src/templates/template-error.ts";
 import { copyFixture, removeDir } from "../support/sites.ts";
 
@@ -35,6 +36,33 @@ describe("a build that fails on a template", () => {
       expect(readdirSync(root).filter((name) => name.startsWith("_site"))).toEqual([]);
     } finally {
       process.off("unhandledRejection", collect);
+      removeDir(root);
+    }
+  });
+
+
+  it("in worker threads, fails only once what runs beside the threads is done", async () => {
+    // The rules across documents and the site-wide pages start in the main thread once every
+    // document is loaded, while the threads still write the documents' pages. When a thread
+    // fails meanwhile, the build must not give up (and remove its temporary folder) before they
+    // are done, or they would write into a folder that is no longer there.
+    const root = copyFixture("multilingual");
+    const out = path.join(root, "out");
+    try {
+      // Only the privacy policy has changes pages: its thread fails after every document is loaded.
+      writeFileSync(path.join(root, "templates/layouts/changes.njk"), "{{ items | nosuch }}\n");
+      let besideDone = false;
+      const beside = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        besideDone = true;
+      };
+      const thrown = await buildDocumentsInParallel({ root, buildDate: "2025-07-01", output: { dir: out, liveReload: false } }, ["privacy", "terms"], 2, beside).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(templateErrorLine(thrown, root)).toBe("templates/layouts/changes.njk:1: template error: filter not found: nosuch");
+      expect(besideDone).toBe(true);
+    } finally {
       removeDir(root);
     }
   });
