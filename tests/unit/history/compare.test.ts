@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { compareSections, mostSharedText, wordOptions, type Comparison, type SectionChange } from "../../../src/history/compare.ts";
 import { diffWordParts } from "../../../src/history/word-diff.ts";
+import { paragraphs, VOCABULARIES } from "../../support/paragraphs.ts";
 import { renderMarkdown } from "../../../src/markdown/renderer.ts";
 
 /** Sections as the loader makes them, from Markdown. */
@@ -94,19 +95,9 @@ describe("compareSections", () => {
 });
 
 describe("mostSharedText: the bound that rules out unrelated paragraphs", () => {
-  // Small vocabularies, so that random paragraphs share words in and out of order; one Latin, one
-  // Chinese (cut into words by Intl.Segmenter in the diff and in the bound alike).
-  const latin = ["the", "data", "we", "keep", "for", "days", "and", "delete", "it", "30", "14", ",", "."];
-  const chinese = ["我们", "数据", "保存", "删除", "天", "的", "和", "。", "，"];
-  const paragraph = (words: readonly string[]) =>
-    fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 40 }).map((picked) => picked.join(words === chinese ? "" : " "));
-
-  it.each([
-    ["Latin", latin],
-    ["Chinese", chinese],
-  ])("is never below what the word diff keeps (%s)", (_name, words) => {
+  it.each(VOCABULARIES)("is never below what the word diff keeps (%s)", (_name, words) => {
     fc.assert(
-      fc.property(paragraph(words), paragraph(words), (older, newer) => {
+      fc.property(paragraphs(words), paragraphs(words), (older, newer) => {
         const options = wordOptions(older, newer);
         const kept = (diffWordParts(older, newer, options) ?? []).filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
         expect(mostSharedText(older, newer, options)).toBeGreaterThanOrEqual(kept);

@@ -3,6 +3,7 @@ import { diffWords, type ChangeObject } from "diff";
 import fc from "fast-check";
 import { wordOptions } from "../../../src/history/compare.ts";
 import { diffWordParts } from "../../../src/history/word-diff.ts";
+import { paragraphs, VOCABULARIES } from "../../support/paragraphs.ts";
 
 const edited = (parts: readonly ChangeObject<string>[]) => parts.filter((p) => p.added || p.removed).reduce((n, p) => n + (p.count ?? 0), 0);
 const side = (parts: readonly ChangeObject<string>[], which: "older" | "newer") =>
@@ -19,21 +20,10 @@ describe("diffWordParts", () => {
     );
   });
 
-  // Small vocabularies, so that random paragraphs share many words in and out of order and
-  // several edits are often as short: the case where the two searches may choose differently.
-  const latin = ["the", "data", "we", "keep", "for", "days", "and", "delete", "it", "30", "14", ",", "."];
-  const chinese = ["我们", "数据", "保存", "删除", "天", "的", "和", "。", "，"];
-  const paragraph = (words: readonly string[]) =>
-    fc
-      .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom("", " ", "  ", "\n")), { minLength: 0, maxLength: 40 })
-      .map((picked) => picked.map(([word, space]) => (words === chinese ? word + space.trim() : `${word}${space || " "}`)).join(""));
-
-  it.each([
-    ["Latin", latin],
-    ["Chinese", chinese],
-  ])("marks as few words as jsdiff's diff, gives back the newer text exactly and the older one's words (%s)", (_name, words) => {
+  // Several edits are often as short here: the case where the two searches may choose differently.
+  it.each(VOCABULARIES)("marks as few words as jsdiff's diff, gives back the newer text exactly and the older one's words (%s)", (_name, words) => {
     fc.assert(
-      fc.property(paragraph(words), paragraph(words), (older, newer) => {
+      fc.property(paragraphs(words), paragraphs(words), (older, newer) => {
         const options = wordOptions(older, newer);
         const ours = diffWordParts(older, newer, options) ?? [];
         const jsdiffs = diffWords(older, newer, options) ?? [];
