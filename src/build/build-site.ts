@@ -112,7 +112,7 @@ export async function rebuildDocument(
   const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems);
   if (!loaded || !load.document) return { problems, built: false, needsFullBuild: false, filesWritten: 0 };
   const prepared = documentOutput(session.resources, load.document);
-  const written = await writeDocumentPages(session.resources, load.document, { dir: outDir, liveReload: session.liveReload }, first, prepared);
+  const written = await writeDocumentPages(session.resources, load.document, prepared.pages, { dir: outDir, liveReload: session.liveReload }, first);
   session.documents.set(slug, { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written });
   const filesWritten = written + (await writeSitePages(loaded, sitemapFragments(session.documents.values()), outDir, session.liveReload));
   return { problems, built: true, needsFullBuild: false, filesWritten };
@@ -169,19 +169,20 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   const threads = threadsFor(markdown.length, folders.slugs.length, requested);
   // An explicit `--threads 1` keeps to one document at a time, as a large site is built.
   if (output && writesInOneRun(markdown.length, () => totalBytes(markdown), options.threads)) return buildSmallSite(resources, folders.slugs, problems, output);
-  let documents: BuiltDocument[];
-  let site: Awaited<ReturnType<typeof completeSiteLoad>> | undefined;
-  let sitePagesWritten = 0;
-  // With the documents as the rules across them and the site-wide pages need them (no text).
+  // Once every document is loaded: the rules across them and, when nothing is wrong, the site-wide
+  // pages, from the documents without their text.
   const completeSite = async (loaded: readonly LoadedDocument[]) => {
-    site = await completeSiteLoad(resources, loaded.map((d) => d.load), problems);
-    if (output && site.loaded) sitePagesWritten = await writeSitePages(site.loaded, sitemapFragments(loaded), output.dir, output.liveReload);
+    const site = await completeSiteLoad(resources, loaded.map((d) => d.load), problems);
+    const sitePagesWritten = output && site.loaded ? await writeSitePages(site.loaded, sitemapFragments(loaded), output.dir, output.liveReload) : 0;
+    return { site, sitePagesWritten };
   };
   const siteProblems = [...problems];
+  let documents: BuiltDocument[];
+  let completed: Awaited<ReturnType<typeof completeSite>>;
   if (threads > 1) {
     // Workers decide nothing about dates on their own: the main thread's build date goes with them.
     const setup = { ...loadOptions, buildDate: resources.buildDate, ...(output && { output }) };
-    documents = await buildDocumentsInParallel(setup, folders.slugs, threads, completeSite);
+    ({ documents, afterLoading: completed } = await buildDocumentsInParallel(setup, folders.slugs, threads, completeSite));
   } else {
     documents = [];
     // As in the threads: once a document has an error, the rest are checked but not written.
@@ -191,7 +192,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
       if (hasErrors(built.load.problems)) write = false;
       documents.push(built);
     }
-    await completeSite(documents);
+    completed = await completeSite(documents);
   }
   const session: BuildSession = {
     resources,
@@ -199,8 +200,8 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     documents: new Map(documents.map((d) => [d.load.slug, d])),
     liveReload: options.liveReload === true,
   };
-  const filesWritten = documents.reduce((n, d) => n + d.filesWritten, sitePagesWritten);
-  return { ...(site ?? { problems }), session, filesWritten };
+  const filesWritten = documents.reduce((n, d) => n + d.filesWritten, completed.sitePagesWritten);
+  return { ...completed.site, session, filesWritten };
 }
 
 /**

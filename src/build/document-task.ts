@@ -71,7 +71,7 @@ export async function buildDocument(
   const toWrite = output && document && resources.translator && !hasErrors(load.problems) ? { output, document, prepared: documentOutput(resources, document) } : undefined;
   const sitemapFragment = toWrite?.prepared.sitemapFragment ?? "";
   loaded?.({ load: light, sitemapFragment });
-  const filesWritten = toWrite ? await writeDocumentPages(resources, toWrite.document, toWrite.output, undefined, toWrite.prepared) : 0;
+  const filesWritten = toWrite ? await writeDocumentPages(resources, toWrite.document, toWrite.prepared.pages, toWrite.output) : 0;
   return { load: light, sitemapFragment, filesWritten };
 }
 
@@ -94,13 +94,13 @@ export function documentOutput(resources: SiteResources, document: LegalDocument
   };
 }
 
-/** Writes a loaded document's pages with one Eleventy run (two with `first`); returns how many files it wrote. */
+/** Writes a loaded document's pages (`documentOutput`) with one Eleventy run (two with `first`); returns how many files it wrote. */
 export async function writeDocumentPages(
   resources: SiteResources,
   document: LegalDocument,
+  pages: readonly PageEntry[],
   output: PageOutput,
   first?: FirstPages,
-  { pages } = documentOutput(resources, document),
 ): Promise<number> {
   const { translator } = resources;
   if (!translator) return 0;

@@ -66,34 +66,34 @@ export function threadsFor(files: number, documents: number, requested?: number)
  * Builds documents in worker threads (`worker_threads`: markdown-it, the diffs and Eleventy's
  * rendering are all synchronous JavaScript, so only threads put the second core to work). Each
  * worker takes the next document when it is done with one, so a large document does not hold up
- * the rest. Once every document is loaded, `allLoaded` runs in this thread while the workers write
- * the last pages; the build is done when both are. Documents come back in the order of `slugs`,
- * whatever order the threads finish in, so the build is the same byte for byte.
+ * the rest. Once every document is loaded, `whenAllLoaded` runs in this thread while the workers
+ * write the last pages; the build is done when both are. Documents come back in the order of
+ * `slugs`, whatever order the threads finish in, so the build is the same byte for byte.
  */
-export async function buildDocumentsInParallel(
+export async function buildDocumentsInParallel<T>(
   setup: WorkerSetup,
   slugs: readonly string[],
   threads: number,
-  allLoaded: (documents: readonly LoadedDocument[]) => Promise<void>,
-): Promise<BuiltDocument[]> {
+  whenAllLoaded: (documents: readonly LoadedDocument[]) => Promise<T>,
+): Promise<{ documents: BuiltDocument[]; afterLoading: T }> {
+  if (slugs.length === 0) return { documents: [], afterLoading: await whenAllLoaded([]) };
   const loaded = new Map<string, LoadedDocument>();
   const written = new Map<string, number>();
   const queue = [...slugs];
   // Once a document has an error the build will not be published: the rest are still loaded and
   // checked, so that every problem is reported, but their pages are no longer written.
   let write = setup.output !== undefined;
-  let siteRun: Promise<void> | undefined;
-  let completeSite: (() => void) | undefined;
-  const siteCompleted = new Promise<void>((resolve, reject) => {
-    completeSite = () => {
-      siteRun = allLoaded(slugs.map((slug) => loaded.get(slug) as LoadedDocument));
-      siteRun.then(resolve, reject);
-    };
-  });
+  // Started by the last document's "loaded" message; as a promise's continuation, so that a
+  // throw in `whenAllLoaded` is a rejection like any other.
+  let allLoaded = false;
+  let everyDocumentLoaded = (): void => undefined;
+  const afterLoading = new Promise<void>((resolve) => {
+    everyDocumentLoaded = resolve;
+  }).then(() => whenAllLoaded(slugs.map((slug) => loaded.get(slug) as LoadedDocument)));
   const workers = Array.from({ length: Math.min(threads, slugs.length) }, () => startWorker(setup));
   try {
-    await Promise.all([
-      siteCompleted,
+    const [result] = await Promise.all([
+      afterLoading,
       ...workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
@@ -110,7 +110,10 @@ export async function buildDocumentsInParallel(
               else if ("loaded" in reply) {
                 loaded.set(reply.slug, reply.loaded);
                 if (hasErrors(reply.loaded.load.problems)) write = false;
-                if (loaded.size === slugs.length) completeSite?.();
+                if (loaded.size === slugs.length) {
+                  allLoaded = true;
+                  everyDocumentLoaded();
+                }
               } else {
                 written.set(reply.slug, reply.filesWritten);
                 next();
@@ -124,11 +127,12 @@ export async function buildDocumentsInParallel(
           }),
       ),
     ]);
+    const documents = slugs.map((slug) => ({ ...(loaded.get(slug) as LoadedDocument), filesWritten: written.get(slug) ?? 0 }));
+    return { documents, afterLoading: result };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
     // When a thread failed, the site-wide pages may still be being written into the folder the
     // failed build is about to remove: it is removed once they are done.
-    await siteRun?.catch(() => undefined);
+    if (allLoaded) await afterLoading.catch(() => undefined);
   }
-  return slugs.map((slug) => ({ ...(loaded.get(slug) as LoadedDocument), filesWritten: written.get(slug) ?? 0 }));
 }

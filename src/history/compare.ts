@@ -3,8 +3,9 @@ import type { TextSection } from "../markdown/sections.ts";
 import { diffWordParts } from "./word-diff.ts";
 
 /**
- * What changed between two versions, section by section. jsdiff does the diffing (a well-tested
- * Myers implementation); this module decides what a section is and how changes are grouped.
+ * What changed between two versions, section by section. jsdiff aligns sections and paragraphs
+ * and cuts text into words, Jest's diff-sequences finds the words two paragraphs keep
+ * (`word-diff.ts`); this module decides what a section is and how changes are grouped.
  *
  * Two passes keep the cost bounded: sections are compared whole first, and words are diffed only
  * inside sections whose text differs, with a cap on the edit length beyond which a section is

@@ -1,19 +1,10 @@
 import diffSequencesExport from "@jest/diff-sequences";
 import { diffWords, wordDiff, type ChangeObject } from "diff";
 
-// The package's types describe its CommonJS build, whose function is `exports.default`; Node,
-// esbuild and the test runner load its ES module build, whose default export is the function.
+// The package's types describe its CommonJS build, whose function is `exports.default`; Node and
+// esbuild load its ES module build (its `import` export), whose default export is the function.
 const diffSequences = typeof diffSequencesExport === "function" ? diffSequencesExport : diffSequencesExport.default;
 
-/**
- * A word diff of two paragraphs (or the parts of them a revision changed): jsdiff's words and its
- * whitespace rules, with the longest common subsequence of the words found by Jest's
- * diff-sequences. jsdiff's own Myers search keeps a linked path object per step and was a
- * third of a changes page's cost, most of it on Chinese and Japanese, whose sentences are cut
- * into many short words (docs/performance.md); diff-sequences runs the same kind of search in
- * linear space with numbers only. Both find a shortest edit, so the words marked as inserted and
- * deleted are as few; where several edits are as short, they may choose different ones.
- */
 export interface WordDiffOptions {
   /** Beyond this many inserted and deleted words, no word diff (the caller shows the text replaced). */
   readonly maxEditLength: number;
@@ -28,6 +19,15 @@ export interface WordDiffOptions {
  */
 const MAX_WORDS_WITHOUT_CAP = 4_000;
 
+/**
+ * A word diff of two paragraphs (or the parts of them a revision changed): jsdiff's words and its
+ * whitespace rules, with the longest common subsequence of the words found by Jest's
+ * diff-sequences. jsdiff's own Myers search keeps a linked path object per step and was most of a
+ * changes page's cost, above all in Chinese and Japanese, whose sentences are cut into many short
+ * words (docs/performance.md); diff-sequences runs the same kind of search in linear space with
+ * numbers only. Both find a shortest edit, so as few words are marked as inserted and deleted;
+ * where several edits are as short, they may choose different ones. Undefined beyond the cap.
+ */
 export function diffWordParts(older: string, newer: string, options: WordDiffOptions): ChangeObject<string>[] | undefined {
   const oldWords = wordDiff.removeEmpty(wordDiff.tokenize(older, options));
   const newWords = wordDiff.removeEmpty(wordDiff.tokenize(newer, options));

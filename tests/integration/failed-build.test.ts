@@ -40,7 +40,6 @@ describe("a build that fails on a template", () => {
     }
   });
 
-
   it("in worker threads, fails only once what runs beside the threads is done", async () => {
     // The rules across documents and the site-wide pages start in the main thread once every
     // document is loaded, while the threads still write the documents' pages. When a thread
@@ -51,8 +50,10 @@ describe("a build that fails on a template", () => {
     try {
       // Only the privacy policy has changes pages: its thread fails after every document is loaded.
       writeFileSync(path.join(root, "templates/layouts/changes.njk"), "{{ items | nosuch }}\n");
+      let besideStarted = false;
       let besideDone = false;
       const beside = async () => {
+        besideStarted = true;
         await new Promise((resolve) => setTimeout(resolve, 3_000));
         besideDone = true;
       };
@@ -61,6 +62,8 @@ describe("a build that fails on a template", () => {
         (e: unknown) => e,
       );
       expect(templateErrorLine(thrown, root)).toBe("templates/layouts/changes.njk:1: template error: filter not found: nosuch");
+      // Both documents were loaded before the privacy policy's pages failed (else this tests nothing).
+      expect(besideStarted).toBe(true);
       expect(besideDone).toBe(true);
     } finally {
       removeDir(root);

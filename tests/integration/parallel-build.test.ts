@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
-import { ONE_RUN_MAX_BYTES, PARALLEL_FROM_FILES, threadsFor, writesInOneRun } from "../../src/build/parallel-documents.ts";
+import { buildDocumentsInParallel, ONE_RUN_MAX_BYTES, PARALLEL_FROM_FILES, threadsFor, writesInOneRun } from "../../src/build/parallel-documents.ts";
 import { documentMarkdownFiles, totalBytes } from "../../src/content/scan.ts";
 import { copyFixture, REPO, removeDir, runCli, snapshotDir } from "../support/sites.ts";
 
@@ -61,6 +61,21 @@ describe("building documents one at a time, in worker threads, or all in one run
     } finally {
       removeDir(root);
     }
+  });
+});
+
+describe("buildDocumentsInParallel", () => {
+  it("hands what runs once every document is loaded its result, or its failure, even a synchronous throw", async () => {
+    const [root] = roots as [string];
+    const setup = { root, buildDate: BUILD_DATE };
+    const done = await buildDocumentsInParallel(setup, ["privacy", "terms"], 2, async (loaded) => loaded.map((d) => d.load.slug));
+    expect(done.afterLoading).toEqual(["privacy", "terms"]);
+    expect(done.documents.map((d) => d.load.slug)).toEqual(["privacy", "terms"]);
+    const thrown = await buildDocumentsInParallel(setup, ["privacy", "terms"], 2, () => {
+      throw new Error("the rules across documents failed");
+    }).catch((e: unknown) => e);
+    expect(thrown).toEqual(new Error("the rules across documents failed"));
+    expect(await buildDocumentsInParallel(setup, [], 2, async (loaded) => loaded.length)).toEqual({ documents: [], afterLoading: 0 });
   });
 });
 
