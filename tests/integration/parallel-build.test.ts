@@ -68,14 +68,14 @@ describe("buildDocumentsInParallel", () => {
   it("hands what runs once every document is loaded its result, or its failure, even a synchronous throw", async () => {
     const [root] = roots as [string];
     const setup = { root, buildDate: BUILD_DATE };
-    const done = await buildDocumentsInParallel(setup, ["privacy", "terms"], 2, async (loaded) => loaded.map((d) => d.load.slug));
+    const done = await buildDocumentsInParallel(setup, ["privacy", "terms"], 2, (loaded) => Promise.resolve(loaded.map((d) => d.load.slug)));
     expect(done.afterLoading).toEqual(["privacy", "terms"]);
     expect(done.documents.map((d) => d.load.slug)).toEqual(["privacy", "terms"]);
     const thrown = await buildDocumentsInParallel(setup, ["privacy", "terms"], 2, () => {
       throw new Error("the rules across documents failed");
     }).catch((e: unknown) => e);
     expect(thrown).toEqual(new Error("the rules across documents failed"));
-    expect(await buildDocumentsInParallel(setup, [], 2, async (loaded) => loaded.length)).toEqual({ documents: [], afterLoading: 0 });
+    expect(await buildDocumentsInParallel(setup, [], 2, (loaded) => Promise.resolve(loaded.length))).toEqual({ documents: [], afterLoading: 0 });
   });
 });
 
