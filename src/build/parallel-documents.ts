@@ -85,7 +85,6 @@ export async function buildDocumentsInParallel<T>(
   let write = setup.output !== undefined;
   // Started by the last document's "loaded" message; as a promise's continuation, so that a
   // throw in `whenAllLoaded` is a rejection like any other.
-  let allLoaded = false;
   let everyDocumentLoaded = (): void => undefined;
   const afterLoading = new Promise<void>((resolve) => {
     everyDocumentLoaded = resolve;
@@ -110,10 +109,7 @@ export async function buildDocumentsInParallel<T>(
               else if ("loaded" in reply) {
                 loaded.set(reply.slug, reply.loaded);
                 if (hasErrors(reply.loaded.load.problems)) write = false;
-                if (loaded.size === slugs.length) {
-                  allLoaded = true;
-                  everyDocumentLoaded();
-                }
+                if (loaded.size === slugs.length) everyDocumentLoaded();
               } else {
                 written.set(reply.slug, reply.filesWritten);
                 next();
@@ -133,6 +129,6 @@ export async function buildDocumentsInParallel<T>(
     await Promise.all(workers.map((worker) => worker.terminate()));
     // When a thread failed, the site-wide pages may still be being written into the folder the
     // failed build is about to remove: it is removed once they are done.
-    if (allLoaded) await afterLoading.catch(() => undefined);
+    if (loaded.size === slugs.length) await afterLoading.catch(() => undefined);
   }
 }

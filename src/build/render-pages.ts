@@ -1,4 +1,4 @@
-import { cpSync, existsSync, realpathSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
@@ -24,7 +24,8 @@ function configPath(root: string): string {
 }
 
 /**
- * One Eleventy run over a list of pages, written into `outDir`; returns how many it wrote.
+ * One Eleventy run over a list of pages, written into `outDir`; returns how many files it wrote,
+ * the copied assets included.
  * Eleventy keeps every page it renders in a run until the run ends, so a large site's build makes
  * one run per document (a few hundred pages) rather than one for the whole site: memory then
  * depends on the largest document, not on the size of the site. A run costs Eleventy 6–10 ms of
@@ -46,8 +47,10 @@ export async function renderPages(source: PageSource, templateDirs: readonly str
     // (tests/integration/failed-build.test.ts).
     const assets = source.copyAssets ? assetsDir(templateDirs) : undefined;
     // A symbolic link is copied as it is written, as Eleventy's copy did (not made absolute).
-    if (assets) cpSync(assets, path.join(outDir, "assets"), { recursive: true, verbatimSymlinks: true });
-    return templates.length;
+    if (!assets) return templates.length;
+    const copied = path.join(outDir, "assets");
+    cpSync(assets, copied, { recursive: true, verbatimSymlinks: true });
+    return templates.length + readdirSync(copied, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length;
   } finally {
     release(source.root);
   }

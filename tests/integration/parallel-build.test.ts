@@ -35,7 +35,7 @@ describe("building documents one at a time, in worker threads, or all in one run
     const [first] = results;
     const files = snapshotDir(path.join(roots[0] as string, "_site"));
     // Every page, feed and data file, and the stylesheet.
-    expect(Object.keys(files).length).toBe((first?.filesWritten ?? 0) + 1);
+    expect(first?.filesWritten).toBe(Object.keys(files).length);
     for (const [i, result] of results.entries()) {
       expect(result.built, WAYS[i]?.[0]).toBe(true);
       expect(result.filesWritten, WAYS[i]?.[0]).toBe(first?.filesWritten);
