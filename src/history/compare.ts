@@ -1,6 +1,7 @@
 import { diffArrays, wordDiff } from "diff";
 import type { TextSection } from "../markdown/sections.ts";
 import { diffWordParts } from "./word-diff.ts";
+import { WordSegmenter } from "./word-segmenter.ts";
 
 /**
  * What changed between two versions, section by section. jsdiff aligns sections and paragraphs
@@ -158,8 +159,9 @@ function diffParagraphs(before: readonly string[], after: readonly string[]): Se
  * would be compared letter by letter, which readers cannot follow and which costs a hundred times
  * more (a paragraph is hundreds of one-letter tokens). Such text is cut into words by Intl's word
  * segmenter, which knows every script (CJK by dictionary); Latin text keeps jsdiff's pattern.
+ * Plain alphabetic text is cut without ICU, with the same words (`WordSegmenter`).
  */
-const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
+const wordSegmenter = new WordSegmenter();
 const NON_LATIN_LETTER = /[^\p{Script=Latin}\P{L}]/u;
 
 export function wordOptions(older: string, newer: string): { maxEditLength: number; intlSegmenter?: Intl.Segmenter } {
