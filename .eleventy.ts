@@ -6,12 +6,9 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(codicilPlugin);
 }
 
+// No `dir` here: a config value would override the folders the build command gives Eleventy for
+// each run (the site's templates/ or Codicil's as input, a staging folder as output), and a
+// relative one would be read from wherever the command was started.
 export const config = {
-  dir: {
-    // Page templates are registered virtually by the plugin; templates/ holds layouts and partials.
-    input: "templates",
-    // No `output` here: Eleventy's default is _site, and the build command writes to a staging
-    // folder first (a config value would override the folder it asks for).
-  },
   templateFormats: ["njk"],
 };

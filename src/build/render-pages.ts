@@ -35,7 +35,12 @@ export async function renderPages(source: PageSource, templateDirs: readonly str
   handOver(source);
   try {
     const templatesDir = templateDirs[0] ?? path.join(CODICIL_DIR, "templates");
-    const eleventy = new Eleventy(templatesDir, outDir, { configPath: configPath(source.root), quietMode: true });
+    // Eleventy's input folder, which Codicil's config leaves to this call, is given relative to the
+    // working folder: Eleventy matches its ignore patterns (the plugin's `**/*.njk`, which keeps
+    // layouts and partials from being rendered as pages) against paths relative to it, and a
+    // folder outside it only takes them in that form.
+    const input = path.relative(process.cwd(), templatesDir) || ".";
+    const eleventy = new Eleventy(input, outDir, { configPath: configPath(source.root), quietMode: true });
     // Eleventy would print "Wrote N files" after every run, one line per document; the build
     // command says once what it wrote. Errors still come back as exceptions.
     eleventy.disableLogger();

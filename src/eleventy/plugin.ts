@@ -21,8 +21,9 @@ function withoutExtensions<T extends Environment>(environment: T): T {
 /**
  * The virtual page layout's name, one per template search path, as there is one environment per
  * search path (`templateSearchPathKey`). Eleventy keeps a compiled layout for the life of the
- * process under its name and input folder (which the config gives as the relative `templates`,
- * the same for every site), and the layout holds the Nunjucks environment it was compiled with.
+ * process under its name and input folder (`renderPages` gives the site's templates/, or Codicil's,
+ * the same for every site without its own), and the layout holds the Nunjucks environment it was
+ * compiled with.
  * Under one name for all, a second site built in the same process would be rendered with the first
  * site's environment, and so its templates. The name never reaches a page; an error names it only
  * when the page's template itself cannot be read (the loader checks first that each `layout:` exists).

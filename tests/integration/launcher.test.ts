@@ -80,6 +80,39 @@ describe("bin/codicil.mjs", () => {
     expect(snapshotDir(path.join(site, "out-2"))).toEqual(snapshotDir(path.join(site, "out-1")));
   });
 
+  it("builds the same site from whichever folder it is started in", () => {
+    // A site repository without templates of its own, built from its own folder; and a site with
+    // its own templates/, built from a folder that has nothing to do with either.
+    const plain = copyFixture("cookies");
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "codicil-cwd-"));
+    try {
+      // `run` starts the command in the repository, as npm scripts do.
+      const fromRepository = (root: string, out: string) => run("build", "--root", root, "--out", out);
+      const from = (cwd: string, root: string, out: string) =>
+        spawnSync(process.execPath, [path.join(codicil, "bin/codicil.mjs"), "build", "--root", root, "--out", out], {
+          cwd,
+          encoding: "utf8",
+          env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+        });
+      for (const [cwd, root] of [
+        [plain, plain],
+        [elsewhere, site],
+      ] as const) {
+        const expected = fromRepository(root, path.join(elsewhere, "expected"));
+        const built = from(cwd, root, path.join(elsewhere, "built"));
+        expect([expected.status, built.status], expected.stderr + built.stderr).toEqual([0, 0]);
+        // Layouts and partials stay templates: none is written as a page of its own.
+        expect(readdirSync(path.join(elsewhere, "built"))).not.toContain("layouts");
+        expect(snapshotDir(path.join(elsewhere, "built"))).toEqual(snapshotDir(path.join(elsewhere, "expected")));
+        removeDir(path.join(elsewhere, "built"));
+        removeDir(path.join(elsewhere, "expected"));
+      }
+    } finally {
+      removeDir(plain);
+      removeDir(elsewhere);
+    }
+  });
+
   it("loads a site's own TypeScript Eleventy config", () => {
     const own = copyFixture("multilingual");
     try {
