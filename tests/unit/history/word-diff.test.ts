@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { diffWords, type ChangeObject } from "diff";
+import { diffWords, wordDiff, type ChangeObject } from "diff";
 import fc from "fast-check";
 import { wordOptions } from "../../../src/history/compare.ts";
-import { diffWordParts } from "../../../src/history/word-diff.ts";
+import { diffWordParts, keptAndChangedWords, placeWhitespace } from "../../../src/history/word-diff.ts";
 import { paragraphs, VOCABULARIES } from "../../support/paragraphs.ts";
 
 const edited = (parts: readonly ChangeObject<string>[]) => parts.filter((p) => p.added || p.removed).reduce((n, p) => n + (p.count ?? 0), 0);
@@ -47,5 +47,34 @@ describe("diffWordParts", () => {
     expect(diffWordParts(words(3_000, 7), words(3_000, 13), { maxEditLength: 50 })).toBeUndefined();
     const long = words(3_000, 7);
     expect(diffWordParts(long, `${long} more`, { maxEditLength: 50 })?.filter((p) => p.added).map((p) => p.value)).toEqual(["more"]);
+  });
+
+  /**
+   * Text of several scripts with spaces of several kinds, half of it also with the characters that
+   * make a word segmenter's whitespace differ from `\s` (a combining mark or a zero-width space
+   * after a space, U+202F, U+FEFF): jsdiff is then left to use the segmenter.
+   */
+  const spacedText = (withJoiners: boolean) =>
+    fc
+      .array(
+        fc.tuple(
+          fc.constantFrom("我们", "数据", "保存", "。", "，", "データ", "を", "Привет", "мир", "data", "keep", "30"),
+          fc.constantFrom("", " ", "  ", "\n", "\u3000", "\u00a0", "\t", " \n", ...(withJoiners ? [" \u0301", "\u200b", " \u200b", "\u202f", "\ufeff "] : [])),
+        ),
+        { minLength: 0, maxLength: 30 },
+      )
+      .map((picked) => picked.map(([word, space]) => word + space).join(""));
+
+  it.each([false, true])("places the whitespace around changes as jsdiff does with the segmenter (joining characters: %s)", (withJoiners) => {
+    fc.assert(
+      fc.property(spacedText(withJoiners), spacedText(withJoiners), (older, newer) => {
+        const options = wordOptions(older, newer);
+        const ours = keptAndChangedWords(older, newer, options);
+        const jsdiffs = keptAndChangedWords(older, newer, options);
+        if (!Array.isArray(ours) || !Array.isArray(jsdiffs)) return;
+        expect(placeWhitespace(ours, older, newer, options)).toEqual(wordDiff.postProcess(jsdiffs, options));
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
