@@ -84,6 +84,30 @@ describe("npm start", () => {
     expect(written("de/privacy/history/index.html")).toBeLessThan(written("en/privacy/history/index.html"));
   });
 
+  it("leaves the site-wide pages alone when an edit cannot change them", async () => {
+    const written = (file: string) => statSync(path.join(root, "_site", file)).mtimeMs;
+    const reports = () => output.match(/rebuilt terms \(\d+ files\)/g)?.length ?? 0;
+    const file = path.join(root, "content/terms/en.md");
+    const text = readFileSync(file, "utf8");
+    const sentence = /\n\n([A-Z][^\n#[\]<>{}]*[a-z]) /.exec(text)?.[1];
+    expect(sentence, "a paragraph to edit").toBeDefined();
+    const before = { home: written("index.html"), sitemap: written("sitemap.xml"), page: written("en/terms/index.html"), reports: reports() };
+
+    // A sentence rewritten: the document's pages change, nothing the home page, the language
+    // indexes or the sitemap are made of.
+    writeFileSync(file, text.replace(`${sentence} `, `${sentence} (reworded) `));
+    await pageContaining("/legal/en/terms/", "(reworded)");
+    await waitFor("the rebuild report", () => (reports() > before.reports ? true : undefined));
+    expect(written("en/terms/index.html")).toBeGreaterThan(before.page);
+    expect([written("index.html"), written("sitemap.xml")]).toEqual([before.home, before.sitemap]);
+
+    // A new title is on the home page: the site-wide pages are written again.
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, 'title: "Terms, reworded"'));
+    await waitFor("the second rebuild report", () => (reports() > before.reports + 1 ? true : undefined));
+    expect(await page("/legal/")).toContain("Terms, reworded");
+    expect(written("sitemap.xml")).toBeGreaterThan(before.sitemap);
+  });
+
   it("reports an editor's mistake as file:line and keeps serving the last good page", async () => {
     const file = path.join(root, "content/terms/en.md");
     const good = readFileSync(file, "utf8");
