@@ -83,8 +83,8 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
   const assets = assetsDir(templateDirs);
   if (assets && !siteBeingBuilt()) eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
 
-  // templates/ is Eleventy's input folder only so that paths resolve; its files are layouts and
-  // partials, never pages of their own.
+  // Eleventy's input folder (the templates folder `renderPages` gives it; under Eleventy's own
+  // commands, the working folder) holds layouts and partials, never pages of their own.
   eleventyConfig.ignores.add("**/*.njk");
 
   eleventyConfig.addWatchTarget(path.join(root, "content"));

@@ -87,8 +87,10 @@ export function keptAndChangedWords(older: string, newer: string, options: WordD
 
 /**
  * Characters next to which a word segmenter sees whitespace other than `\s` does: combining marks
- * and format characters join the space before them into one segment (UAX #29 rule WB4), U+202F
- * joins the words around it, and a few other characters extend what precedes them.
+ * and format characters join the space before them into one segment (UAX #29 rule WB4), and
+ * U+FEFF, whitespace to `\s`, is itself a format character joined to the word before it; U+202F,
+ * also `\s`, joins the words around it; emoji modifiers and the halfwidth voiced sound marks extend
+ * what precedes them. Each is pinned by a test (tests/unit/history/word-diff.test.ts).
  */
 const SEGMENTER_WHITESPACE = /[\p{M}\p{Cf}\p{Emoji_Modifier}\u202F\uFF9E\uFF9F]/u;
 

@@ -6,8 +6,8 @@
  * scripts (Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew, Arabic) Unicode's word boundaries
  * (UAX #29) fall wherever a letter or digit meets a space or a punctuation mark, except where a
  * mark such as `.`, `,`, `:` or `'` stands between two of them ("e.g", "3,5", "don't"), a quote
- * follows a Hebrew letter, or a combining mark follows something other than a letter. Text without
- * those cases is cut here by one regular expression into the segments ICU gives (a property test
+ * follows a Hebrew letter, or a combining mark follows something other than a letter or digit.
+ * Text without those cases is cut here by one regular expression into the segments ICU gives (a property test
  * compares the two on random text: tests/unit/history/word-segmenter.test.ts), about 2.5 times
  * faster than ICU's break iterator (docs/performance.md). Any other text, and every script that
  * needs ICU's dictionaries (Chinese, Japanese, Thai…) or rules of its own (Korean), goes to ICU.
@@ -17,8 +17,12 @@
 const LETTER = String.raw`[\p{L}&&[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Armenian}\p{sc=Georgian}\p{sc=Hebrew}\p{sc=Arabic}]]`;
 /** ASCII, Arabic-Indic and Persian digits. */
 const DIGIT = String.raw`[0-9\u0660-\u0669\u06F0-\u06F9]`;
-/** Combining marks and invisible format characters, which belong to the character before them (UAX #29 rule WB4). */
-const JOINER = String.raw`[\p{M}\u00AD\u061C\u200C-\u200F\u202A-\u202E\u2066-\u2069]`;
+/**
+ * Combining marks and invisible format characters, which belong to the character before them (UAX
+ * #29 rule WB4). Not the zero-width joiner, which also joins a following emoji-like symbol (© ® ™)
+ * to the word (WB3c), nor the two marks of the Han script, which ICU keeps apart from letters.
+ */
+const JOINER = String.raw`[[\p{M}--\p{sc=Han}]\u00AD\u061C\u200C\u200E\u200F\u202A-\u202E\u2066-\u2069]`;
 /** Spaces: a run of them is one segment (WB3d); a line break, a tab or a no-break space is one each. */
 const SPACE = String.raw` +|\r\n|[\t\n\r\u00A0]`;
 /**
@@ -27,10 +31,11 @@ const SPACE = String.raw` +|\r\n|[\t\n\r\u00A0]`;
  */
 const PUNCTUATION = String.raw`[!-\/:-@\[-\^\`\{-~¡§©«®°±¶·»¿×÷‐-—‘-‟•…‹›€№™،؛؟٪۔]`;
 /**
- * Marks that join the letters or digits on both sides into one word (UAX #29's MidLetter,
- * MidNumLet, MidNum, Single_Quote and Double_Quote).
+ * The marks of `PUNCTUATION` that join the letters or digits on both sides into one word (UAX #29's
+ * MidLetter, MidNumLet, MidNum, Single_Quote and Double_Quote); the others of those classes are
+ * not in `PUNCTUATION`, so text with them goes to ICU anyway.
  */
-const JOINS_BETWEEN = /[.,:;'"·\u0387\u055F\u05F4\u2018\u2019\u2024\u2027\u037E\u0589\u060C\u060D\u066C]/;
+const JOINS_BETWEEN = /[.,:;'"·‘’،]/;
 /** After a Hebrew letter, `'` joins even at a word's end, and `"` before another Hebrew letter (WB7a–c). */
 const QUOTE = /['"]/;
 const HEBREW = /\p{sc=Hebrew}/u;

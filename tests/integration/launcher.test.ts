@@ -126,7 +126,8 @@ describe("bin/codicil.mjs", () => {
           `  eleventyConfig.addPlugin(codicilPlugin);`,
           `  eleventyConfig.addPassthroughCopy({ ${JSON.stringify(path.join(own, "extra.txt"))}: "extra.txt" });`,
           `}`,
-          `export const config = { dir: { input: "templates" }, templateFormats: ["njk"] };`,
+          // No `dir`: Codicil gives Eleventy its folders for each run (docs/architecture.md).
+          `export const config = { templateFormats: ["njk"] };`,
         ].join("\n"),
       );
       // Also when threads are asked for: such a site is built in one thread.

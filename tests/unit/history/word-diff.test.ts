@@ -65,16 +65,26 @@ describe("diffWordParts", () => {
       )
       .map((picked) => picked.map(([word, space]) => word + space).join(""));
 
+  /** `placeWhitespace` against jsdiff's own whitespace rules with the segmenter, on the same parts. */
+  const expectJsdiffsWhitespace = (older: string, newer: string) => {
+    const options = wordOptions(older, newer);
+    const ours = keptAndChangedWords(older, newer, options);
+    const jsdiffs = keptAndChangedWords(older, newer, options);
+    if (!Array.isArray(ours) || !Array.isArray(jsdiffs)) return;
+    expect(placeWhitespace(ours, older, newer, options)).toEqual(wordDiff.postProcess(jsdiffs, options));
+  };
+
   it.each([false, true])("places the whitespace around changes as jsdiff does with the segmenter (joining characters: %s)", (withJoiners) => {
-    fc.assert(
-      fc.property(spacedText(withJoiners), spacedText(withJoiners), (older, newer) => {
-        const options = wordOptions(older, newer);
-        const ours = keptAndChangedWords(older, newer, options);
-        const jsdiffs = keptAndChangedWords(older, newer, options);
-        if (!Array.isArray(ours) || !Array.isArray(jsdiffs)) return;
-        expect(placeWhitespace(ours, older, newer, options)).toEqual(wordDiff.postProcess(jsdiffs, options));
-      }),
-      { numRuns: 3_000 },
-    );
+    fc.assert(fc.property(spacedText(withJoiners), spacedText(withJoiners), expectJsdiffsWhitespace), { numRuns: 3_000 });
   });
+
+  // Pairs whose whitespace jsdiff places differently without the segmenter, one for each kind of
+  // character that makes `placeWhitespace` keep it.
+  it.each([
+    ["U+202F, which joins the words around it", "30 \u202F30", "30 \u202F30们"],
+    ["an emoji modifier", "データ🏻 ｶ 🏻ｶ 30🏻 ", "ｶмир 🏻aｶ 🏻"],
+    ["a halfwidth voiced sound mark", "データﾞ ｶ ﾞｶ 30ﾞ ", "ｶмир ﾞaｶ ﾞ"],
+    ["a combining mark after a space", "keep \u0301", "keep \u0301我们"],
+    ["a format character (a soft hyphen) after a space", "a \u00AD", "a \u00AD我们"],
+  ])("keeps the segmenter's whitespace next to %s", (_case, older, newer) => expectJsdiffsWhitespace(older, newer));
 });

@@ -68,6 +68,8 @@ describe("plainWordSegments", () => {
     ["Japanese", "データを保存します"],
     ["Korean", "데이터를 보관합니다"],
     ["an emoji", "ok 👍"],
+    ["a zero-width joiner before ©, which joins them (WB3c)", "Привет\u200D©"],
+    ["a mark of the Han script after a letter", "a\u{16FF0}"],
   ])("leaves text with %s to ICU", (_case, text) => {
     expect(plainWordSegments(text)).toBeUndefined();
   });
