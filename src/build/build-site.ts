@@ -92,9 +92,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * After an edit under `content/<slug>/`: that document is loaded and checked again, then the rules
  * across documents run with it; only when there is no error are its pages and (when what they
  * are made of changed) the site-wide pages written, straight into `outDir` (the folder `npm start`
- * serves), so the last good pages stay served while something is wrong. A document whose set of pages changed (a version or language
- * added or removed) needs the whole site built, or pages that went away would still be served; so
- * does a new or removed document. With `first`, the pages in the edited languages are written
+ * serves), so the last good pages stay served while something is wrong. A document whose set of
+ * pages changed (a version or language added or removed) needs the whole site built, or pages that
+ * went away would still be served; so does a new or removed document. With `first`, the pages in the edited languages are written
  * (and announced) before the document's other pages and the site-wide pages.
  */
 export async function rebuildDocument(

@@ -7,10 +7,11 @@
  * (UAX #29) fall wherever a letter or digit meets a space or a punctuation mark, except where a
  * mark such as `.`, `,`, `:` or `'` stands between two of them ("e.g", "3,5", "don't"), a quote
  * follows a Hebrew letter, or a combining mark follows something other than a letter or digit.
- * Text without those cases is cut here by one regular expression into the segments ICU gives (a property test
- * compares the two on random text: tests/unit/history/word-segmenter.test.ts), about 2.5 times
- * faster than ICU's break iterator (docs/performance.md). Any other text, and every script that
- * needs ICU's dictionaries (Chinese, Japanese, Thai…) or rules of its own (Korean), goes to ICU.
+ * Text without those cases is cut here by one regular expression into the segments ICU gives (a
+ * property test compares the two on random text: tests/unit/history/word-segmenter.test.ts),
+ * about 2.5 times faster than ICU's break iterator (docs/performance.md). Any other text, and
+ * every script that needs ICU's dictionaries (Chinese, Japanese, Thai…) or rules of its own
+ * (Korean), goes to ICU.
  */
 
 /** Letters of alphabetic scripts whose words ICU finds by UAX #29's rules alone, without a dictionary. */
