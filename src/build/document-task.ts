@@ -82,6 +82,8 @@ export async function buildDocument(
  */
 export interface FirstPages {
   readonly locales: ReadonlySet<string>;
+  /** Only Markdown files in these languages changed (`rebuildDocument` may then write their pages alone). */
+  readonly onlyTheseChanged: boolean;
   readonly written: () => void;
 }
 
@@ -113,7 +115,8 @@ export async function writeDocumentPages(
   if (first && firstPages.length > 0) {
     filesWritten += await render(firstPages);
     first.written();
-    filesWritten += await render(pages.filter((page) => !isFirst(page)));
+    const rest = pages.filter((page) => !isFirst(page));
+    if (rest.length > 0) filesWritten += await render(rest);
   } else filesWritten = await render(pages);
   written();
   return filesWritten;

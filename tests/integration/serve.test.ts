@@ -84,6 +84,23 @@ describe("npm start", () => {
     expect(written("de/privacy/history/index.html")).toBeLessThan(written("en/privacy/history/index.html"));
   });
 
+  it("writes only the edited language's pages when nothing but its text changed", async () => {
+    const written = (file: string) => statSync(path.join(root, "_site", file)).mtimeMs;
+    const reports = () => output.match(/rebuilt privacy \(\d+ files\)/g)?.length ?? 0;
+    const file = path.join(root, "content/privacy/versions/2025-01-01/en.md");
+    const text = readFileSync(file, "utf8");
+    const sentence = /\n\n([A-Z][^\n#[\]<>{}]*[a-z]) /.exec(text)?.[1];
+    expect(sentence, "a paragraph to edit").toBeDefined();
+    const others = ["de/privacy/2025-01-01/index.html", "ar/privacy/2025-01-01/index.html", "de/privacy/history/index.html", "privacy/versions.json"];
+    const before = { page: written("en/privacy/2025-01-01/index.html"), others: others.map(written), reports: reports() };
+
+    writeFileSync(file, text.replace(`${sentence} `, `${sentence} (edited) `));
+    await pageContaining("/legal/en/privacy/2025-01-01/", "(edited)");
+    await waitFor("the rebuild report", () => (reports() > before.reports ? true : undefined));
+    expect(written("en/privacy/2025-01-01/index.html")).toBeGreaterThan(before.page);
+    expect(others.map(written)).toEqual(before.others);
+  });
+
   it("leaves the site-wide pages alone when an edit cannot change them", async () => {
     const written = (file: string) => statSync(path.join(root, "_site", file)).mtimeMs;
     const reports = () => output.match(/rebuilt terms \(\d+ files\)/g)?.length ?? 0;
