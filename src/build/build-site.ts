@@ -10,6 +10,7 @@ import { writeAtomically } from "./atomic-output.ts";
 import {
   buildDocument,
   documentOutput,
+  textFingerprints,
   withoutTextLoad,
   writeDocumentPages,
   type BuiltDocument,
@@ -92,7 +93,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * After an edit under `content/<slug>/`: that document is loaded and checked again, then the rules
  * across documents run with it; only when there is no error are its pages and (when what they
  * are made of changed) the site-wide pages written, straight into `outDir` (the folder `npm start`
- * serves), so the last good pages stay served while something is wrong; when only the edited
+ * serves), so the last good pages stay served while something is wrong; when nothing but some
  * languages' text changed, only their pages are written. A document whose set of
  * pages changed (a version or language added or removed) needs the whole site built, or pages that
  * went away would still be served; so does a new or removed document. With `first`, the pages in the edited languages are written
@@ -118,14 +119,22 @@ export async function rebuildDocument(
   // (`completeSiteLoad`'s `site`) and each document's part of the sitemap, and were last written
   // from the documents the session holds; here only this document's can differ. A page in one
   // language is made of the same and of that language's own text (no page shows another
-  // language's text). So an edit that leaves the document without its text and its sitemap part
-  // as they were (a sentence or a heading rewritten) changes only the pages in the edited files'
-  // languages: the others would be written again byte for byte (on M, 640 of the document's 661
-  // pages, and 50 sitemap files of 108 MB, after every save).
+  // language's text). So when the document without its text and its sitemap part are as they
+  // were (a sentence or a heading rewritten, not a title, a date or a version), only the pages of
+  // the languages whose text differs from when their pages were last written can change: the
+  // others would be written again byte for byte (on M, 640 of the document's 661 pages, and 50
+  // sitemap files of 108 MB, after every save). The text is compared with the last pages written,
+  // not with the files just saved: a save made while the document had an error was not written.
+  // Fingerprints are first taken at a document's first edit, which writes all its pages.
   const outlineUnchanged = prepared.sitemapFragment === before.sitemapFragment && isDeepStrictEqual(light.document, before.load.document);
-  const pages = outlineUnchanged && first?.onlyTheseChanged ? prepared.pages.filter((page) => page.locale !== undefined && first.locales.has(page.locale)) : prepared.pages;
+  const fingerprints = textFingerprints(load.document);
+  const previous = before.textFingerprints;
+  const pages =
+    outlineUnchanged && previous
+      ? prepared.pages.filter((page) => page.locale !== undefined && fingerprints.get(page.locale) !== previous.get(page.locale))
+      : prepared.pages;
   const written = await writeDocumentPages(session.resources, load.document, pages, { dir: outDir, liveReload: session.liveReload }, first);
-  session.documents.set(slug, { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written });
+  session.documents.set(slug, { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written, textFingerprints: fingerprints });
   const siteWideWritten = outlineUnchanged ? 0 : await writeSitePages(loaded, sitemapFragments(session.documents.values()), outDir, session.liveReload);
   return { problems, built: true, needsFullBuild: false, filesWritten: written + siteWideWritten };
 }

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from "node:crypto";
 import { loadDocument, type DocumentLoad, type SiteResources } from "../content/load-site.ts";
 import type { LegalDocument, Site } from "../content/model.ts";
 import { hasErrors } from "../problems.ts";
@@ -27,6 +28,24 @@ export function withoutText(doc: LegalDocument): LegalDocument {
   };
 }
 
+/**
+ * What `withoutText` leaves out, one fingerprint per language: its text, table of contents and
+ * sections in every version. `npm start` compares them with the ones of the pages it last wrote
+ * (`rebuildDocument`), to write again only the languages whose text changed.
+ */
+export function textFingerprints(doc: LegalDocument): Map<string, string> {
+  const hashes = new Map<string, Hash>();
+  for (const version of doc.versions) {
+    for (const [locale, t] of Object.entries(version.translations)) {
+      let hash = hashes.get(locale);
+      if (!hash) hashes.set(locale, (hash = createHash("sha256")));
+      // Each part with its length first, so that no two different texts run together alike.
+      for (const part of [version.updated, t.html, JSON.stringify(t.toc), JSON.stringify(t.sections)]) hash.update(`${part.length}:`).update(part);
+    }
+  }
+  return new Map([...hashes].map(([locale, hash]) => [locale, hash.digest("hex")]));
+}
+
 /** A document's load as the rules across documents and the site-wide pages keep it: without its text. */
 export function withoutTextLoad(load: DocumentLoad): DocumentLoad {
   return load.document ? { ...load, document: withoutText(load.document) } : load;
@@ -45,6 +64,8 @@ export interface BuiltDocument {
   /** The `<url>` elements of the document's pages; empty when nothing was written. */
   readonly sitemapFragment: string;
   readonly filesWritten: number;
+  /** Each language's `textFingerprints` as its pages were last written by `npm start` (not kept by builds). */
+  readonly textFingerprints?: ReadonlyMap<string, string>;
 }
 
 /** A document as the rules across documents and the site-wide pages need it, before its pages are written. */
@@ -82,8 +103,6 @@ export async function buildDocument(
  */
 export interface FirstPages {
   readonly locales: ReadonlySet<string>;
-  /** Only Markdown files in these languages changed (`rebuildDocument` may then write their pages alone). */
-  readonly onlyTheseChanged: boolean;
   readonly written: () => void;
 }
 
@@ -105,7 +124,7 @@ export async function writeDocumentPages(
   first?: FirstPages,
 ): Promise<number> {
   const { translator } = resources;
-  if (!translator) return 0;
+  if (!translator || pages.length === 0) return 0;
   const written = startPhase(`${document.slug}: write pages`);
   const render = (list: readonly PageEntry[]) =>
     renderPages({ root: resources.root, translator, pages: list, copyAssets: false, liveReload: output.liveReload }, resources.templateDirs, output.dir);

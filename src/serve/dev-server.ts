@@ -41,8 +41,8 @@ export function rebuildScope(relative: string): RebuildScope | undefined {
 
 /**
  * `npm start`: builds the site into `_site/`, serves it with Eleventy's dev server (live reload),
- * and rebuilds on every edit. An edited document is built again on its own (only its pages in the
- * edited languages when nothing but their text changed), then, if the edit changed what they are
+ * and rebuilds on every edit. An edited document is built again on its own (its pages in the
+ * languages whose text changed, when nothing else did), then, if the edit changed what they are
  * made of, the pages that list every document, so an edit shows in about the time one document
  * takes to build, however large the site; a change that concerns every page builds the whole site. Problems are printed as
  * `npm run check` prints them; while anything is wrong nothing is rewritten, so the last good pages
@@ -95,20 +95,18 @@ export async function serveSite(options: ServeOptions): Promise<never> {
   let building: Promise<void> = Promise.resolve();
   const rebuild = async (scopes: readonly RebuildScope[]) => {
     try {
-      const edited = new Map<string, { locales: Set<string>; onlyTheseChanged: boolean }>();
+      const edited = new Map<string, Set<string>>();
       for (const scope of scopes) {
         if (scope.kind !== "document") continue;
-        const entry = edited.get(scope.slug) ?? { locales: new Set<string>(), onlyTheseChanged: true };
-        if (scope.locale !== undefined) entry.locales.add(scope.locale);
-        // Something other than a language's Markdown file (a folder, a stray file) changed too.
-        else entry.onlyTheseChanged = false;
-        edited.set(scope.slug, entry);
+        const locales = edited.get(scope.slug) ?? new Set<string>();
+        if (scope.locale !== undefined) locales.add(scope.locale);
+        edited.set(scope.slug, locales);
       }
       let full = !session || !published || scopes.some((s) => s.kind === "site");
-      for (const [slug, { locales, onlyTheseChanged }] of full ? [] : edited) {
+      for (const [slug, locales] of full ? [] : edited) {
         const started = performance.now();
         // The edited language's pages are shown as soon as they are written; the rest follow.
-        const first = { locales, onlyTheseChanged, written: () => server.reload({}) };
+        const first = { locales, written: () => server.reload({}) };
         const result = await rebuildDocument(session as BuildSession, slug, outDir, first);
         if (result.needsFullBuild) {
           full = true;

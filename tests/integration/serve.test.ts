@@ -84,21 +84,45 @@ describe("npm start", () => {
     expect(written("de/privacy/history/index.html")).toBeLessThan(written("en/privacy/history/index.html"));
   });
 
-  it("writes only the edited language's pages when nothing but its text changed", async () => {
+  it("writes only the pages of the languages whose text changed", async () => {
     const written = (file: string) => statSync(path.join(root, "_site", file)).mtimeMs;
     const reports = () => output.match(/rebuilt privacy \(\d+ files\)/g)?.length ?? 0;
     const file = path.join(root, "content/privacy/versions/2025-01-01/en.md");
-    const text = readFileSync(file, "utf8");
-    const sentence = /\n\n([A-Z][^\n#[\]<>{}]*[a-z]) /.exec(text)?.[1];
-    expect(sentence, "a paragraph to edit").toBeDefined();
+    const edit = async (marker: string) => {
+      const text = readFileSync(file, "utf8");
+      const sentence = /\n\n([A-Z][^\n#[\]<>{}]*[a-z]) /.exec(text)?.[1];
+      expect(sentence, "a paragraph to edit").toBeDefined();
+      const seen = reports();
+      writeFileSync(file, text.replace(`${sentence} `, `${sentence} ${marker} `));
+      await pageContaining("/legal/en/privacy/2025-01-01/", marker);
+      await waitFor("the rebuild report", () => (reports() > seen ? true : undefined));
+    };
+    // The first edit of a document after the server started writes all its pages (the server
+    // learns what each language's text was when its pages were written).
+    await edit("(edited once)");
     const others = ["de/privacy/2025-01-01/index.html", "ar/privacy/2025-01-01/index.html", "de/privacy/history/index.html", "privacy/versions.json"];
-    const before = { page: written("en/privacy/2025-01-01/index.html"), others: others.map(written), reports: reports() };
-
-    writeFileSync(file, text.replace(`${sentence} `, `${sentence} (edited) `));
-    await pageContaining("/legal/en/privacy/2025-01-01/", "(edited)");
-    await waitFor("the rebuild report", () => (reports() > before.reports ? true : undefined));
+    const before = { page: written("en/privacy/2025-01-01/index.html"), others: others.map(written) };
+    await edit("(edited twice)");
     expect(written("en/privacy/2025-01-01/index.html")).toBeGreaterThan(before.page);
     expect(others.map(written)).toEqual(before.others);
+  });
+
+  it("writes a language saved while the document had an error once the error is fixed elsewhere", async () => {
+    const de = path.join(root, "content/privacy/versions/2025-01-01/de.md");
+    const en = path.join(root, "content/privacy/versions/2025-01-01/en.md");
+    const notRebuilt = () => output.match(/privacy was not rebuilt/g)?.length ?? 0;
+    const good = readFileSync(de, "utf8");
+    const seen = notRebuilt();
+    writeFileSync(de, good.replace(/\n## /, "\nEin [kaputter](/de/nirgends/) Link.\n\n## "));
+    await waitFor("the error to be reported", () => (notRebuilt() > seen ? true : undefined));
+    // English saved meanwhile: not written, as the document has an error.
+    const text = readFileSync(en, "utf8");
+    const sentence = /\n\n([A-Z][^\n#[\]<>{}]*[a-z]) /.exec(text)?.[1];
+    writeFileSync(en, text.replace(`${sentence} `, `${sentence} (saved while broken) `));
+    await waitFor("the error to be reported again", () => (notRebuilt() > seen + 1 ? true : undefined));
+    // German fixed: the English page shows what was saved while the error was there.
+    writeFileSync(de, good);
+    await pageContaining("/legal/en/privacy/2025-01-01/", "(saved while broken)");
   });
 
   it("leaves the site-wide pages alone when an edit cannot change them", async () => {
