@@ -134,8 +134,11 @@ export async function rebuildDocument(
       ? prepared.pages.filter((page) => page.locale !== undefined && fingerprints.get(page.locale) !== previous.get(page.locale))
       : prepared.pages;
   const written = await writeDocumentPages(session.resources, load.document, pages, { dir: outDir, liveReload: session.liveReload }, first);
-  session.documents.set(slug, { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written, textFingerprints: fingerprints });
-  const siteWideWritten = outlineUnchanged ? 0 : await writeSitePages(loaded, sitemapFragments(session.documents.values()), outDir, session.liveReload);
+  const rebuilt: BuiltDocument = { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written, textFingerprints: fingerprints };
+  const fragments = [...session.documents].map(([other, built]) => (other === slug ? rebuilt : built).sitemapFragment);
+  const siteWideWritten = outlineUnchanged ? 0 : await writeSitePages(loaded, fragments, outDir, session.liveReload);
+  // Only once everything is written: what the session holds is what the served pages were made of.
+  session.documents.set(slug, rebuilt);
   return { problems, built: true, needsFullBuild: false, filesWritten: written + siteWideWritten };
 }
 
