@@ -94,10 +94,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * across documents run with it; only when there is no error are its pages and (when what they
  * are made of changed) the site-wide pages written, straight into `outDir` (the folder `npm start`
  * serves), so the last good pages stay served while something is wrong; when nothing but some
- * languages' text changed, only their pages are written. A document whose set of
- * pages changed (a version or language added or removed) needs the whole site built, or pages that
- * went away would still be served; so does a new or removed document. With `first`, the pages in the edited languages are written
- * (and announced) before the document's other pages and the site-wide pages.
+ * languages' text changed, only their pages are written. A document whose set of pages changed (a
+ * version or language added or removed) needs the whole site built, or pages that went away would
+ * still be served; so does a new or removed document. With `first`, the pages in the edited
+ * languages are written (and announced) before the document's other pages and the site-wide pages.
  */
 export async function rebuildDocument(
   session: BuildSession,
@@ -122,7 +122,7 @@ export async function rebuildDocument(
   // language's text). So when the document without its text and its sitemap part are as they
   // were (a sentence or a heading rewritten, not a title, a date or a version), only the pages of
   // the languages whose text differs from when their pages were last written can change: the
-  // others would be written again byte for byte (on M, 640 of the document's 661 pages, and 50
+  // others would be written again byte for byte (on M, 639 of the document's 661 pages, and 50
   // sitemap files of 108 MB, after every save). The text is compared with the last pages written,
   // not with the files just saved: a save made while the document had an error was not written.
   // Fingerprints are first taken at a document's first edit, which writes all its pages.

@@ -44,8 +44,8 @@ export function rebuildScope(relative: string): RebuildScope | undefined {
  * and rebuilds on every edit. An edited document is built again on its own (its pages in the
  * languages whose text changed, when nothing else did), then, if the edit changed what they are
  * made of, the pages that list every document, so an edit shows in about the time one document
- * takes to build, however large the site; a change that concerns every page builds the whole site. Problems are printed as
- * `npm run check` prints them; while anything is wrong nothing is rewritten, so the last good pages
+ * takes to build, however large the site; a change that concerns every page builds the whole
+ * site. Problems are printed as `npm run check` prints them; while anything is wrong nothing is rewritten, so the last good pages
  * stay served. The build date is fixed when the server starts, so every page agrees on which
  * version is in force however long it runs.
  */
