@@ -29,18 +29,18 @@ export function withoutText(doc: LegalDocument): LegalDocument {
 }
 
 /**
- * What `withoutText` leaves out, one fingerprint per language: its text, table of contents and
- * sections in every version. `npm start` compares them with the ones of the pages it last wrote
- * (`rebuildDocument`), to write again only the languages whose text changed.
+ * One fingerprint per language: its translation in every version, text included. `npm start`
+ * compares them with the ones of the pages it last wrote (`rebuildDocument`), to write again only
+ * the languages that changed. All of a translation is hashed, not only what `withoutText` leaves
+ * out, so the two need not agree on which fields are text.
  */
 export function textFingerprints(doc: LegalDocument): Map<string, string> {
   const hashes = new Map<string, Hash>();
   for (const version of doc.versions) {
-    for (const [locale, t] of Object.entries(version.translations)) {
+    for (const [locale, translation] of Object.entries(version.translations)) {
       let hash = hashes.get(locale);
       if (!hash) hashes.set(locale, (hash = createHash("sha256")));
-      // Each part with its length first, so that no two different texts run together alike.
-      for (const part of [version.updated, t.html, JSON.stringify(t.toc), JSON.stringify(t.sections)]) hash.update(`${part.length}:`).update(part);
+      hash.update(JSON.stringify([version.updated, translation]));
     }
   }
   return new Map([...hashes].map(([locale, hash]) => [locale, hash.digest("hex")]));
