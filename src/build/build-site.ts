@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { RecentDocumentCaches } from "../content/file-cache.ts";
 import { completeSiteLoad, loadDocument, loadSiteResources, type LoadedSite, type SiteResources } from "../content/load-site.ts";
 import { documentMarkdownFiles, listDocumentFolders, totalBytes } from "../content/scan.ts";
 import { hasErrors, type Problem } from "../problems.ts";
@@ -10,7 +11,6 @@ import { writeAtomically } from "./atomic-output.ts";
 import {
   buildDocument,
   documentOutput,
-  textFingerprints,
   withoutTextLoad,
   writeDocumentPages,
   type BuiltDocument,
@@ -58,7 +58,15 @@ export interface BuildSession {
   /** Every document as last built, in folder order. */
   readonly documents: Map<string, BuiltDocument>;
   readonly liveReload: boolean;
+  /** What the last rebuilds read of the documents edited last (`npm start`). */
+  readonly fileCaches: RecentDocumentCaches;
 }
+
+/**
+ * How many files' readings and renderings `npm start` keeps, in the caches of the documents edited
+ * last: about 0.1 MB a file, so some 100 MB, four documents of the bench's large site or a whole small site.
+ */
+const CACHED_FILES = 1200;
 
 /**
  * Validates all content and renders it with Eleventy into a staging folder that replaces the
@@ -108,7 +116,7 @@ export async function rebuildDocument(
   const before = session.documents.get(slug);
   const fullBuild = { problems: [], built: false, needsFullBuild: true, filesWritten: 0 };
   if (!before || !existsSync(path.join(session.resources.root, "content", slug))) return fullBuild;
-  const load = loadDocument(session.resources, slug);
+  const load = loadDocument(session.resources, slug, session.fileCaches.of(slug));
   if (JSON.stringify(load.route) !== JSON.stringify(before.load.route)) return fullBuild;
   const light = withoutTextLoad(load);
   const loads = [...session.documents.values()].map((d) => (d.load.slug === slug ? light : d.load));
@@ -118,23 +126,23 @@ export async function rebuildDocument(
   // The site-wide pages are made from the site's settings, every document without its text
   // (`completeSiteLoad`'s `site`) and each document's part of the sitemap, and were last written
   // from the documents the session holds; here only this document's can differ. A page in one
-  // language is made of the same and of that language's own text (no page shows another
+  // language is made of the same and of that language's own files (no page shows another
   // language's text). So when the document without its text and its sitemap part are as they
   // were (a sentence or a heading rewritten, not a title, a date or a version), only the pages of
-  // the languages whose text differs from when their pages were last written can change: the
+  // the languages whose files differ from when their pages were last written can change: the
   // others would be written again byte for byte (on M, 639 of the document's 661 pages, and 50
-  // sitemap files of 108 MB, after every save). The text is compared with the last pages written,
+  // sitemap files of 108 MB, after every save). The files are compared with the last pages written,
   // not with the files just saved: a save made while the document had an error was not written.
-  // Fingerprints are first taken at a document's first edit, which writes all its pages.
+  // The build that started the session took the first fingerprints (`buildDocument`).
   const outlineUnchanged = prepared.sitemapFragment === before.sitemapFragment && isDeepStrictEqual(light.document, before.load.document);
-  const fingerprints = textFingerprints(load.document);
-  const previous = before.textFingerprints;
+  const fingerprints = load.sourceFingerprints;
+  const previous = before.load.sourceFingerprints;
   const pages =
-    outlineUnchanged && previous
+    outlineUnchanged && fingerprints && previous
       ? prepared.pages.filter((page) => page.locale !== undefined && fingerprints.get(page.locale) !== previous.get(page.locale))
       : prepared.pages;
   const written = await writeDocumentPages(session.resources, load.document, pages, { dir: outDir, liveReload: session.liveReload }, first);
-  const rebuilt: BuiltDocument = { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written, textFingerprints: fingerprints };
+  const rebuilt: BuiltDocument = { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written };
   const fragments = [...session.documents].map(([other, built]) => (other === slug ? rebuilt : built).sitemapFragment);
   const siteWideWritten = outlineUnchanged ? 0 : await writeSitePages(loaded, fragments, outDir, session.liveReload);
   // Only once everything is written: what the session holds is what the served pages were made of.
@@ -201,6 +209,10 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     return { site, sitePagesWritten };
   };
   const siteProblems = [...problems];
+  const fileCaches = new RecentDocumentCaches(CACHED_FILES);
+  // Under `npm start` each document is read through a file cache, for the fingerprints of what its
+  // pages were written from; a worker thread's caches stay there and are dropped.
+  const cacheFor = (slug: string) => (options.liveReload ? fileCaches.of(slug) : undefined);
   let documents: BuiltDocument[];
   let completed: Awaited<ReturnType<typeof completeSite>>;
   if (threads > 1) {
@@ -212,7 +224,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     // As in the threads: once a document has an error, the rest are checked but not written.
     let write = output !== undefined;
     for (const slug of folders.slugs) {
-      const built = await buildDocument(resources, slug, write ? output : undefined);
+      const built = await buildDocument(resources, slug, write ? output : undefined, undefined, cacheFor(slug));
       if (hasErrors(built.load.problems)) write = false;
       documents.push(built);
     }
@@ -223,6 +235,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     siteProblems,
     documents: new Map(documents.map((d) => [d.load.slug, d])),
     liveReload: options.liveReload === true,
+    fileCaches,
   };
   const filesWritten = documents.reduce((n, d) => n + d.filesWritten, completed.sitePagesWritten);
   return { ...completed.site, session, filesWritten };
@@ -236,10 +249,11 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
  * cost; the run holds every page until it ends, which the size bound keeps to tens of megabytes.
  */
 async function buildSmallSite(resources: SiteResources, slugs: readonly string[], problems: Problem[], output: PageOutput): Promise<SiteLoad> {
+  const fileCaches = new RecentDocumentCaches(CACHED_FILES);
   const loads = [];
   for (const slug of slugs) {
     const loaded = startPhase(`${slug}: load and check`);
-    loads.push(loadDocument(resources, slug));
+    loads.push(loadDocument(resources, slug, output.liveReload ? fileCaches.of(slug) : undefined));
     loaded();
   }
   const light = loads.map(withoutTextLoad);
@@ -250,6 +264,7 @@ async function buildSmallSite(resources: SiteResources, slugs: readonly string[]
     siteProblems: [...problems],
     documents: new Map(light.map((load, i) => [load.slug, { load, sitemapFragment: outputs[i]?.sitemapFragment ?? "", filesWritten: outputs[i]?.pages.length ?? 0 }])),
     liveReload: output.liveReload,
+    fileCaches,
   };
   if (!site.loaded) return { ...site, session };
   const written = startPhase("every page, in one Eleventy run");

@@ -1,4 +1,4 @@
-import { createHash, type Hash } from "node:crypto";
+import type { DocumentFileCache } from "../content/file-cache.ts";
 import { loadDocument, type DocumentLoad, type SiteResources } from "../content/load-site.ts";
 import type { LegalDocument, Site } from "../content/model.ts";
 import { hasErrors } from "../problems.ts";
@@ -28,24 +28,6 @@ export function withoutText(doc: LegalDocument): LegalDocument {
   };
 }
 
-/**
- * One fingerprint per language: its translation in every version, text included. `npm start`
- * compares them with the ones of the pages it last wrote (`rebuildDocument`), to write again only
- * the languages that changed. All of a translation is hashed, not only what `withoutText` leaves
- * out, so the two need not agree on which fields are text.
- */
-export function textFingerprints(doc: LegalDocument): Map<string, string> {
-  const hashes = new Map<string, Hash>();
-  for (const version of doc.versions) {
-    for (const [locale, translation] of Object.entries(version.translations)) {
-      let hash = hashes.get(locale);
-      if (!hash) hashes.set(locale, (hash = createHash("sha256")));
-      hash.update(JSON.stringify([version.updated, translation]));
-    }
-  }
-  return new Map([...hashes].map(([locale, hash]) => [locale, hash.digest("hex")]));
-}
-
 /** A document's load as the rules across documents and the site-wide pages keep it: without its text. */
 export function withoutTextLoad(load: DocumentLoad): DocumentLoad {
   return load.document ? { ...load, document: withoutText(load.document) } : load;
@@ -64,8 +46,6 @@ export interface BuiltDocument {
   /** The `<url>` elements of the document's pages; empty when nothing was written. */
   readonly sitemapFragment: string;
   readonly filesWritten: number;
-  /** Each language's `textFingerprints` as its pages were last written by `npm start` (not kept by builds). */
-  readonly textFingerprints?: ReadonlyMap<string, string>;
 }
 
 /** A document as the rules across documents and the site-wide pages need it, before its pages are written. */
@@ -75,16 +55,18 @@ export type LoadedDocument = Omit<BuiltDocument, "filesWritten">;
  * Loads one document and, when `output` is given and the document is sound, writes its pages
  * there. What comes back is small: problems, links to check across documents, and the document
  * without its text. Run in a worker thread by a parallel build, or in the main thread. `loaded`
- * hears of the document as soon as it is loaded, before its pages are written.
+ * hears of the document as soon as it is loaded, before its pages are written. `npm start` gives
+ * a `cache`, so the load carries the fingerprints its first rebuild compares with.
  */
 export async function buildDocument(
   resources: SiteResources,
   slug: string,
   output: PageOutput | undefined,
   loaded?: (document: LoadedDocument) => void,
+  cache?: DocumentFileCache,
 ): Promise<BuiltDocument> {
   const phase = startPhase(`${slug}: load and check`);
-  const load = loadDocument(resources, slug);
+  const load = loadDocument(resources, slug, cache);
   phase();
   const { document } = load;
   const light = withoutTextLoad(load);

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { DocumentFileCache } from "../content/file-cache.ts";
 import { loadSiteResources } from "../content/load-site.ts";
 import { errorMessages } from "../problems.ts";
 import { buildDocument, type LoadedDocument } from "./document-task.ts";
@@ -19,7 +20,9 @@ port.on("message", ({ slug, write }: WorkerTask) => {
   const reply = async (): Promise<WorkerReply> => {
     if (!resources) return { slug, error: "content/site.yaml could not be read in a worker thread." };
     const loaded = (document: LoadedDocument) => port.postMessage({ slug, loaded: document } satisfies WorkerReply);
-    const { filesWritten } = await buildDocument(resources, slug, write ? setup.output : undefined, loaded);
+    // Under `npm start` only the fingerprints are wanted: the main thread's rebuilds keep their own caches.
+    const cache = setup.output?.liveReload ? new DocumentFileCache() : undefined;
+    const { filesWritten } = await buildDocument(resources, slug, write ? setup.output : undefined, loaded, cache);
     return { slug, filesWritten };
   };
   reply().then(

@@ -7,6 +7,7 @@ export interface AnchoredFile {
   readonly locale: string;
   readonly slug: string;
   readonly updated: string;
+  /** Its links with a `#fragment` (others may be left out). */
   readonly links: readonly LinkInText[];
   /** Ids a `#…` can point at in this file's page: headings and ids in raw HTML. */
   readonly anchors: readonly string[];
@@ -19,8 +20,24 @@ export interface AnchoredFile {
  * depends on the build date); links to other kinds of page are left to the built-site check.
  */
 export function brokenAnchorProblems(files: readonly AnchoredFile[]): Problem[] {
+  // Only the pages that some link points into need their anchors gathered: on the bench's large
+  // site, 15,000 files with 240,000 anchors and no link with a fragment, gathering them all took
+  // 85 ms of every `npm start` rebuild.
+  const fragmentLinks: { file: AnchoredFile; link: LinkInText; target: string; fragment: string }[] = [];
+  for (const file of files) {
+    for (const link of file.links) {
+      const hash = link.href.indexOf("#");
+      if (hash === -1 || hash === link.href.length - 1) continue;
+      const target = link.href.slice(0, hash);
+      const page = target === "" || target.endsWith("/") ? target : `${target}/`;
+      fragmentLinks.push({ file, link, target: page, fragment: safeDecode(link.href.slice(hash + 1)) });
+    }
+  }
+  if (fragmentLinks.length === 0) return [];
+  const targets = new Set(fragmentLinks.map((l) => l.target));
   const byPath = new Map<string, Set<string>>();
   const add = (path: string, anchors: readonly string[]) => {
+    if (!targets.has(path)) return;
     const set = byPath.get(path) ?? new Set<string>();
     for (const anchor of anchors) set.add(anchor);
     byPath.set(path, set);
@@ -29,24 +46,19 @@ export function brokenAnchorProblems(files: readonly AnchoredFile[]): Problem[] 
     add(paths.version(f.locale, f.slug, f.updated), f.anchors);
     add(paths.document(f.locale, f.slug), f.anchors);
   }
+  const own = new Map<AnchoredFile, Set<string>>();
+  const ownAnchors = (f: AnchoredFile) => own.get(f) ?? own.set(f, new Set(f.anchors)).get(f);
   const problems: Problem[] = [];
-  for (const f of files) {
-    const own = new Set(f.anchors);
-    for (const link of f.links) {
-      const hash = link.href.indexOf("#");
-      if (hash === -1 || hash === link.href.length - 1) continue;
-      const target = link.href.slice(0, hash);
-      const fragment = safeDecode(link.href.slice(hash + 1));
-      const anchors = target === "" ? own : target.startsWith("/") ? byPath.get(target.endsWith("/") ? target : `${target}/`) : undefined;
-      if (anchors && !anchors.has(fragment)) {
-        problems.push(
-          error(
-            f.file,
-            link.line,
-            `the link ${link.href} points to #${fragment}, which is no heading or id on that page; anchors are made from the heading's text ("## Your rights" → #your-rights).`,
-          ),
-        );
-      }
+  for (const { file, link, fragment, target } of fragmentLinks) {
+    const anchors = target === "" ? ownAnchors(file) : target.startsWith("/") ? byPath.get(target) : undefined;
+    if (anchors && !anchors.has(fragment)) {
+      problems.push(
+        error(
+          file.file,
+          link.line,
+          `the link ${link.href} points to #${fragment}, which is no heading or id on that page; anchors are made from the heading's text ("## Your rights" → #your-rights).`,
+        ),
+      );
     }
   }
   return problems;

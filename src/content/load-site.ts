@@ -17,6 +17,7 @@ import { paths } from "../site/urls.ts";
 import { buildDate as defaultBuildDate, type IsoDate } from "../versions/dates.ts";
 import { landingIndex, versionStatuses } from "../versions/order.ts";
 import { assembleVersions, type VersionDraft } from "./assemble.ts";
+import type { DocumentFileCache, FileRendering } from "./file-cache.ts";
 import { brokenAnchorProblems, type AnchoredFile } from "./anchors.ts";
 import { versionParityProblems } from "./parity.ts";
 import type { LegalDocument, Site, Translation, Version } from "./model.ts";
@@ -164,17 +165,27 @@ export interface DocumentLoad {
   readonly linksToCheck: readonly LinkToCheck[];
   /** Cookie purposes this document's tables show in another language (warnings). */
   readonly cookieWarnings: readonly Problem[];
+  /** With a file cache: each language's `DocumentFileCache.fingerprints`, for `npm start`. */
+  readonly sourceFingerprints?: ReadonlyMap<string, string>;
 }
 
-export function loadDocument(resources: SiteResources, slug: string): DocumentLoad {
+/**
+ * Reads, checks and renders one document's files. With `cache` (`npm start`'s rebuilds), files
+ * whose bytes are as at the last load with that cache are neither parsed nor rendered again, and
+ * the load carries each language's `sourceFingerprints`.
+ */
+export function loadDocument(resources: SiteResources, slug: string, cache?: DocumentFileCache): DocumentLoad {
   const { root, settings, localeCodes, translator, templateDirs } = resources;
   const problems: Problem[] = [];
-  const sources = scanDocument(root, slug, localeCodes, problems);
+  cache?.beginLoad();
+  const sources = scanDocument(root, slug, localeCodes, problems, cache);
+  cache?.endLoad();
   const linksToCheck: LinkToCheck[] = [];
   const tablesUsed: CookieTableUse[] = [];
   const inlineCache = newInlineCache();
-  const render = (file: string, body: string, bodyLine: number, locale: string) => {
+  const renderFile = (file: string, body: string, bodyLine: number, locale: string): FileRendering => {
     const hook = resources.cookies.tableHook(locale);
+    const tables: CookieTableUse[] = [];
     const rendered = renderMarkdown(body, {
       file,
       bodyLine,
@@ -183,11 +194,17 @@ export function loadDocument(resources: SiteResources, slug: string): DocumentLo
       permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
       ...(hook && {
         cookieTable: (category: CookieCategory | undefined, ordinal: number) => {
-          tablesUsed.push({ locale, category, ordinal });
+          tables.push({ locale, category, ordinal });
           return hook(category, ordinal);
         },
       }),
     });
+    return { rendered, tablesUsed: tables };
+  };
+  const render = (file: string, body: string, bodyLine: number, locale: string) => {
+    const rendering = cache ? cache.render(file, () => renderFile(file, body, bodyLine, locale)) : renderFile(file, body, bodyLine, locale);
+    const { rendered } = rendering;
+    tablesUsed.push(...rendering.tablesUsed);
     problems.push(...rendered.problems);
     for (const link of rendered.internalLinks) linksToCheck.push({ file, ...link });
     return rendered;
@@ -198,7 +215,12 @@ export function loadDocument(resources: SiteResources, slug: string): DocumentLo
   const anchoredFiles: AnchoredFile[] = [];
   for (const file of sources.files) {
     const output = rendered.get(file.file);
-    if (output) anchoredFiles.push({ file: file.file, locale: file.locale, slug, updated: file.frontMatter.updated, links: output.links, anchors: output.anchors });
+    // Only links with a #fragment have an anchor to check; the others (16 a file on the bench's
+    // large site) would only be carried to the main thread and looked through after every edit.
+    if (output) {
+      const links = output.links.filter((link) => link.href.includes("#"));
+      anchoredFiles.push({ file: file.file, locale: file.locale, slug, updated: file.frontMatter.updated, links, anchors: output.anchors });
+    }
     const fm = file.frontMatter;
     if (fm.layout !== undefined && !templateDirs.some((dir) => existsSync(path.join(dir, fm.layout ?? "")))) {
       problems.push(error(file.file, file.yaml.lineOf(["layout"]), `layout "${fm.layout}" does not exist under templates/; use a path such as layouts/document.njk.`));
@@ -211,7 +233,17 @@ export function loadDocument(resources: SiteResources, slug: string): DocumentLo
   const route = { slug, versions: [...byDate.keys()].sort().map((updated) => ({ updated, locales: byDate.get(updated) ?? [] })) };
   const publishedUrls = sources.files.map((f) => [paths.version(f.locale, slug, f.frontMatter.updated), f.file] as const);
   const cookieWarnings = resources.cookies.fallbackWarnings(tablesUsed);
-  const load = { slug, problems, route, publishedUrls, unreadable: sources.unreadable, anchoredFiles, linksToCheck, cookieWarnings };
+  const load = {
+    slug,
+    problems,
+    route,
+    publishedUrls,
+    unreadable: sources.unreadable,
+    anchoredFiles,
+    linksToCheck,
+    cookieWarnings,
+    ...(cache && { sourceFingerprints: cache.fingerprints() }),
+  };
 
   // Cross-file rules run on the readable files even when another file of the document is broken,
   // so that one run reports everything; such a document never reaches the model.
@@ -226,17 +258,28 @@ export function loadDocument(resources: SiteResources, slug: string): DocumentLo
  * The rules across documents, once every document is loaded: links to pages and anchors of other
  * documents, and the published addresses that must not disappear.
  */
-function crossDocumentProblems(loads: readonly DocumentLoad[], hasCookieRegistry: boolean, localeCodes: readonly string[], publishedLock: PublishedLock): Problem[] {
+function crossDocumentProblems(
+  loads: readonly DocumentLoad[],
+  hasCookieRegistry: boolean,
+  localeCodes: readonly string[],
+  publishedLock: PublishedLock,
+  publishedUrls: ReadonlyMap<string, string>,
+): Problem[] {
   const routeInput: RouteInput = { locales: localeCodes, hasCookieRegistry, documents: loads.map((l) => l.route) };
   const existingPaths = new Set(listRoutes(routeInput).map((r) => r.path));
+  // Links repeat: the bench's large site has 240,000 to 1,500 addresses. Each is explained once.
+  const explained = new Map<string, string | undefined>();
   const problems: Problem[] = [];
-  for (const link of loads.flatMap((l) => l.linksToCheck)) {
-    const problem = explainMissingPath(link.path, routeInput, existingPaths);
-    if (problem) problems.push(error(link.file, link.line, link.field ? `${link.field}: ${problem}` : problem));
+  for (const load of loads) {
+    for (const link of load.linksToCheck) {
+      if (!explained.has(link.path)) explained.set(link.path, explainMissingPath(link.path, routeInput, existingPaths));
+      const problem = explained.get(link.path);
+      if (problem) problems.push(error(link.file, link.line, link.field ? `${link.field}: ${problem}` : problem));
+    }
   }
   // An address whose file exists but cannot be read is not gone: that file's problem is reported.
   const unreadable = new Set(loads.flatMap((l) => l.unreadable));
-  problems.push(...disappearedUrls(publishedLock, publishedUrlsOf(loads), unreadable));
+  problems.push(...disappearedUrls(publishedLock, publishedUrls, unreadable));
   problems.push(...brokenAnchorProblems(loads.flatMap((l) => l.anchoredFiles)));
   return problems;
 }
@@ -269,17 +312,17 @@ export async function completeSiteLoad(
 ): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
   const { root, settings, buildDate, translator, templateDirs, cookies } = resources;
   const { lock: publishedLock, problems: lockProblems } = await readPublishedLock(root);
+  const publishedUrls = publishedUrlsOf(loads);
   const problems = [
     ...problemsSoFar,
     ...loads.flatMap((l) => l.problems),
     ...lockProblems,
-    ...crossDocumentProblems(loads, existsSync(path.join(root, COOKIE_REGISTRY_FILE)), resources.localeCodes, publishedLock),
+    ...crossDocumentProblems(loads, existsSync(path.join(root, COOKIE_REGISTRY_FILE)), resources.localeCodes, publishedLock, publishedUrls),
     // Once per cookie and language, however many documents show it.
     ...new Map(loads.flatMap((l) => l.cookieWarnings).map((p) => [formatProblem(p), p])).values(),
   ];
   if (hasErrors(problems) || !translator) return { problems };
   const documents = loads.flatMap((l) => (l.document ? [l.document] : []));
-  const publishedUrls = publishedUrlsOf(loads);
   return { problems, loaded: { site: { root, settings, buildDate, documents, ...(cookies.registry && { cookies: cookies.registry }) }, translator, templateDirs, problems, publishedUrls, publishedLock } };
 }
 

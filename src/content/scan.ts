@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { error, warning, type Problem } from "../problems.ts";
 import { isIsoDate } from "../versions/dates.ts";
+import type { DocumentFileCache, FileReading } from "./file-cache.ts";
 import { parseDocumentFile, type ParsedDocumentFile } from "./front-matter.ts";
 
 /** One Markdown file of a document, read and with valid front matter. */
@@ -107,8 +108,11 @@ export function totalBytes(files: readonly string[]): number {
   return files.reduce((bytes, file) => bytes + (statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
 }
 
-/** Reads one document folder: its files in sorted order, each with its front matter parsed. */
-export function scanDocument(root: string, slug: string, localeCodes: readonly string[], problems: Problem[]): DocumentSources {
+/**
+ * Reads one document folder: its files in sorted order, each with its front matter parsed. With
+ * `cache` (`npm start`), a file whose bytes are as they were is not decoded or parsed again.
+ */
+export function scanDocument(root: string, slug: string, localeCodes: readonly string[], problems: Problem[], cache?: DocumentFileCache): DocumentSources {
   const docDir = path.join(root, "content", slug);
   const files: SourceFile[] = [];
   const uncheckedBodies: UncheckedBody[] = [];
@@ -156,25 +160,17 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
   }
 
   const parsed = candidates.map((candidate) => {
-    const text = readFileSync(path.join(root, candidate.file), "utf8");
-    const bytes = Buffer.byteLength(text);
-    if (bytes > MAX_DOCUMENT_BYTES) {
-      const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-      return {
-        candidate,
-        result: {
-          problems: [error(candidate.file, 1, `is ${size(bytes)}; a document may be at most ${size(MAX_DOCUMENT_BYTES)} (a long policy is about 0.1 MB). Split it into several documents or remove what was pasted by mistake.`)],
-        },
-      };
-    }
-    return { candidate, result: parseDocumentFile(text, candidate.file) };
+    const absolute = path.join(root, candidate.file);
+    if (cache) return { candidate, result: cache.read(candidate.file, absolute, candidate.locale, (bytes) => readingOf(candidate.file, bytes.length, () => bytes.toString("utf8"))) };
+    const text = readFileSync(absolute, "utf8");
+    return { candidate, result: readingOf(candidate.file, Buffer.byteLength(text), () => text) };
   });
   for (const { candidate, result } of parsed) {
     problems.push(...result.problems);
-    if (!("parsed" in result) || !result.parsed) {
+    if (!result.parsed) {
       incomplete = true;
       unreadable.push(candidate.file);
-      if ("body" in result && result.body) uncheckedBodies.push({ file: candidate.file, body: result.body.text, bodyLine: result.body.line });
+      if (result.body) uncheckedBodies.push({ file: candidate.file, body: result.body.text, bodyLine: result.body.line });
       continue;
     }
     files.push({ ...result.parsed, docSlug: slug, ...candidate });
@@ -184,6 +180,17 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
     incomplete = true;
   }
   return { slug, files, uncheckedBodies, unreadable, incomplete };
+}
+
+/** A file's front matter and body, unless it is too large to be a document; `text` decodes it only then. */
+function readingOf(file: string, byteLength: number, text: () => string): FileReading {
+  if (byteLength > MAX_DOCUMENT_BYTES) {
+    const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return {
+      problems: [error(file, 1, `is ${size(byteLength)}; a document may be at most ${size(MAX_DOCUMENT_BYTES)} (a long policy is about 0.1 MB). Split it into several documents or remove what was pasted by mistake.`)],
+    };
+  }
+  return parseDocumentFile(text(), file);
 }
 
 function unknownLocaleProblem(locale: string, localeCodes: readonly string[]): string | undefined {

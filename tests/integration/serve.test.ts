@@ -38,17 +38,28 @@ function page(urlPath: string): Promise<string> {
 }
 const pageContaining = (urlPath: string, text: string) => waitFor(`${urlPath} to show "${text}"`, async () => ((await page(urlPath)).includes(text) ? true : undefined));
 
-beforeAll(async () => {
-  root = copyFixture("multilingual");
+/** Starts `npm start` on `siteRoot`; `heard` gets everything it prints. Resolves to its address. */
+async function startServer(siteRoot: string, extraArgs: readonly string[], heard: (text: string) => void): Promise<{ process: ChildProcess; origin: string }> {
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
-  server = spawn(process.execPath, [CLI, "serve", "--root", root, "--port", port], {
+  const started = spawn(process.execPath, [CLI, "serve", "--root", siteRoot, "--port", port, ...extraArgs], {
     cwd: REPO,
     env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
   });
-  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let said = "";
+  const listen = (chunk: Buffer) => {
+    said += chunk.toString();
+    heard(chunk.toString());
+  };
+  started.stdout?.on("data", listen);
+  started.stderr?.on("data", listen);
   // The dev server takes the next free port when this one is taken, and says which.
-  origin = await waitFor("the server to start", () => /Server at (http:\/\/localhost:\d+)/.exec(output)?.[1]);
+  const address = await waitFor("the server to start", () => /Server at (http:\/\/localhost:\d+)/.exec(said)?.[1]);
+  return { process: started, origin: address };
+}
+
+beforeAll(async () => {
+  root = copyFixture("multilingual");
+  ({ process: server, origin } = await startServer(root, [], (text) => (output += text)));
 });
 afterAll(() => {
   server.kill();
@@ -63,13 +74,18 @@ describe("npm start", () => {
     expect(html).toContain("/.11ty/reload-client.js");
   });
 
-  it("shows an edited document without building the rest of the site", async () => {
+  it("shows an edited document without building the rest of the site, even at its first edit", async () => {
+    const written = (file: string) => statSync(path.join(root, "_site", file)).mtimeMs;
+    const others = ["en/privacy/2025-01-01/index.html", "ar/privacy/index.html", "en/privacy/history/index.html", "privacy/versions.json", "en/terms/index.html", "index.html"];
+    const before = others.map(written);
     // The German version in force on the build date (the newest file is still upcoming).
     const file = path.join(root, "content/privacy/versions/2025-01-01/de.md");
     writeFileSync(file, readFileSync(file, "utf8").replace(/\n## /, "\n## Frisch bearbeitet\n\nNeuer Absatz.\n\n## "));
     await pageContaining("/legal/de/privacy/", "Frisch bearbeitet");
-    // Only that document's pages were built again (the report comes once the site pages are done).
+    // Only that document's German pages were written again (the report comes once all writing is
+    // done): the build that started the server fingerprinted each language's files.
     await waitFor("the rebuild report", () => (/rebuilt privacy \(\d+ files\)/.test(output) ? true : undefined));
+    expect(others.map(written)).toEqual(before);
   });
 
   it("writes the edited language's pages first, then the document's other pages and the site-wide ones", async () => {
@@ -97,8 +113,6 @@ describe("npm start", () => {
       await pageContaining("/legal/en/privacy/2025-01-01/", marker);
       await waitFor("the rebuild report", () => (reports() > seen ? true : undefined));
     };
-    // The first edit of a document after the server started writes all its pages (the server
-    // learns what each language's text was when its pages were written).
     await edit("(edited once)");
     const others = ["de/privacy/2025-01-01/index.html", "ar/privacy/2025-01-01/index.html", "de/privacy/history/index.html", "privacy/versions.json"];
     const before = { page: written("en/privacy/2025-01-01/index.html"), others: others.map(written) };
@@ -189,5 +203,31 @@ describe("npm start", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace(/^name: .*$/m, "name: Renamed Legal Co."));
     await pageContaining("/legal/ar/privacy/", "Renamed Legal Co.");
     await pageContaining("/legal/", "Renamed Legal Co.");
+  });
+});
+
+/**
+ * The build that starts `npm start` runs one of three ways (one Eleventy run for a small site, one
+ * document at a time in this thread, or in worker threads, as large sites are); each must leave
+ * the fingerprints that let a document's first edit write only the edited language's pages.
+ */
+describe.each([["one document at a time", ["--threads", "1"]], ["in worker threads", ["--threads", "2"]]])("npm start, building %s", (_, threads) => {
+  it("writes only the edited language's pages at a document's first edit", async () => {
+    const site = copyFixture("multilingual");
+    let said = "";
+    const started = await startServer(site, threads, (text) => (said += text));
+    try {
+      const written = (file: string) => statSync(path.join(site, "_site", file)).mtimeMs;
+      const others = ["en/privacy/2025-01-01/index.html", "ar/privacy/index.html", "privacy/versions.json", "index.html"];
+      const before = { page: written("de/privacy/2025-01-01/index.html"), others: others.map(written) };
+      const file = path.join(site, "content/privacy/versions/2025-01-01/de.md");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/\n## /, "\n## Zum ersten Mal bearbeitet\n\n## "));
+      await waitFor("the rebuild report", () => (/rebuilt privacy \(\d+ files\)/.test(said) ? true : undefined));
+      expect(written("de/privacy/2025-01-01/index.html")).toBeGreaterThan(before.page);
+      expect(others.map(written)).toEqual(before.others);
+    } finally {
+      started.process.kill();
+      removeDir(site);
+    }
   });
 });
