@@ -64,7 +64,8 @@ export interface BuildSession {
 
 /**
  * How many files' readings and renderings `npm start` keeps, in the caches of the documents edited
- * last: about 0.1 MB a file, so some 100 MB, four documents of the bench's large site or a whole small site.
+ * last: about 75 KB a file (22 MiB for a document of the bench's large site, 300 files), so some
+ * 90 MiB: four such documents, or a whole small site.
  */
 const CACHED_FILES = 1200;
 

@@ -29,6 +29,18 @@ describe("published URL lock", () => {
     expect(JSON.parse(update?.text ?? "").urls).toEqual(Object.fromEntries(produced));
   });
 
+  it("reads the same file again only when its text changed (npm start reads it after every edit)", async () => {
+    const text = (updatedLockText({ urls: new Map(), lines: new Map() }, produced) ?? { text: "" }).text;
+    const root = rootWith(text);
+    const first = await readPublishedLock(root);
+    expect(await readPublishedLock(root)).toBe(first);
+    const fewer = new Map([...produced].slice(0, 1));
+    writeFileSync(path.join(root, LOCK_FILE), (updatedLockText({ urls: new Map(), lines: new Map() }, fewer) ?? { text: "" }).text);
+    expect([...(await readPublishedLock(root)).lock.urls]).toEqual([...fewer]);
+    writeFileSync(path.join(root, LOCK_FILE), "{ not JSON");
+    expect((await readPublishedLock(root)).problems).toHaveLength(1);
+  });
+
   it("round-trips: a written lock reads back with each address on its own line", async () => {
     const { lock } = await readPublishedLock(rootWith((updatedLockText({ urls: new Map(), lines: new Map() }, produced) ?? { text: "" }).text));
     expect([...lock.urls]).toEqual([...produced]);
