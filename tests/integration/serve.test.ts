@@ -176,6 +176,21 @@ describe("npm start", () => {
     await pageContaining("/legal/en/terms/", "a working link");
   });
 
+  it("reports a file whose front matter cannot be read at once, without building the whole site", async () => {
+    const file = path.join(root, "content/privacy/versions/2024-01-01/de.md");
+    const good = readFileSync(file, "utf8");
+    const fullBuilds = () => output.match(/built the site/g)?.length ?? 0;
+    const seen = { fullBuilds: fullBuilds(), notRebuilt: output.match(/privacy was not rebuilt/g)?.length ?? 0 };
+    // Unreadable, the file would drop its version's German pages: as the document is not written
+    // while it has an error, the error is all there is to report.
+    writeFileSync(file, good.replace(/^updated: .*$/m, "updated: [2024-01-01"));
+    await waitFor("the problem to be reported", () => (/content\/privacy\/versions\/2024-01-01\/de\.md:\d+: /.test(output) ? true : undefined));
+    await waitFor("the report that nothing was rewritten", () => ((output.match(/privacy was not rebuilt/g)?.length ?? 0) > seen.notRebuilt ? true : undefined));
+    writeFileSync(file, good.replace(/\n## /, "\n## Wieder lesbar\n\n## "));
+    await pageContaining("/legal/de/privacy/2024-01-01/", "Wieder lesbar");
+    expect(fullBuilds()).toBe(seen.fullBuilds);
+  });
+
   it("notices a file saved the way editors save: a new file renamed over the old one", async () => {
     const file = path.join(root, "content/terms/en.md");
     for (const word of ["Replaced once", "Replaced twice"]) {
