@@ -60,14 +60,16 @@ export interface BuildSession {
   readonly liveReload: boolean;
   /** What the last rebuilds read of the documents edited last (`npm start`). */
   readonly fileCaches: RecentDocumentCaches;
+  /** Documents edited since their pages were last written: a rebuild that found an error wrote nothing. */
+  readonly unwritten: Set<string>;
 }
 
 /**
- * How many files' readings and renderings `npm start` keeps, in the caches of the documents edited
- * last: about 75 KB a file (22 MiB for a document of the bench's large site, 300 files), so some
- * 90 MiB: four such documents, or a whole small site.
+ * How many bytes of files `npm start` keeps the readings and renderings of, in the caches of the
+ * documents edited last: some 100 MiB in memory (`RecentDocumentCaches`), four documents of the
+ * bench's large site (5.4 MB each) or a whole small site.
  */
-const CACHED_FILES = 1200;
+const CACHED_BYTES = 24 * 1024 * 1024;
 
 /**
  * Validates all content and renders it with Eleventy into a staging folder that replaces the
@@ -99,59 +101,82 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * After an edit under `content/<slug>/`: that document is loaded and checked again, then the rules
- * across documents run with it; only when there is no error are its pages and (when what they
- * are made of changed) the site-wide pages written, straight into `outDir` (the folder `npm start`
- * serves), so the last good pages stay served while something is wrong; when nothing but some
- * languages' text changed, only their pages are written. A document whose set of pages changed (a
- * version or language added or removed) needs the whole site built, or pages that went away would
- * still be served; so does a new or removed document. With `first`, the pages in the edited
- * languages are written (and announced) before the document's other pages and the site-wide pages.
+ * After an edit under `content/<slug>/`: that document is loaded and checked again, with every
+ * document an earlier rebuild left unwritten because something was wrong (`BuildSession.unwritten`:
+ * their files changed since their pages were written), then the rules across documents run with
+ * them; so the problems are those a build of the whole site would report. Only when there is no
+ * error are their pages and (when what they are made of changed) the site-wide pages written,
+ * straight into `outDir` (the folder `npm start` serves), so the last good pages stay served while
+ * something is wrong; when nothing but some languages' text changed, only their pages are
+ * written. A document whose set of pages changed (a version or language added or removed) needs
+ * the whole site built, or pages that went away would still be served; so does a new or removed
+ * document; but not while a document has an error, as nothing is written then. With `first`, the
+ * pages in the edited languages are written (and announced) before the other pages.
  */
 export async function rebuildDocument(
   session: BuildSession,
   slug: string,
   outDir: string,
   first?: FirstPages,
-): Promise<{ problems: Problem[]; built: boolean; needsFullBuild: boolean; filesWritten: number }> {
-  const before = session.documents.get(slug);
-  const fullBuild = { problems: [], built: false, needsFullBuild: true, filesWritten: 0 };
-  if (!before || !existsSync(path.join(session.resources.root, "content", slug))) return fullBuild;
-  const load = loadDocument(session.resources, slug, session.fileCaches.of(slug));
-  // A file that cannot be read drops out of the document's pages, but a document with an error is
-  // not written at all: its problems are reported at once, with those across documents, as a
-  // build of the whole site would report them (on the bench's large site after 30 s, not 0.3).
-  if (!hasErrors(load.problems) && JSON.stringify(load.route) !== JSON.stringify(before.load.route)) return fullBuild;
-  const light = withoutTextLoad(load);
-  const loads = [...session.documents.values()].map((d) => (d.load.slug === slug ? light : d.load));
+): Promise<{ problems: Problem[]; built: boolean; needsFullBuild: boolean; filesWritten: number; documents: string[] }> {
+  const slugs = [slug, ...[...session.unwritten].filter((other) => other !== slug)];
+  const fullBuild = { problems: [], built: false, needsFullBuild: true, filesWritten: 0, documents: slugs };
+  const reloaded = [];
+  for (const other of slugs) {
+    const before = session.documents.get(other);
+    if (!before || !existsSync(path.join(session.resources.root, "content", other))) return fullBuild;
+    const load = loadDocument(session.resources, other, session.fileCaches.of(other));
+    reloaded.push({ slug: other, before, load, light: withoutTextLoad(load) });
+  }
+  session.fileCaches.trim();
+  // A file that cannot be read drops out of its document's pages, but a document with an error is
+  // not written at all: its problems are reported at once, as a build of the whole site would
+  // report them (on the bench's large site after 30 s, not 0.3).
+  const anyError = reloaded.some(({ load }) => hasErrors(load.problems));
+  if (!anyError && reloaded.some(({ load, before }) => JSON.stringify(load.route) !== JSON.stringify(before.load.route))) return fullBuild;
+  const lights = new Map(reloaded.map(({ slug: other, light }) => [other, light]));
+  const loads = [...session.documents.values()].map((d) => lights.get(d.load.slug) ?? d.load);
   const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems);
-  if (!loaded || !load.document) return { problems, built: false, needsFullBuild: false, filesWritten: 0 };
-  const prepared = documentOutput(session.resources, load.document);
+  if (!loaded || reloaded.some(({ load }) => !load.document)) {
+    for (const other of slugs) session.unwritten.add(other);
+    return { problems, built: false, needsFullBuild: false, filesWritten: 0, documents: slugs };
+  }
   // The site-wide pages are made from the site's settings, every document without its text
   // (`completeSiteLoad`'s `site`) and each document's part of the sitemap, and were last written
-  // from the documents the session holds; here only this document's can differ. A page in one
+  // from the documents the session holds; here only the reloaded ones' can differ. A page in one
   // language is made of the same and of that language's own files (no page shows another
-  // language's text). So when the document without its text and its sitemap part are as they
+  // language's text). So when a document without its text and its sitemap part are as they
   // were (a sentence or a heading rewritten, not a title, a date or a version), only the pages of
   // the languages whose files differ from when their pages were last written can change: the
   // others would be written again byte for byte (on M, 639 of the document's 661 pages, and 50
   // sitemap files of 108 MB, after every save). The files are compared with the last pages written,
   // not with the files just saved: a save made while the document had an error was not written.
   // The build that started the session took the first fingerprints (`buildDocument`).
-  const outlineUnchanged = prepared.sitemapFragment === before.sitemapFragment && isDeepStrictEqual(light.document, before.load.document);
-  const fingerprints = load.sourceFingerprints;
-  const previous = before.load.sourceFingerprints;
-  const pages =
-    outlineUnchanged && fingerprints && previous
-      ? prepared.pages.filter((page) => page.locale !== undefined && fingerprints.get(page.locale) !== previous.get(page.locale))
-      : prepared.pages;
-  const written = await writeDocumentPages(session.resources, load.document, pages, { dir: outDir, liveReload: session.liveReload }, first);
-  const rebuilt: BuiltDocument = { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written };
-  const fragments = [...session.documents].map(([other, built]) => (other === slug ? rebuilt : built).sitemapFragment);
-  const siteWideWritten = outlineUnchanged ? 0 : await writeSitePages(loaded, fragments, outDir, session.liveReload);
+  const rebuilt = new Map<string, BuiltDocument>();
+  let outlineChanged = false;
+  let filesWritten = 0;
+  for (const { slug: other, before, load, light } of reloaded) {
+    if (!load.document) continue;
+    const prepared = documentOutput(session.resources, load.document);
+    const outlineUnchanged = prepared.sitemapFragment === before.sitemapFragment && isDeepStrictEqual(light.document, before.load.document);
+    outlineChanged ||= !outlineUnchanged;
+    const fingerprints = load.sourceFingerprints;
+    const previous = before.load.sourceFingerprints;
+    const pages =
+      outlineUnchanged && fingerprints && previous
+        ? prepared.pages.filter((page) => page.locale !== undefined && fingerprints.get(page.locale) !== previous.get(page.locale))
+        : prepared.pages;
+    const output = { dir: outDir, liveReload: session.liveReload };
+    const written = await writeDocumentPages(session.resources, load.document, pages, output, other === slug ? first : undefined);
+    filesWritten += written;
+    rebuilt.set(other, { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written });
+  }
+  const fragments = [...session.documents].map(([other, built]) => (rebuilt.get(other) ?? built).sitemapFragment);
+  const siteWideWritten = outlineChanged ? await writeSitePages(loaded, fragments, outDir, session.liveReload) : 0;
   // Only once everything is written: what the session holds is what the served pages were made of.
-  session.documents.set(slug, rebuilt);
-  return { problems, built: true, needsFullBuild: false, filesWritten: written + siteWideWritten };
+  for (const [other, built] of rebuilt) session.documents.set(other, built);
+  session.unwritten.clear();
+  return { problems, built: true, needsFullBuild: false, filesWritten: filesWritten + siteWideWritten, documents: slugs };
 }
 
 const sitemapFragments = (documents: Iterable<LoadedDocument>) => [...documents].map((d) => d.sitemapFragment);
@@ -213,7 +238,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     return { site, sitePagesWritten };
   };
   const siteProblems = [...problems];
-  const fileCaches = new RecentDocumentCaches(CACHED_FILES);
+  const fileCaches = new RecentDocumentCaches(CACHED_BYTES);
   // Under `npm start` each document is read through a file cache, for the fingerprints of what its
   // pages were written from; a worker thread's caches stay there and are dropped.
   const cacheFor = (slug: string) => (options.liveReload ? fileCaches.of(slug) : undefined);
@@ -229,6 +254,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     let write = output !== undefined;
     for (const slug of folders.slugs) {
       const built = await buildDocument(resources, slug, write ? output : undefined, undefined, cacheFor(slug));
+      fileCaches.trim();
       if (hasErrors(built.load.problems)) write = false;
       documents.push(built);
     }
@@ -240,6 +266,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     documents: new Map(documents.map((d) => [d.load.slug, d])),
     liveReload: options.liveReload === true,
     fileCaches,
+    unwritten: new Set(),
   };
   const filesWritten = documents.reduce((n, d) => n + d.filesWritten, completed.sitePagesWritten);
   return { ...completed.site, session, filesWritten };
@@ -253,11 +280,12 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
  * cost; the run holds every page until it ends, which the size bound keeps to tens of megabytes.
  */
 async function buildSmallSite(resources: SiteResources, slugs: readonly string[], problems: Problem[], output: PageOutput): Promise<SiteLoad> {
-  const fileCaches = new RecentDocumentCaches(CACHED_FILES);
+  const fileCaches = new RecentDocumentCaches(CACHED_BYTES);
   const loads = [];
   for (const slug of slugs) {
     const loaded = startPhase(`${slug}: load and check`);
     loads.push(loadDocument(resources, slug, output.liveReload ? fileCaches.of(slug) : undefined));
+    fileCaches.trim();
     loaded();
   }
   const light = loads.map(withoutTextLoad);
@@ -269,6 +297,7 @@ async function buildSmallSite(resources: SiteResources, slugs: readonly string[]
     documents: new Map(light.map((load, i) => [load.slug, { load, sitemapFragment: outputs[i]?.sitemapFragment ?? "", filesWritten: outputs[i]?.pages.length ?? 0 }])),
     liveReload: output.liveReload,
     fileCaches,
+    unwritten: new Set(),
   };
   if (!site.loaded) return { ...site, session };
   const written = startPhase("every page, in one Eleventy run");

@@ -161,9 +161,8 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
 
   const parsed = candidates.map((candidate) => {
     const absolute = path.join(root, candidate.file);
-    if (cache) return { candidate, result: cache.read(candidate.file, absolute, candidate.locale, (bytes) => readingOf(candidate.file, bytes.length, () => bytes.toString("utf8"))) };
-    const text = readFileSync(absolute, "utf8");
-    return { candidate, result: readingOf(candidate.file, Buffer.byteLength(text), () => text) };
+    const reading = (bytes: Buffer) => readingOf(candidate.file, bytes.length, () => bytes.toString("utf8"));
+    return { candidate, result: cache ? cache.read(candidate.file, absolute, candidate.locale, reading) : reading(readFileSync(absolute)) };
   });
   for (const { candidate, result } of parsed) {
     problems.push(...result.problems);
@@ -182,7 +181,10 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
   return { slug, files, uncheckedBodies, unreadable, incomplete };
 }
 
-/** A file's front matter and body, unless it is too large to be a document; `text` decodes it only then. */
+/**
+ * A file's front matter and body, unless it is too large to be a document; `text` decodes it only
+ * then. The size is the file's: text decoded from malformed UTF-8 can be three times longer.
+ */
 function readingOf(file: string, byteLength: number, text: () => string): FileReading {
   if (byteLength > MAX_DOCUMENT_BYTES) {
     const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

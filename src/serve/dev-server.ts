@@ -112,7 +112,9 @@ export async function serveSite(options: ServeOptions): Promise<never> {
           full = true;
           break;
         }
-        report(result.problems, result.built ? `rebuilt ${slug} (${result.filesWritten} files)` : `${slug} was not rebuilt; its previous pages are still served`, started);
+        // Documents an earlier error held back are written with it, once nothing is wrong.
+        const rebuilt = result.documents.join(", ");
+        report(result.problems, result.built ? `rebuilt ${rebuilt} (${result.filesWritten} files)` : `${slug} was not rebuilt; its previous pages are still served`, started);
       }
       if (full) await buildAll();
       server.reload({});

@@ -1,8 +1,9 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
-import { loadSite } from "../../src/content/load-site.ts";
+import { DocumentFileCache } from "../../src/content/file-cache.ts";
+import { loadDocument, loadSite, loadSiteResources, type DocumentLoad } from "../../src/content/load-site.ts";
 import { copyFixture, readPage, removeDir } from "../support/sites.ts";
 
 /**
@@ -25,6 +26,22 @@ describe("pathological documents", () => {
     const { loaded, problems } = await loadSite({ root, buildDate: "2025-06-01" });
     expect(loaded).toBeUndefined();
     expect(problems).toEqual([expect.objectContaining({ file: "content/privacy/en.md", line: 1, message: expect.stringContaining("is 10.5 MB; a document may be at most 2.0 MB") })]);
+  });
+
+  it("measures a document by its file's bytes, also when they are not UTF-8, and the same under npm start", async () => {
+    // 1.2 MB of a byte that is no UTF-8 character on its own: decoded, each becomes U+FFFD, three bytes.
+    const root = siteWithPrivacyBody("");
+    const file = path.join(root, "content/privacy/en.md");
+    writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.alloc(1_200_000, 0xe4)]));
+    const { resources } = await loadSiteResources({ root, buildDate: "2025-06-01" });
+    if (!resources) throw new Error("the fixture did not load");
+    const sizeProblems = (load: DocumentLoad) => load.problems.filter((p) => p.message.includes("a document may be at most"));
+    expect(sizeProblems(loadDocument(resources, "privacy"))).toEqual([]);
+    expect(sizeProblems(loadDocument(resources, "privacy", new DocumentFileCache()))).toEqual([]);
+    writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.alloc(1_000_000, 0xe4)]));
+    for (const cache of [undefined, new DocumentFileCache()]) {
+      expect(sizeProblems(loadDocument(resources, "privacy", cache))).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining("is 2.1 MB;") })]);
+    }
   });
 
   it("builds a document with 50,000 headings", async () => {
