@@ -101,46 +101,59 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * After an edit under `content/<slug>/`: that document is loaded and checked again, with every
- * document an earlier rebuild left unwritten because something was wrong (`BuildSession.unwritten`:
- * their files changed since their pages were written), then the rules across documents run with
- * them; so the problems are those a build of the whole site would report. Only when there is no
- * error are their pages and (when what they are made of changed) the site-wide pages written,
- * straight into `outDir` (the folder `npm start` serves), so the last good pages stay served while
- * something is wrong; when nothing but some languages' text changed, only their pages are
- * written. A document whose set of pages changed (a version or language added or removed) needs
- * the whole site built, or pages that went away would still be served; so does a new or removed
- * document; but not while a document has an error, as nothing is written then. With `first`, the
- * pages in the edited languages are written (and announced) before the other pages.
+ * More documents than this changed at once (a `git checkout`, a replace in every file) are built
+ * with the whole site, in all threads and without holding each one's text until all are checked.
  */
-export async function rebuildDocument(
-  session: BuildSession,
-  slug: string,
-  outDir: string,
-  first?: FirstPages,
-): Promise<{ problems: Problem[]; built: boolean; needsFullBuild: boolean; filesWritten: number; documents: string[] }> {
-  const slugs = [slug, ...[...session.unwritten].filter((other) => other !== slug)];
+const MOST_DOCUMENTS_REBUILT = 4;
+
+export interface Rebuild {
+  readonly problems: Problem[];
+  readonly built: boolean;
+  readonly needsFullBuild: boolean;
+  readonly filesWritten: number;
+  /** Every document loaded again: the edited ones and those an earlier error held back. */
+  readonly documents: readonly string[];
+}
+
+/**
+ * After edits under `content/<doc>/`: the edited documents are loaded and checked again, with
+ * every document an earlier rebuild left unwritten because something was wrong
+ * (`BuildSession.unwritten`: their files changed since their pages were written), then the rules
+ * across documents run with them; so the problems are those a build of the whole site would
+ * report. Only when there is no error are their pages and (when what they are made of changed)
+ * the site-wide pages written, straight into `outDir` (the folder `npm start` serves), so the last
+ * good pages stay served while something is wrong; when nothing but some languages' text changed,
+ * only their pages are written. A document whose set of pages changed (a version or language
+ * added or removed) needs the whole site built, or pages that went away would still be served; so
+ * does a new or removed document; but not while anything is wrong, as nothing is written then.
+ * With `first`, the pages of the first edited document in the edited languages are written (and
+ * announced) before the other pages.
+ */
+export async function rebuildDocuments(session: BuildSession, edited: readonly string[], outDir: string, first?: FirstPages): Promise<Rebuild> {
+  const slugs = [...new Set([...edited, ...session.unwritten])];
   const fullBuild = { problems: [], built: false, needsFullBuild: true, filesWritten: 0, documents: slugs };
+  if (slugs.length > MOST_DOCUMENTS_REBUILT) return fullBuild;
   const reloaded = [];
-  for (const other of slugs) {
-    const before = session.documents.get(other);
-    if (!before || !existsSync(path.join(session.resources.root, "content", other))) return fullBuild;
-    const load = loadDocument(session.resources, other, session.fileCaches.of(other));
-    reloaded.push({ slug: other, before, load, light: withoutTextLoad(load) });
+  // Held-back documents first, so that the edited ones are the caches used last.
+  for (const slug of [...slugs].reverse()) {
+    const before = session.documents.get(slug);
+    if (!before || !existsSync(path.join(session.resources.root, "content", slug))) return fullBuild;
+    const load = loadDocument(session.resources, slug, session.fileCaches.of(slug));
+    session.fileCaches.trim();
+    reloaded.unshift({ slug, before, load, light: withoutTextLoad(load) });
   }
-  session.fileCaches.trim();
-  // A file that cannot be read drops out of its document's pages, but a document with an error is
-  // not written at all: its problems are reported at once, as a build of the whole site would
-  // report them (on the bench's large site after 30 s, not 0.3).
-  const anyError = reloaded.some(({ load }) => hasErrors(load.problems));
-  if (!anyError && reloaded.some(({ load, before }) => JSON.stringify(load.route) !== JSON.stringify(before.load.route))) return fullBuild;
-  const lights = new Map(reloaded.map(({ slug: other, light }) => [other, light]));
+  const lights = new Map(reloaded.map(({ slug, light }) => [slug, light]));
   const loads = [...session.documents.values()].map((d) => lights.get(d.load.slug) ?? d.load);
   const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems);
+  const held = { problems, built: false, needsFullBuild: false, filesWritten: 0, documents: slugs };
   if (!loaded || reloaded.some(({ load }) => !load.document)) {
-    for (const other of slugs) session.unwritten.add(other);
-    return { problems, built: false, needsFullBuild: false, filesWritten: 0, documents: slugs };
+    for (const slug of slugs) session.unwritten.add(slug);
+    return held;
   }
+  // Only now: a file that cannot be read drops out of its document's pages, but while anything is
+  // wrong nothing is written, and its problems are reported at once, as a build of the whole site
+  // would report them (on the bench's large site after 30 s, not 0.3).
+  if (reloaded.some(({ load, before }) => JSON.stringify(load.route) !== JSON.stringify(before.load.route))) return fullBuild;
   // The site-wide pages are made from the site's settings, every document without its text
   // (`completeSiteLoad`'s `site`) and each document's part of the sitemap, and were last written
   // from the documents the session holds; here only the reloaded ones' can differ. A page in one
@@ -152,10 +165,13 @@ export async function rebuildDocument(
   // sitemap files of 108 MB, after every save). The files are compared with the last pages written,
   // not with the files just saved: a save made while the document had an error was not written.
   // The build that started the session took the first fingerprints (`buildDocument`).
+  // Until everything is written, the documents count as unwritten: if writing fails halfway, the
+  // next rebuild loads them again, and compares them with what the session held before.
+  for (const slug of slugs) session.unwritten.add(slug);
   const rebuilt = new Map<string, BuiltDocument>();
   let outlineChanged = false;
   let filesWritten = 0;
-  for (const { slug: other, before, load, light } of reloaded) {
+  for (const { slug, before, load, light } of reloaded) {
     if (!load.document) continue;
     const prepared = documentOutput(session.resources, load.document);
     const outlineUnchanged = prepared.sitemapFragment === before.sitemapFragment && isDeepStrictEqual(light.document, before.load.document);
@@ -167,14 +183,14 @@ export async function rebuildDocument(
         ? prepared.pages.filter((page) => page.locale !== undefined && fingerprints.get(page.locale) !== previous.get(page.locale))
         : prepared.pages;
     const output = { dir: outDir, liveReload: session.liveReload };
-    const written = await writeDocumentPages(session.resources, load.document, pages, output, other === slug ? first : undefined);
+    const written = await writeDocumentPages(session.resources, load.document, pages, output, slug === slugs[0] ? first : undefined);
     filesWritten += written;
-    rebuilt.set(other, { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written });
+    rebuilt.set(slug, { load: light, sitemapFragment: prepared.sitemapFragment, filesWritten: written });
   }
-  const fragments = [...session.documents].map(([other, built]) => (rebuilt.get(other) ?? built).sitemapFragment);
+  const fragments = [...session.documents].map(([slug, built]) => (rebuilt.get(slug) ?? built).sitemapFragment);
   const siteWideWritten = outlineChanged ? await writeSitePages(loaded, fragments, outDir, session.liveReload) : 0;
   // Only once everything is written: what the session holds is what the served pages were made of.
-  for (const [other, built] of rebuilt) session.documents.set(other, built);
+  for (const [slug, built] of rebuilt) session.documents.set(slug, built);
   session.unwritten.clear();
   return { problems, built: true, needsFullBuild: false, filesWritten: filesWritten + siteWideWritten, documents: slugs };
 }

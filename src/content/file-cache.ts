@@ -88,7 +88,7 @@ export class DocumentFileCache {
   /**
    * One fingerprint per language of the files the last load read: each file's path and bytes, in
    * path order. A language's pages are made of its files (and of what every language shares, which
-   * `rebuildDocument` compares on its own), so pages whose fingerprint is unchanged would be
+   * `rebuildDocuments` compares on its own), so pages whose fingerprint is unchanged would be
    * written again byte for byte.
    */
   fingerprints(): Map<string, string> {

@@ -25,13 +25,15 @@ export async function readPublishedLock(root: string): Promise<LockReading> {
   if (!existsSync(file)) return { lock: emptyLock(), problems: [] };
   const text = await readFile(file, "utf8");
   if (lastRead?.file === file && lastRead.text === text) return lastRead.result;
-  const result = Object.freeze(parsePublishedLock(text));
-  Object.freeze(result.problems);
+  const result = parsePublishedLock(text);
   lastRead = { file, text, result };
   return result;
 }
 
-/** The lock file as read; every part of it read-only, as the same reading may be handed out again. */
+/**
+ * The lock file as read. The same reading may be handed out again (`readPublishedLock`), so it is
+ * read-only by its type, and nothing writes into it (`updatedLockText` makes a new map).
+ */
 export interface LockReading {
   readonly lock: PublishedLock;
   readonly problems: readonly Problem[];

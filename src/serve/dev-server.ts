@@ -1,7 +1,7 @@
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
-import { buildSite, rebuildDocument, type BuildSession } from "../build/build-site.ts";
+import { buildSite, rebuildDocuments, type BuildSession, type Rebuild } from "../build/build-site.ts";
 import { formatProblem, sortProblems, summarize, type Problem } from "../problems.ts";
 import { templateErrorLine } from "../templates/template-error.ts";
 import { buildDate } from "../versions/dates.ts";
@@ -103,18 +103,16 @@ export async function serveSite(options: ServeOptions): Promise<never> {
         edited.set(scope.slug, locales);
       }
       let full = !session || !published || scopes.some((s) => s.kind === "site");
-      for (const [slug, locales] of full ? [] : edited) {
+      const [firstEdited] = edited;
+      if (!full && session && firstEdited) {
         const started = performance.now();
-        // The edited language's pages are shown as soon as they are written; the rest follow.
+        // The documents saved together are checked together, each against the others as they
+        // are now. The first one's edited languages are shown as soon as they are written.
+        const [, locales] = firstEdited;
         const first = { locales, written: () => server.reload({}) };
-        const result = await rebuildDocument(session as BuildSession, slug, outDir, first);
-        if (result.needsFullBuild) {
-          full = true;
-          break;
-        }
-        // Documents an earlier error held back are written with it, once nothing is wrong.
-        const rebuilt = result.documents.join(", ");
-        report(result.problems, result.built ? `rebuilt ${rebuilt} (${result.filesWritten} files)` : `${slug} was not rebuilt; its previous pages are still served`, started);
+        const result = await rebuildDocuments(session, [...edited.keys()], outDir, first);
+        full = result.needsFullBuild;
+        if (!full) report(result.problems, rebuildReport(result, [...edited.keys()]), started);
       }
       if (full) await buildAll();
       server.reload({});
@@ -135,17 +133,28 @@ export async function serveSite(options: ServeOptions): Promise<never> {
   };
 
   // chokidar rather than Node's recursive fs.watch, which on Linux stops reporting a file once an
-  // editor has replaced it (saved by writing a new file and renaming it over the old one).
-  // Folders that do not exist yet (a site's own locales/) are watched for when they appear. The
+  // editor has replaced it (saved by writing a new file and renaming it over the old one). The
+  // site's folder is watched, all but these three folders ignored, so that one made later (a
+  // site's own locales/) is seen: given a folder that does not exist, chokidar 3 says it is ready
+  // before it watches the others' subfolders (every edit in the first moments was missed). The
   // server is announced only once the watcher is ready, so no edit after that goes unnoticed.
   const inputs = ["content", "locales", "templates"].map((folder) => path.join(root, folder));
+  const watchedFolder = (file: string) => file === root || inputs.some((dir) => file === dir || file.startsWith(`${dir}${path.sep}`));
   const watcher = chokidar
-    .watch(inputs, { ignoreInitial: true })
+    .watch(root, { ignoreInitial: true, ignored: (file: string) => !watchedFolder(file) })
     .on("all", (_event, file) => onChange(file))
     .on("error", (e) => console.error(`watching for changes: ${e instanceof Error ? e.message : String(e)}`));
   await new Promise<void>((resolve) => watcher.once("ready", resolve));
   server.serve(options.port);
   return new Promise<never>(() => undefined);
+}
+
+/** "rebuilt privacy, terms (23 files)", or what was not rebuilt, and which held-back documents with it. */
+function rebuildReport(result: Rebuild, edited: readonly string[]): string {
+  if (result.built) return `rebuilt ${result.documents.join(", ")} (${result.filesWritten} files)`;
+  const heldBack = result.documents.filter((slug) => !edited.includes(slug));
+  const nor = heldBack.length > 0 ? ` (nor ${heldBack.join(", ")}, held back by an earlier error)` : "";
+  return `${edited.join(", ")} ${edited.length > 1 ? "were" : "was"} not rebuilt${nor}; ${edited.length > 1 ? "their" : "its"} previous pages are still served`;
 }
 
 function report(problems: readonly Problem[], what: string, started: number): void {

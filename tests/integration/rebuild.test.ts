@@ -1,45 +1,108 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite, rebuildDocument } from "../../src/build/build-site.ts";
+import { buildSite, rebuildDocuments, type BuildSession } from "../../src/build/build-site.ts";
 import { copyFixture, removeDir, snapshotDir } from "../support/sites.ts";
 
 /**
- * `npm start`'s rebuilds (`rebuildDocument`) driven directly, edit by edit, and what they leave in
- * the served folder compared with a build of the whole site from the same files.
+ * `npm start`'s rebuilds (`rebuildDocuments`) driven directly, edit by edit, with an error in one
+ * document while another is edited, and what they leave in the served folder compared with a
+ * build of the whole site from the same files.
  */
-const root = copyFixture("multilingual");
-afterAll(() => removeDir(root));
-const options = { root, buildDate: "2025-07-01", liveReload: true, recordPublished: false };
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeDir));
+const BUILD = { buildDate: "2025-07-01", liveReload: true, recordPublished: false };
 
-function edit(file: string, change: (text: string) => string): void {
-  const full = path.join(root, file);
-  writeFileSync(full, change(readFileSync(full, "utf8")));
+async function served(): Promise<{ root: string; out: string; session: BuildSession; edit: (file: string, change: (text: string) => string) => void }> {
+  const root = copyFixture("multilingual");
+  roots.push(root);
+  const out = path.join(root, "_site");
+  const { session } = await buildSite({ ...BUILD, root, outDir: out });
+  if (!session) throw new Error("the fixture did not build");
+  const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(root, file), change(readFileSync(path.join(root, file), "utf8")));
+  return { root, out, session, edit };
 }
 
-describe("rebuildDocument", () => {
-  it("writes a document an error held back once the error is fixed in another document", async () => {
-    const served = path.join(root, "_site");
-    const { session } = await buildSite({ ...options, outDir: served });
-    if (!session) throw new Error("the fixture did not build");
+async function expectSameAsFullBuild(root: string, out: string): Promise<void> {
+  const fresh = path.join(root, "fresh");
+  await buildSite({ ...BUILD, root, outDir: fresh });
+  expect(snapshotDir(out)).toEqual(snapshotDir(fresh));
+}
 
+const errors = (result: { problems: readonly { severity: string; file: string; message: string }[] }) =>
+  result.problems.filter((p) => p.severity === "error").map((p) => `${p.file}: ${p.message}`);
+const BROKEN_LINK = (t: string) => t.replace(/\n## /, "\nSee [nothing](/en/nowhere/).\n\n## ");
+
+describe("rebuildDocuments", () => {
+  it("writes a document an error held back once the error is fixed in another document", async () => {
+    const { root, out, session, edit } = await served();
     edit("content/terms/en.md", (t) => t.replace(/\n## /, "\nSee [the scope](/en/privacy/2025-01-01/#scope).\n\n## "));
-    expect((await rebuildDocument(session, "terms", served)).built).toBe(true);
+    expect((await rebuildDocuments(session, ["terms"], out)).built).toBe(true);
 
     // The heading renamed: the link in the terms now points nowhere, so nothing is written.
     edit("content/privacy/versions/2025-01-01/en.md", (t) => t.replace("## Scope", "## Area"));
-    const held = await rebuildDocument(session, "privacy", served);
+    const held = await rebuildDocuments(session, ["privacy"], out);
     expect(held.built).toBe(false);
-    expect(held.problems.map((p) => `${p.file}: ${p.message}`)).toContainEqual(expect.stringMatching(/^content\/terms\/en\.md: the link \/en\/privacy\/2025-01-01\/#scope points to #scope/));
+    expect(errors(held)).toEqual([expect.stringMatching(/^content\/terms\/en\.md: the link \/en\/privacy\/2025-01-01\/#scope points to #scope/)]);
 
     // Fixed in the terms: checked against the privacy policy as it is now, and both are written.
     edit("content/terms/en.md", (t) => t.replace("#scope", "#area"));
-    const fixed = await rebuildDocument(session, "terms", served);
-    expect(fixed.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const fixed = await rebuildDocuments(session, ["terms"], out);
+    expect(errors(fixed)).toEqual([]);
     expect(fixed.documents).toEqual(["terms", "privacy"]);
+    await expectSameAsFullBuild(root, out);
+  });
 
-    const fresh = path.join(root, "fresh");
-    await buildSite({ ...options, outDir: fresh });
-    expect(snapshotDir(served)).toEqual(snapshotDir(fresh));
+  it("checks documents saved together against each other as they are now", async () => {
+    const { root, out, session, edit } = await served();
+    edit("content/terms/en.md", (t) => t.replace(/\n## /, "\nSee [the scope](/en/privacy/2025-01-01/#scope).\n\n## "));
+    await rebuildDocuments(session, ["terms"], out);
+    edit("content/privacy/versions/2025-01-01/en.md", (t) => t.replace("## Scope", "## Area"));
+    edit("content/terms/en.md", (t) => t.replace("#scope", "#area"));
+    const together = await rebuildDocuments(session, ["privacy", "terms"], out);
+    expect(errors(together)).toEqual([]);
+    expect(together.built).toBe(true);
+    await expectSameAsFullBuild(root, out);
+  });
+
+  it("writes the pages listing every document when a held-back document's title changed", async () => {
+    const { root, out, session, edit } = await served();
+    edit("content/terms/en.md", BROKEN_LINK);
+    expect((await rebuildDocuments(session, ["terms"], out)).built).toBe(false);
+    edit("content/privacy/versions/2025-01-01/en.md", (t) => t.replace(/^title: .*$/m, 'title: "Privacy, retitled"'));
+    expect((await rebuildDocuments(session, ["privacy"], out)).built).toBe(false);
+    edit("content/terms/en.md", (t) => t.replace("See [nothing](/en/nowhere/).", ""));
+    expect((await rebuildDocuments(session, ["terms"], out)).built).toBe(true);
+    expect(readFileSync(path.join(out, "en/index.html"), "utf8")).toContain("Privacy, retitled");
+    await expectSameAsFullBuild(root, out);
+  });
+
+  it("reports a language added while another document has an error, and builds the site once it is fixed", async () => {
+    const { session, out, root, edit } = await served();
+    edit("content/terms/en.md", BROKEN_LINK);
+    await rebuildDocuments(session, ["terms"], out);
+    writeFileSync(path.join(root, "content/terms/de.md"), readFileSync(path.join(root, "content/terms/en.md"), "utf8").replace("See [nothing](/en/nowhere/).", ""));
+    const added = await rebuildDocuments(session, ["terms"], out);
+    expect([added.built, added.needsFullBuild]).toEqual([false, false]);
+    expect(errors(added)).toEqual([expect.stringMatching(/^content\/terms\/en\.md: the link \/en\/nowhere\/ leads nowhere/)]);
+    edit("content/terms/en.md", (t) => t.replace("See [nothing](/en/nowhere/).", ""));
+    expect((await rebuildDocuments(session, ["terms"], out)).needsFullBuild).toBe(true);
+  });
+
+  it("loads again, with the next rebuild, the documents whose writing failed halfway", async () => {
+    const { root, out, session, edit } = await served();
+    // A file where the page's folder must go: writing the German pages fails.
+    const page = path.join(out, "de/privacy/2025-01-01");
+    rmSync(page, { recursive: true });
+    writeFileSync(page, "in the way");
+    edit("content/privacy/versions/2025-01-01/de.md", (t) => t.replace(/\n## /, "\n## Neu\n\nNeuer Absatz.\n\n## "));
+    await expect(rebuildDocuments(session, ["privacy"], out)).rejects.toThrow();
+    rmSync(page);
+    mkdirSync(page);
+    // Another document edited next: the privacy policy is loaded and written with it.
+    edit("content/terms/en.md", (t) => t.replace(/\n## /, "\nOne more sentence.\n\n## "));
+    const next = await rebuildDocuments(session, ["terms"], out);
+    expect(next.documents).toEqual(["terms", "privacy"]);
+    await expectSameAsFullBuild(root, out);
   });
 });

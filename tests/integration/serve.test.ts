@@ -15,14 +15,15 @@ let server: ChildProcess;
 let origin: string;
 let output = "";
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, seconds = 30): Promise<T> {
-  const until = Date.now() + seconds * 1000;
+/** Polls `probe` until it gives a value; on timeout, fails with what the server (`said`) printed. */
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, said: () => string = () => output): Promise<T> {
+  const until = Date.now() + 30_000;
   while (Date.now() < until) {
     const value = await Promise.resolve().then(probe).catch(() => undefined);
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`timed out waiting for ${what}; the server said:\n${output}`);
+  throw new Error(`timed out waiting for ${what}; the server said:\n${said()}`);
 }
 
 /** A page as a browser navigating to it asks for it: the dev server adds its script only then. */
@@ -53,7 +54,7 @@ async function startServer(siteRoot: string, extraArgs: readonly string[], heard
   started.stdout?.on("data", listen);
   started.stderr?.on("data", listen);
   // The dev server takes the next free port when this one is taken, and says which.
-  const address = await waitFor("the server to start", () => /Server at (http:\/\/localhost:\d+)/.exec(said)?.[1]);
+  const address = await waitFor("the server to start", () => /Server at (http:\/\/localhost:\d+)/.exec(said)?.[1], () => said);
   return { process: started, origin: address };
 }
 
@@ -237,7 +238,7 @@ describe.each([["one document at a time", ["--threads", "1"]], ["in worker threa
       const before = { page: written("de/privacy/2025-01-01/index.html"), others: others.map(written) };
       const file = path.join(site, "content/privacy/versions/2025-01-01/de.md");
       writeFileSync(file, readFileSync(file, "utf8").replace(/\n## /, "\n## Zum ersten Mal bearbeitet\n\n## "));
-      await waitFor("the rebuild report", () => (/rebuilt privacy \(\d+ files\)/.test(said) ? true : undefined));
+      await waitFor("the rebuild report", () => (/rebuilt privacy \(\d+ files\)/.test(said) ? true : undefined), () => said);
       expect(written("de/privacy/2025-01-01/index.html")).toBeGreaterThan(before.page);
       expect(others.map(written)).toEqual(before.others);
     } finally {
