@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { RecentDocumentCaches } from "../content/file-cache.ts";
-import { completeSiteLoad, loadDocument, loadSiteResources, type LoadedSite, type SiteResources } from "../content/load-site.ts";
+import { completeSiteLoad, loadDocument, loadSiteResources, type DocumentLoad, type LoadedSite, type SiteResources } from "../content/load-site.ts";
 import { documentMarkdownFiles, listDocumentFolders, totalBytes } from "../content/scan.ts";
 import { hasErrors, type Problem } from "../problems.ts";
 import { updatedLockText, writePublishedLock } from "../history/published-lock.ts";
@@ -102,7 +102,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 /**
  * More documents than this changed at once (a `git checkout`, a replace in every file) are built
- * with the whole site, in all threads and without holding each one's text until all are checked.
+ * with the whole site, in all threads, once they are checked one at a time without their text
+ * (`fullBuildUnlessWrong`).
  */
 const MOST_DOCUMENTS_REBUILT = 4;
 
@@ -125,19 +126,22 @@ export interface Rebuild {
  * good pages stay served while something is wrong; when nothing but some languages' text changed,
  * only their pages are written. A document whose set of pages changed (a version or language
  * added or removed) needs the whole site built, or pages that went away would still be served; so
- * does a new or removed document; but not while anything is wrong, as nothing is written then.
+ * does a new or removed document, and so do more documents than one rebuild writes; but not while
+ * anything is wrong, as nothing is written then (`fullBuildUnlessWrong`). When writing fails
+ * halfway, the documents are written whole by the next rebuild.
  * With `first`, the pages of the first edited document in the edited languages are written (and
  * announced) before the other pages.
  */
 export async function rebuildDocuments(session: BuildSession, edited: readonly string[], outDir: string, first?: FirstPages): Promise<Rebuild> {
   const slugs = [...new Set([...edited, ...session.unwritten])];
-  const fullBuild = { problems: [], built: false, needsFullBuild: true, filesWritten: 0, documents: slugs };
-  if (slugs.length > MOST_DOCUMENTS_REBUILT) return fullBuild;
+  const exists = (slug: string) => existsSync(path.join(session.resources.root, "content", slug));
+  const known = slugs.every((slug) => session.documents.has(slug) && exists(slug));
+  if (slugs.length > MOST_DOCUMENTS_REBUILT || !known) return fullBuildUnlessWrong(session, slugs, exists);
   const reloaded = [];
   // Held-back documents first, so that the edited ones are the caches used last.
   for (const slug of [...slugs].reverse()) {
     const before = session.documents.get(slug);
-    if (!before || !existsSync(path.join(session.resources.root, "content", slug))) return fullBuild;
+    if (!before) return fullBuildUnlessWrong(session, slugs, exists);
     const load = loadDocument(session.resources, slug, session.fileCaches.of(slug));
     session.fileCaches.trim();
     reloaded.unshift({ slug, before, load, light: withoutTextLoad(load) });
@@ -153,7 +157,9 @@ export async function rebuildDocuments(session: BuildSession, edited: readonly s
   // Only now: a file that cannot be read drops out of its document's pages, but while anything is
   // wrong nothing is written, and its problems are reported at once, as a build of the whole site
   // would report them (on the bench's large site after 30 s, not 0.3).
-  if (reloaded.some(({ load, before }) => JSON.stringify(load.route) !== JSON.stringify(before.load.route))) return fullBuild;
+  if (reloaded.some(({ load, before }) => JSON.stringify(load.route) !== JSON.stringify(before.load.route))) {
+    return { problems: [], built: false, needsFullBuild: true, filesWritten: 0, documents: slugs };
+  }
   // The site-wide pages are made from the site's settings, every document without its text
   // (`completeSiteLoad`'s `site`) and each document's part of the sitemap, and were last written
   // from the documents the session holds; here only the reloaded ones' can differ. A page in one
@@ -168,6 +174,50 @@ export async function rebuildDocuments(session: BuildSession, edited: readonly s
   // Until everything is written, the documents count as unwritten: if writing fails halfway, the
   // next rebuild loads them again, and compares them with what the session held before.
   for (const slug of slugs) session.unwritten.add(slug);
+  try {
+    return await writeReloaded(session, reloaded, loaded, problems, outDir, slugs, first);
+  } catch (e) {
+    // Pages were written halfway: what the session held no longer tells which. The next rebuild,
+    // with nothing to compare with, writes all the documents' pages and the site-wide ones, even
+    // when an edit was undone meanwhile.
+    for (const { slug, before } of reloaded) {
+      const { sourceFingerprints: _, ...load } = before.load;
+      session.documents.set(slug, { ...before, load, sitemapFragment: "" });
+    }
+    throw e;
+  }
+}
+
+/** A full build, unless something is wrong: then the documents are held back and the problems reported, as a full build could only fail. */
+async function fullBuildUnlessWrong(session: BuildSession, slugs: readonly string[], exists: (slug: string) => boolean): Promise<Rebuild> {
+  // One document at a time, without its text: more documents than one rebuild writes, or one the
+  // session does not know (new), or one that is gone.
+  const lights = new Map(slugs.map((slug) => [slug, exists(slug) ? withoutTextLoad(loadDocument(session.resources, slug)) : undefined]));
+  const kept = [...session.documents.values()].flatMap((d) => (lights.has(d.load.slug) ? [] : [d.load]));
+  const loads = [...kept, ...[...lights.values()].flatMap((light) => (light ? [light] : []))];
+  const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems);
+  if (loaded) return { problems: [], built: false, needsFullBuild: true, filesWritten: 0, documents: slugs };
+  for (const slug of slugs) session.unwritten.add(slug);
+  return { problems, built: false, needsFullBuild: false, filesWritten: 0, documents: slugs };
+}
+
+interface Reloaded {
+  readonly slug: string;
+  readonly before: BuiltDocument;
+  readonly load: DocumentLoad;
+  readonly light: DocumentLoad;
+}
+
+/** `rebuildDocuments`' writing, once everything is checked. */
+async function writeReloaded(
+  session: BuildSession,
+  reloaded: readonly Reloaded[],
+  loaded: LoadedSite,
+  problems: Problem[],
+  outDir: string,
+  slugs: readonly string[],
+  first: FirstPages | undefined,
+): Promise<Rebuild> {
   const rebuilt = new Map<string, BuiltDocument>();
   let outlineChanged = false;
   let filesWritten = 0;

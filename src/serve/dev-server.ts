@@ -138,15 +138,25 @@ export async function serveSite(options: ServeOptions): Promise<never> {
   // site's own locales/) is seen: given a folder that does not exist, chokidar 3 says it is ready
   // before it watches the others' subfolders (every edit in the first moments was missed). The
   // server is announced only once the watcher is ready, so no edit after that goes unnoticed.
-  const inputs = ["content", "locales", "templates"].map((folder) => path.join(root, folder));
-  const watchedFolder = (file: string) => file === root || inputs.some((dir) => file === dir || file.startsWith(`${dir}${path.sep}`));
   const watcher = chokidar
-    .watch(root, { ignoreInitial: true, ignored: (file: string) => !watchedFolder(file) })
+    .watch(root, { ignoreInitial: true, ignored: outsideSiteSources(root) })
     .on("all", (_event, file) => onChange(file))
     .on("error", (e) => console.error(`watching for changes: ${e instanceof Error ? e.message : String(e)}`));
   await new Promise<void>((resolve) => watcher.once("ready", resolve));
   server.serve(options.port);
   return new Promise<never>(() => undefined);
+}
+
+/**
+ * What the watcher ignores: everything in the site's folder but content/, locales/ and templates/
+ * (the output above all). chokidar hands the predicate paths with forward slashes whatever the
+ * system, so it goes by the first folder under the site's, as `path.relative` reads either slash.
+ */
+export function outsideSiteSources(root: string, paths: Pick<typeof path, "relative"> = path): (file: string) => boolean {
+  return (file) => {
+    const top = paths.relative(root, file).split(/[\\/]/)[0] ?? "";
+    return top !== "" && !["content", "locales", "templates"].includes(top);
+  };
 }
 
 /** "rebuilt privacy, terms (23 files)", or what was not rebuilt, and which held-back documents with it. */

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite, rebuildDocuments, type BuildSession } from "../../src/build/build-site.ts";
@@ -13,9 +13,10 @@ const roots: string[] = [];
 afterAll(() => roots.forEach(removeDir));
 const BUILD = { buildDate: "2025-07-01", liveReload: true, recordPublished: false };
 
-async function served(): Promise<{ root: string; out: string; session: BuildSession; edit: (file: string, change: (text: string) => string) => void }> {
+async function served(copiesOfTerms: readonly string[] = []): Promise<{ root: string; out: string; session: BuildSession; edit: (file: string, change: (text: string) => string) => void }> {
   const root = copyFixture("multilingual");
   roots.push(root);
+  for (const slug of copiesOfTerms) cpSync(path.join(root, "content/terms"), path.join(root, "content", slug), { recursive: true });
   const out = path.join(root, "_site");
   const { session } = await buildSite({ ...BUILD, root, outDir: out });
   if (!session) throw new Error("the fixture did not build");
@@ -105,4 +106,45 @@ describe("rebuildDocuments", () => {
     expect(next.documents).toEqual(["terms", "privacy"]);
     await expectSameAsFullBuild(root, out);
   });
+
+  it("holds back more documents than one rebuild writes while something is wrong, then builds the site", async () => {
+    const { out, session, edit } = await served(["terms2", "terms3", "terms4", "terms5"]);
+    edit("content/terms/en.md", BROKEN_LINK);
+    for (const slug of ["terms", "terms2", "terms3", "terms4", "terms5"]) {
+      if (slug !== "terms") edit(`content/${slug}/en.md`, (t) => t.replace(/\n## /, "\nOne more sentence.\n\n## "));
+      const result = await rebuildDocuments(session, [slug], out);
+      expect([slug, result.built, result.needsFullBuild, errors(result).length]).toEqual([slug, false, false, 1]);
+    }
+    edit("content/terms/en.md", (t) => t.replace("See [nothing](/en/nowhere/).", ""));
+    expect((await rebuildDocuments(session, ["terms"], out)).needsFullBuild).toBe(true);
+  });
+
+  it("reports a new document's problems while another has an error, and builds the site once both are fixed", async () => {
+    const { root, out, session, edit } = await served();
+    edit("content/terms/en.md", BROKEN_LINK);
+    await rebuildDocuments(session, ["terms"], out);
+    mkdirSync(path.join(root, "content/imprint"));
+    writeFileSync(path.join(root, "content/imprint/en.md"), '---\ntitle: "Imprint"\nversion: "1"\nupdated: 2024-01-01\n---\n\n## Who we are\n\nA fixture.\n');
+    const added = await rebuildDocuments(session, ["imprint"], out);
+    expect([added.built, added.needsFullBuild]).toEqual([false, false]);
+    expect(errors(added)).toEqual([expect.stringMatching(/^content\/terms\/en\.md: the link \/en\/nowhere\/ leads nowhere/)]);
+    edit("content/terms/en.md", (t) => t.replace("See [nothing](/en/nowhere/).", ""));
+    expect((await rebuildDocuments(session, ["terms"], out)).needsFullBuild).toBe(true);
+  });
+
+  it("writes every page of a document whose writing failed, even when the edit was undone meanwhile", async () => {
+    const { root, out, session, edit } = await served();
+    const file = "content/privacy/versions/2025-01-01/de.md";
+    const original = readFileSync(path.join(root, file), "utf8");
+    const page = path.join(out, "de/privacy/2025-01-01/changes");
+    rmSync(page, { recursive: true });
+    writeFileSync(page, "in the way");
+    edit(file, (t) => t.replace(/\n## /, "\n## Neu\n\nNeuer Absatz.\n\n## "));
+    await expect(rebuildDocuments(session, ["privacy"], out)).rejects.toThrow();
+    rmSync(page);
+    writeFileSync(path.join(root, file), original);
+    expect((await rebuildDocuments(session, ["privacy"], out)).built).toBe(true);
+    await expectSameAsFullBuild(root, out);
+  });
 });
+

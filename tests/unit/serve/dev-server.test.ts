@@ -1,5 +1,6 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { rebuildScope } from "../../../src/serve/dev-server.ts";
+import { outsideSiteSources, rebuildScope } from "../../../src/serve/dev-server.ts";
 
 describe("rebuildScope: what an edit under npm start rebuilds", () => {
   it.each([
@@ -28,5 +29,21 @@ describe("rebuildScope: what an edit under npm start rebuilds", () => {
     ["README.md", undefined],
   ])("%s", (file, scope) => {
     expect(rebuildScope(file)).toEqual(scope);
+  });
+});
+
+describe("outsideSiteSources: what npm start's watcher ignores", () => {
+  // chokidar hands the predicate forward slashes on every system.
+  it.each([
+    [path.posix, "/home/me/site", "/home/me/site"],
+    [path.win32, "C:\\Users\\me\\site", "C:/Users/me/site"],
+  ])("watches the site's content, locales and templates, and nothing else (%#)", (paths, root, seen) => {
+    const ignored = outsideSiteSources(root, paths);
+    for (const file of ["", "/content", "/content/privacy/versions/2025-01-01/de.md", "/locales", "/locales/de.json", "/templates/layouts/base.njk"]) {
+      expect(ignored(`${seen}${file}`), file).toBe(false);
+    }
+    for (const file of ["/_site", "/_site/en/privacy/index.html", "/node_modules", "/package.json", "/published.lock.json", "/contents/x.md"]) {
+      expect(ignored(`${seen}${file}`), file).toBe(true);
+    }
   });
 });
