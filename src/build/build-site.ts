@@ -149,17 +149,11 @@ export async function rebuildDocuments(session: BuildSession, edited: readonly s
   const lights = new Map(reloaded.map(({ slug, light }) => [slug, light]));
   const loads = [...session.documents.values()].map((d) => lights.get(d.load.slug) ?? d.load);
   const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems);
-  const held = { problems, built: false, needsFullBuild: false, filesWritten: 0, documents: slugs };
-  if (!loaded || reloaded.some(({ load }) => !load.document)) {
-    for (const slug of slugs) session.unwritten.add(slug);
-    return held;
-  }
+  if (!loaded || reloaded.some(({ load }) => !load.document)) return heldBack(session, slugs, problems);
   // Only now: a file that cannot be read drops out of its document's pages, but while anything is
   // wrong nothing is written, and its problems are reported at once, as a build of the whole site
   // would report them (on the bench's large site after 30 s, not 0.3).
-  if (reloaded.some(({ load, before }) => JSON.stringify(load.route) !== JSON.stringify(before.load.route))) {
-    return { problems: [], built: false, needsFullBuild: true, filesWritten: 0, documents: slugs };
-  }
+  if (reloaded.some(({ load, before }) => JSON.stringify(load.route) !== JSON.stringify(before.load.route))) return asksForFullBuild(slugs);
   // The site-wide pages are made from the site's settings, every document without its text
   // (`completeSiteLoad`'s `site`) and each document's part of the sitemap, and were last written
   // from the documents the session holds; here only the reloaded ones' can differ. A page in one
@@ -196,9 +190,15 @@ async function fullBuildUnlessWrong(session: BuildSession, slugs: readonly strin
   const kept = [...session.documents.values()].flatMap((d) => (lights.has(d.load.slug) ? [] : [d.load]));
   const loads = [...kept, ...[...lights.values()].flatMap((light) => (light ? [light] : []))];
   const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems);
-  if (loaded) return { problems: [], built: false, needsFullBuild: true, filesWritten: 0, documents: slugs };
-  for (const slug of slugs) session.unwritten.add(slug);
-  return { problems, built: false, needsFullBuild: false, filesWritten: 0, documents: slugs };
+  return loaded ? asksForFullBuild(slugs) : heldBack(session, slugs, problems);
+}
+
+const asksForFullBuild = (documents: readonly string[]): Rebuild => ({ problems: [], built: false, needsFullBuild: true, filesWritten: 0, documents });
+
+/** Nothing written: the documents wait, as `unwritten`, for a rebuild that finds nothing wrong. */
+function heldBack(session: BuildSession, documents: readonly string[], problems: Problem[]): Rebuild {
+  for (const slug of documents) session.unwritten.add(slug);
+  return { problems, built: false, needsFullBuild: false, filesWritten: 0, documents };
 }
 
 interface Reloaded {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { CookieTableUse } from "../cookies/table.ts";
 import type { RenderedMarkdown } from "../markdown/renderer.ts";
 import type { Problem } from "../problems.ts";
@@ -20,7 +21,6 @@ export interface FileRendering {
 }
 
 interface CachedFile {
-  readonly locale: string;
   readonly digest: string;
   readonly bytes: number;
   readonly reading: FileReading;
@@ -52,18 +52,15 @@ export class DocumentFileCache {
     this.readThisLoad.clear();
   }
 
-  /**
-   * `file` relative to the site root, as problems name it (its name gives its `locale`); `read`
-   * parses text decoded from the bytes.
-   */
-  read(file: string, absolutePath: string, locale: string, read: (bytes: Buffer) => FileReading): FileReading {
+  /** `file` relative to the site root, as problems name it; `read` parses text decoded from the bytes. */
+  read(file: string, absolutePath: string, read: (bytes: Buffer) => FileReading): FileReading {
     const bytes = readFileSync(absolutePath);
     const digest = createHash("sha256").update(bytes).digest("hex");
     this.readThisLoad.add(file);
     const known = this.files.get(file);
     if (known?.digest === digest) return known.reading;
     const reading = deepFreeze(read(bytes));
-    this.files.set(file, { locale, digest, bytes: bytes.length, reading });
+    this.files.set(file, { digest, bytes: bytes.length, reading });
     return reading;
   }
 
@@ -93,7 +90,9 @@ export class DocumentFileCache {
    */
   fingerprints(): Map<string, string> {
     const byLocale = new Map<string, string[]>();
-    for (const [file, { locale, digest }] of [...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [file, { digest }] of [...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      // A document's files are named after their language (`de.md`).
+      const locale = path.posix.basename(file, ".md");
       byLocale.set(locale, [...(byLocale.get(locale) ?? []), `${file}\0${digest}`]);
     }
     return new Map([...byLocale].map(([locale, lines]) => [locale, createHash("sha256").update(lines.join("\n")).digest("hex")]));

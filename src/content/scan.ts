@@ -162,7 +162,7 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
   const parsed = candidates.map((candidate) => {
     const absolute = path.join(root, candidate.file);
     const reading = (bytes: Buffer) => readingOf(candidate.file, bytes.length, () => bytes.toString("utf8"));
-    return { candidate, result: cache ? cache.read(candidate.file, absolute, candidate.locale, reading) : reading(readFileSync(absolute)) };
+    return { candidate, result: cache ? cache.read(candidate.file, absolute, reading) : reading(readFileSync(absolute)) };
   });
   for (const { candidate, result } of parsed) {
     problems.push(...result.problems);
