@@ -2,9 +2,11 @@ import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
 import { buildSite, rebuildDocuments, type BuildSession, type Rebuild } from "../build/build-site.ts";
+import { LOCK_FILE } from "../history/published-lock.ts";
 import { formatProblem, sortProblems, summarize, type Problem } from "../problems.ts";
 import { templateErrorLine } from "../templates/template-error.ts";
 import { buildDate } from "../versions/dates.ts";
+import { rebuildQueue } from "./rebuild-queue.ts";
 
 export interface ServeOptions {
   readonly root: string;
@@ -15,9 +17,22 @@ export interface ServeOptions {
 
 /**
  * What an edit asks for: one document built again (`locale` when the file is one language's
- * Markdown, whose pages are then written first), or the whole site.
+ * Markdown, whose pages are then written first), the whole site, the site checked again against
+ * `published.lock.json` (an address it lists may no longer be made), or nothing the server can do
+ * (`restart`: a site's own `.eleventy.ts` is loaded once, when the command starts).
  */
-export type RebuildScope = { readonly kind: "document"; readonly slug: string; readonly locale?: string } | { readonly kind: "site" };
+export type RebuildScope =
+  | { readonly kind: "document"; readonly slug: string; readonly locale?: string }
+  | { readonly kind: "site" }
+  | { readonly kind: "lock" }
+  | { readonly kind: "restart"; readonly file: string };
+
+/** The files at the top of a site's folder that `npm start` watches, with what a change to each asks for. */
+const WATCHED_SITE_FILES: ReadonlyMap<string, RebuildScope> = new Map<string, RebuildScope>([
+  [LOCK_FILE, { kind: "lock" }],
+  [".eleventy.ts", { kind: "restart", file: ".eleventy.ts" }],
+]);
+const WATCHED_SITE_FOLDERS = ["content", "locales", "templates"];
 
 /**
  * Which rebuild a changed file needs. A file inside a document's folder concerns that document
@@ -35,8 +50,8 @@ export function rebuildScope(relative: string): RebuildScope | undefined {
     const isText = file.endsWith(".md") && (parts.length === 3 || (parts.length === 5 && parts[2] === "versions"));
     return { kind: "document", slug: folder, ...(isText && { locale: file.slice(0, -".md".length) }) };
   }
-  if (parts[0] === "content" || parts[0] === "locales" || parts[0] === "templates") return { kind: "site" };
-  return undefined;
+  if (WATCHED_SITE_FOLDERS.includes(parts[0] ?? "")) return { kind: "site" };
+  return WATCHED_SITE_FILES.get(relative);
 }
 
 /**
@@ -88,13 +103,13 @@ export async function serveSite(options: ServeOptions): Promise<never> {
     domDiff: false,
   });
 
-  // Edits come in bursts (an editor saves several files, `git checkout` changes many): they are
-  // collected for a moment and built together, one build at a time.
-  let pending: RebuildScope[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let building: Promise<void> = Promise.resolve();
+  // One build at a time, each over every file saved since the one before began (`rebuildQueue`).
   const rebuild = async (scopes: readonly RebuildScope[]) => {
     try {
+      for (const file of new Set(scopes.flatMap((s) => (s.kind === "restart" ? [s.file] : [])))) {
+        console.error(`${file} changed: stop npm start and start it again to build with it.`);
+      }
+      if (scopes.every((s) => s.kind === "restart")) return;
       const edited = new Map<string, Set<string>>();
       for (const scope of scopes) {
         if (scope.kind !== "document") continue;
@@ -103,13 +118,12 @@ export async function serveSite(options: ServeOptions): Promise<never> {
         edited.set(scope.slug, locales);
       }
       let full = !session || !published || scopes.some((s) => s.kind === "site");
-      const [firstEdited] = edited;
-      if (!full && session && firstEdited) {
+      if (!full && session && (edited.size > 0 || scopes.some((s) => s.kind === "lock"))) {
         const started = performance.now();
         // The documents saved together are checked together, each against the others as they
         // are now. The first one's edited languages are shown as soon as they are written.
-        const [, locales] = firstEdited;
-        const first = { locales, written: () => server.reload({}) };
+        const [firstEdited] = edited;
+        const first = firstEdited && { locales: firstEdited[1], written: () => server.reload({}) };
         const result = await rebuildDocuments(session, [...edited.keys()], outDir, first);
         full = result.needsFullBuild;
         if (!full) report(result.problems, rebuildReport(result, [...edited.keys()]), started);
@@ -120,21 +134,15 @@ export async function serveSite(options: ServeOptions): Promise<never> {
       console.error(failureMessage(e));
     }
   };
+  const queue = rebuildQueue(rebuild);
   const onChange = (file: string) => {
     const scope = rebuildScope(path.relative(root, file).split(path.sep).join("/"));
-    if (!scope) return;
-    pending.push(scope);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const scopes = pending;
-      pending = [];
-      building = building.then(() => rebuild(scopes));
-    }, 50);
+    if (scope) queue.add(scope);
   };
 
   // chokidar rather than Node's recursive fs.watch, which on Linux stops reporting a file once an
   // editor has replaced it (saved by writing a new file and renaming it over the old one). The
-  // site's folder is watched, all but these three folders ignored, so that one made later (a
+  // site's folder is watched, all but these three folders and two files ignored, so that one made later (a
   // site's own locales/) is seen: given a folder that does not exist, chokidar 3 says it is ready
   // before it watches the others' subfolders (every edit in the first moments was missed). The
   // server is announced only once the watcher is ready, so no edit after that goes unnoticed.
@@ -148,19 +156,27 @@ export async function serveSite(options: ServeOptions): Promise<never> {
 }
 
 /**
- * What the watcher ignores: everything in the site's folder but content/, locales/ and templates/
- * (the output above all). chokidar hands the predicate paths with forward slashes whatever the
- * system, so it goes by the first folder under the site's, as `path.relative` reads either slash.
+ * What the watcher ignores: everything in the site's folder but content/, locales/, templates/ and
+ * the files of `WATCHED_SITE_FILES` (the output above all). chokidar hands the predicate paths with
+ * forward slashes whatever the system, so it goes by the first name under the site's folder, as
+ * `path.relative` reads either slash.
  */
 export function outsideSiteSources(root: string, paths: Pick<typeof path, "relative"> = path): (file: string) => boolean {
   return (file) => {
-    const top = paths.relative(root, file).split(/[\\/]/)[0] ?? "";
-    return top !== "" && !["content", "locales", "templates"].includes(top);
+    const [top = "", ...below] = paths.relative(root, file).split(/[\\/]/);
+    if (top === "" || WATCHED_SITE_FOLDERS.includes(top)) return false;
+    return !(below.length === 0 && WATCHED_SITE_FILES.has(top));
   };
 }
 
 /** "rebuilt privacy, terms (23 files)", or what was not rebuilt, and which held-back documents with it. */
 function rebuildReport(result: Rebuild, edited: readonly string[]): string {
+  if (edited.length === 0) {
+    // Only published.lock.json changed (documents an earlier error held back are tried again).
+    if (!result.built) return `checked the site against ${LOCK_FILE}; nothing was rebuilt, the previous pages are still served`;
+    const held = result.documents.length > 0 ? ` and rebuilt ${result.documents.join(", ")} (${result.filesWritten} files)` : "";
+    return `checked the site against ${LOCK_FILE}${held}`;
+  }
   if (result.built) return `rebuilt ${result.documents.join(", ")} (${result.filesWritten} files)`;
   const heldBack = result.documents.filter((slug) => !edited.includes(slug));
   const nor = heldBack.length > 0 ? ` (nor ${heldBack.join(", ")}, held back by an earlier error)` : "";

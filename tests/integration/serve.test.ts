@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -190,6 +190,27 @@ describe("npm start", () => {
     writeFileSync(file, good.replace(/\n## /, "\n## Wieder lesbar\n\n## "));
     await pageContaining("/legal/de/privacy/2024-01-01/", "Wieder lesbar");
     expect(fullBuilds()).toBe(seen.fullBuilds);
+  });
+
+  it("checks the site again when published.lock.json changes, without building it, and says .eleventy.ts needs a restart", async () => {
+    const lock = path.join(root, "published.lock.json");
+    const fullBuilds = () => output.match(/built the site/g)?.length ?? 0;
+    const seen = fullBuilds();
+    // An address recorded by a build elsewhere (a `git pull`) that this site no longer makes.
+    const urls = { "/en/privacy/2022-01-01/": "content/privacy/versions/2022-01-01/en.md" };
+    writeFileSync(lock, `${JSON.stringify({ comment: "test", urls }, null, 2)}\n`);
+    await waitFor("the lost address to be reported", () => (/published\.lock\.json:4: \/en\/privacy\/2022-01-01\/ was published from/.test(output) ? true : undefined));
+    await waitFor("the report", () => (/checked the site against published\.lock\.json; nothing was rebuilt/.test(output) ? true : undefined));
+    // Restored: the next edit is rebuilt as usual.
+    writeFileSync(lock, `${JSON.stringify({ comment: "test", urls: {} }, null, 2)}\n`);
+    await waitFor("the report", () => (/checked the site against published\.lock\.json in/.test(output) ? true : undefined));
+    writeFileSync(path.join(root, ".eleventy.ts"), "export default function () {}\n");
+    await waitFor("the advice to restart", () => (/\.eleventy\.ts changed: stop npm start and start it again/.test(output) ? true : undefined));
+    rmSync(path.join(root, ".eleventy.ts"));
+    const file = path.join(root, "content/terms/en.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n## /, "\nAfter the lock file.\n\n## "));
+    await pageContaining("/legal/en/terms/", "After the lock file.");
+    expect(fullBuilds()).toBe(seen);
   });
 
   it("notices a file saved the way editors save: a new file renamed over the old one", async () => {

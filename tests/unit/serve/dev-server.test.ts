@@ -23,9 +23,14 @@ describe("rebuildScope: what an edit under npm start rebuilds", () => {
     ["locales/de/common.json", { kind: "site" }],
     ["templates/layouts/document.njk", { kind: "site" }],
     ["templates/assets/codicil.css", { kind: "site" }],
+    // The addresses published so far: the site is checked against them again.
+    ["published.lock.json", { kind: "lock" }],
+    // Loaded once, when npm start starts.
+    [".eleventy.ts", { kind: "restart", file: ".eleventy.ts" }],
     // The output and anything else is no input.
     ["_site/en/index.html", undefined],
-    ["published.lock.json", undefined],
+    ["_site/published.lock.json", undefined],
+    ["published.lock.json.tmp", undefined],
     ["README.md", undefined],
   ])("%s", (file, scope) => {
     expect(rebuildScope(file)).toEqual(scope);
@@ -37,12 +42,13 @@ describe("outsideSiteSources: what npm start's watcher ignores", () => {
   it.each([
     [path.posix, "/home/me/site", "/home/me/site"],
     [path.win32, "C:\\Users\\me\\site", "C:/Users/me/site"],
-  ])("watches the site's content, locales and templates, and nothing else (%#)", (paths, root, seen) => {
+  ])("watches the site's content, locales, templates, lock file and Eleventy config, and nothing else (%#)", (paths, root, seen) => {
     const ignored = outsideSiteSources(root, paths);
-    for (const file of ["", "/content", "/content/privacy/versions/2025-01-01/de.md", "/locales", "/locales/de.json", "/templates/layouts/base.njk"]) {
+    const watched = ["", "/content", "/content/privacy/versions/2025-01-01/de.md", "/locales", "/locales/de.json", "/templates/layouts/base.njk", "/published.lock.json", "/.eleventy.ts"];
+    for (const file of watched) {
       expect(ignored(`${seen}${file}`), file).toBe(false);
     }
-    for (const file of ["/_site", "/_site/en/privacy/index.html", "/node_modules", "/package.json", "/published.lock.json", "/contents/x.md"]) {
+    for (const file of ["/_site", "/_site/en/privacy/index.html", "/_site/published.lock.json", "/node_modules", "/package.json", "/published.lock.json.tmp", "/contents/x.md"]) {
       expect(ignored(`${seen}${file}`), file).toBe(true);
     }
   });
