@@ -80,9 +80,9 @@ describe("rebuildQueue: npm start's rebuilds, one at a time", () => {
 
   it("starts again with the next save after it fell idle, and after a rebuild that failed", async () => {
     const calls: string[][] = [];
-    const queue = rebuildQueue(async (scopes: readonly string[]) => {
+    const queue = rebuildQueue((scopes: readonly string[]) => {
       calls.push([...scopes]);
-      if (scopes.includes("broken")) throw new Error("a rebuild that failed");
+      return scopes.includes("broken") ? Promise.reject(new Error("a rebuild that failed")) : Promise.resolve();
     }, QUIET_MS);
     queue.add("a");
     await vi.advanceTimersByTimeAsync(QUIET_MS);
