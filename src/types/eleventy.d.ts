@@ -14,6 +14,8 @@ declare module "@11ty/eleventy" {
     setUseGitIgnore(use: boolean): void;
     on(event: "eleventy.before" | "eleventy.after", handler: (...args: unknown[]) => unknown): void;
     ignores: Set<string>;
+    /** Eleventy's timing of filters and shortcodes (`BenchmarkGroup`); verbose, it prints a warning for a slow one. */
+    readonly benchmarks: { readonly config: { setIsVerbose(verbose: boolean): void } };
   }
 
   export interface EleventyOptions {
