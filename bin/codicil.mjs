@@ -3,7 +3,7 @@
  * The `codicil` command (every npm script runs it). It runs the command line from JavaScript that
  * esbuild compiles from src/ once per change of the sources, instead of through tsx: tsx's loader
  * hooks run every import on a second thread, Eleventy's hundreds of modules included, which cost
- * 0.36 s of a 2.3 s build of the bench's small site (docs/performance.md). Compiling takes about
+ * 0.36 s of a 2.3 s build of the bench's small site (docs/performance-history.md). Compiling takes about
  * 0.7 s and happens again only when a source file changes, so editing src/ needs no build step.
  *
  * Compiled files go to node_modules/.cache/codicil/<hash of the sources>/, where tools keep caches
@@ -85,7 +85,7 @@ function discard(dir) {
  * Dependencies compiled in with Codicil's own modules, with everything they import in turn:
  * hundreds of small modules (Eleventy alone loads some 300 files, zod 99) that Node would otherwise
  * find, read and link one by one. Compiled in, a build of the bench's small site starts about
- * 0.25 s sooner (docs/performance.md). Eleventy, nunjucks and markdown-it go in together, so that
+ * 0.25 s sooner (docs/performance-history.md). Eleventy, nunjucks and markdown-it go in together, so that
  * Codicil and Eleventy still share one copy of each. What stays where npm put it: the tools that
  * run programs or find files of their own (`NEVER_COMPILED_IN`, verify's checkers, tsx), and any
  * new dependency until it is known to work compiled in.

@@ -24,7 +24,7 @@ const MAX_WORDS_WITHOUT_CAP = 4_000;
  * whitespace rules, with the longest common subsequence of the words found by Jest's
  * diff-sequences. jsdiff's own Myers search keeps a linked path object per step and was most of a
  * changes page's cost, above all in Chinese and Japanese, whose sentences are cut into many short
- * words (docs/performance.md); diff-sequences runs the same kind of search in linear space with
+ * words (docs/performance-history.md); diff-sequences runs the same kind of search in linear space with
  * numbers only. Both find a shortest edit, so as few words are marked as inserted and deleted;
  * where several edits are as short, they may choose different ones. Undefined beyond the cap.
  */

@@ -9,7 +9,7 @@
  * follows a Hebrew letter, or a combining mark follows something other than a letter or digit.
  * Text without those cases is cut here by one regular expression into the segments ICU gives (a
  * property test compares the two on random text: tests/unit/history/word-segmenter.test.ts),
- * about 2.5 times faster than ICU's break iterator (docs/performance.md). Any other text, and
+ * about 2.5 times faster than ICU's break iterator (docs/performance-history.md). Any other text, and
  * every script that needs ICU's dictionaries (Chinese, Japanese, Thai…) or rules of its own
  * (Korean), goes to ICU.
  */

@@ -13,7 +13,7 @@ import textJoin from "markdown-it/lib/rules_core/text_join.mjs";
  * options and the link reference definitions (`[label]: url`) of its file; so within one document,
  * each text is parsed once and later files reuse its tokens. A file that defines link
  * references is parsed in full, as if there were no cache. In a document of the bench's large
- * site, nearly nine paragraphs in ten come from the cache (docs/performance.md).
+ * site, nearly nine paragraphs in ten come from the cache (docs/performance-history.md).
  */
 export interface InlineCache {
   /** A paragraph's text → its tokens as the core rules leave them, before Codicil's rules. */

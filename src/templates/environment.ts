@@ -28,7 +28,7 @@ type Environment = nunjucks.Environment & { [RENDERED_ONCE]?: WeakMap<object, Ma
  * rendered). The pages of a family (the same page in each language) share one list of hreflang
  * alternates, and the sitemap lists it again for each of them: on a site in thirty languages each
  * list would otherwise be rendered thirty times over in pages and thirty in the sitemap, loop step
- * by loop step (docs/performance.md). Only a list the views share is worth it; any other value is
+ * by loop step (docs/performance-history.md). Only a list the views share is worth it; any other value is
  * rendered each time.
  */
 function renderOnce(environment: Environment, items: unknown, template: string): nunjucks.runtime.SafeString {

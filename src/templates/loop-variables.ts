@@ -24,7 +24,7 @@ export function framePrototype(): FramePrototype {
  * thirty languages: in a CPU profile of M documents that splitting was 3 % of all the time. This
  * `set` does what Nunjucks' does (the same nested objects, the same values) with each name split
  * once per process: the names come from the compiled templates, so there are few of them. An M
- * document's templates then render in 92–127 ms instead of 138–183 ms (docs/performance.md). A
+ * document's templates then render in 92–127 ms instead of 138–183 ms (docs/performance-history.md). A
  * write that looks for the frame already holding the variable (`{% set %}`) goes to Nunjucks'
  * own `set`.
  *
