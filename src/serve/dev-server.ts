@@ -107,9 +107,12 @@ export async function serveSite(options: ServeOptions): Promise<never> {
   const rebuild = async (scopes: readonly RebuildScope[]) => {
     try {
       for (const file of new Set(scopes.flatMap((s) => (s.kind === "restart" ? [s.file] : [])))) {
-        console.error(`${file} changed: stop npm start and start it again to build with it.`);
+        console.error(`${file} changed: stop npm start and start it again for the build to use it as it is now.`);
       }
-      if (scopes.every((s) => s.kind === "restart")) return;
+      // Nothing to build for such a save alone, unless documents an earlier error held back wait
+      // to be tried again (their error may have been the config's).
+      const onlyRestart = scopes.every((s) => s.kind === "restart");
+      if (onlyRestart && published && session?.unwritten.size === 0) return;
       const edited = new Map<string, Set<string>>();
       for (const scope of scopes) {
         if (scope.kind !== "document") continue;
@@ -118,7 +121,7 @@ export async function serveSite(options: ServeOptions): Promise<never> {
         edited.set(scope.slug, locales);
       }
       let full = !session || !published || scopes.some((s) => s.kind === "site");
-      if (!full && session && (edited.size > 0 || scopes.some((s) => s.kind === "lock"))) {
+      if (!full && session && (edited.size > 0 || onlyRestart || scopes.some((s) => s.kind === "lock"))) {
         const started = performance.now();
         // The documents saved together are checked together, each against the others as they
         // are now. The first one's edited languages are shown as soon as they are written.
@@ -134,7 +137,7 @@ export async function serveSite(options: ServeOptions): Promise<never> {
       console.error(failureMessage(e));
     }
   };
-  const queue = rebuildQueue(rebuild);
+  const queue = rebuildQueue(rebuild, (e) => console.error(failureMessage(e)));
   const onChange = (file: string) => {
     const scope = rebuildScope(path.relative(root, file).split(path.sep).join("/"));
     if (scope) queue.add(scope);
@@ -172,10 +175,11 @@ export function outsideSiteSources(root: string, paths: Pick<typeof path, "relat
 /** "rebuilt privacy, terms (23 files)", or what was not rebuilt, and which held-back documents with it. */
 function rebuildReport(result: Rebuild, edited: readonly string[]): string {
   if (edited.length === 0) {
-    // Only published.lock.json changed (documents an earlier error held back are tried again).
-    if (!result.built) return `checked the site against ${LOCK_FILE}; nothing was rebuilt, the previous pages are still served`;
-    const held = result.documents.length > 0 ? ` and rebuilt ${result.documents.join(", ")} (${result.filesWritten} files)` : "";
-    return `checked the site against ${LOCK_FILE}${held}`;
+    // published.lock.json changed, or only a file that needs a restart: the site checked again,
+    // and the documents an earlier error held back tried again with it.
+    if (!result.built) return "checked the site again: nothing was rebuilt, the previous pages are still served";
+    if (result.documents.length === 0) return "checked the site again";
+    return `checked the site again and rebuilt ${result.documents.join(", ")}, held back by an earlier error (${result.filesWritten} files)`;
   }
   if (result.built) return `rebuilt ${result.documents.join(", ")} (${result.filesWritten} files)`;
   const heldBack = result.documents.filter((slug) => !edited.includes(slug));

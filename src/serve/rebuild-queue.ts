@@ -14,8 +14,16 @@ export interface RebuildQueue<Scope> {
   idle(): Promise<void>;
 }
 
-/** `rebuild` gets every scope added since the previous call began, in the order they came; it must not throw. */
-export function rebuildQueue<Scope>(rebuild: (scopes: readonly Scope[]) => Promise<void>, quietMs = 50): RebuildQueue<Scope> {
+/**
+ * `rebuild` gets every scope added since the previous call began, in the order they came. A
+ * rebuild that fails is handed to `failed` and the queue goes on: the saves made meanwhile are
+ * still rebuilt, and the server keeps running.
+ */
+export function rebuildQueue<Scope>(
+  rebuild: (scopes: readonly Scope[]) => Promise<void>,
+  failed: (error: unknown) => void,
+  quietMs = 50,
+): RebuildQueue<Scope> {
   let waiting: Scope[] = [];
   let lastAdded = 0;
   let running: Promise<void> | undefined;
@@ -27,15 +35,12 @@ export function rebuildQueue<Scope>(rebuild: (scopes: readonly Scope[]) => Promi
   };
   const drain = async (): Promise<void> => {
     // A burst that began during a rebuild may still be going on when it ends: wait for its end too.
-    try {
-      for (await quiet(); waiting.length > 0; await quiet()) {
-        const scopes = waiting;
-        waiting = [];
-        await rebuild(scopes);
-      }
-    } finally {
-      running = undefined;
+    for (await quiet(); waiting.length > 0; await quiet()) {
+      const scopes = waiting;
+      waiting = [];
+      await rebuild(scopes).catch(failed);
     }
+    running = undefined;
   };
 
   return {
