@@ -67,8 +67,9 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
   // The page is rendered by a layout, not as the template's own content: Eleventy renders every
   // template's content first and keeps all of it until the end of the build (for collections),
   // while layouts are rendered page by page as each file is written. (Eleventy's write() still
-  // returns every page's output, so a large site is written one document per run; see docs/architecture.md.) `entry.view` builds the view on each
-  // read, so it is read once here and collected after the page.
+  // returns every page's output, so a large site is written one document per run; see
+  // docs/architecture.md.) `entry.view` builds the view on each read, so it is read once here and
+  // collected after the page.
   const layout = pageLayoutName(templateDirs);
   eleventyConfig.addTemplate(`_includes/${layout}`, "{% set view = entry.view %}{% include view.template %}", {});
   eleventyConfig.addTemplate("codicil-pages.njk", "", {

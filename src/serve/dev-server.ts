@@ -145,10 +145,11 @@ export async function serveSite(options: ServeOptions): Promise<never> {
 
   // chokidar rather than Node's recursive fs.watch, which on Linux stops reporting a file once an
   // editor has replaced it (saved by writing a new file and renaming it over the old one). The
-  // site's folder is watched, all but these three folders and two files ignored, so that one made later (a
-  // site's own locales/) is seen: given a folder that does not exist, chokidar 3 says it is ready
-  // before it watches the others' subfolders (every edit in the first moments was missed). The
-  // server is announced only once the watcher is ready, so no edit after that goes unnoticed.
+  // site's folder is watched, all but three folders and two files ignored (`outsideSiteSources`),
+  // so that a folder made later (a site's own locales/) is seen: given a folder that does not
+  // exist, chokidar 3 says it is ready before it watches the others' subfolders (every edit in the
+  // first moments was missed). The server is announced only once the watcher is ready, so no edit
+  // after that goes unnoticed.
   const watcher = chokidar
     .watch(root, { ignoreInitial: true, ignored: outsideSiteSources(root) })
     .on("all", (_event, file) => onChange(file))
