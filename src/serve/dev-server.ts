@@ -103,39 +103,37 @@ export async function serveSite(options: ServeOptions): Promise<never> {
     domDiff: false,
   });
 
-  // One build at a time, each over every file saved since the one before began (`rebuildQueue`).
+  // One build at a time, each over every file saved since the one before began (`rebuildQueue`). A
+  // rebuild that throws (a template error) is said once, by the queue, and the server waits for
+  // the fix.
   const rebuild = async (scopes: readonly RebuildScope[]) => {
-    try {
-      for (const file of new Set(scopes.flatMap((s) => (s.kind === "restart" ? [s.file] : [])))) {
-        console.error(`${file} changed: stop npm start and start it again for the build to use it as it is now.`);
-      }
-      // Nothing to build for such a save alone, unless documents an earlier error held back wait
-      // to be tried again (their error may have been the config's).
-      const onlyRestart = scopes.every((s) => s.kind === "restart");
-      if (onlyRestart && published && session?.unwritten.size === 0) return;
-      const edited = new Map<string, Set<string>>();
-      for (const scope of scopes) {
-        if (scope.kind !== "document") continue;
-        const locales = edited.get(scope.slug) ?? new Set<string>();
-        if (scope.locale !== undefined) locales.add(scope.locale);
-        edited.set(scope.slug, locales);
-      }
-      let full = !session || !published || scopes.some((s) => s.kind === "site");
-      if (!full && session && (edited.size > 0 || onlyRestart || scopes.some((s) => s.kind === "lock"))) {
-        const started = performance.now();
-        // The documents saved together are checked together, each against the others as they
-        // are now. The first one's edited languages are shown as soon as they are written.
-        const [firstEdited] = edited;
-        const first = firstEdited && { locales: firstEdited[1], written: () => server.reload({}) };
-        const result = await rebuildDocuments(session, [...edited.keys()], outDir, first);
-        full = result.needsFullBuild;
-        if (!full) report(result.problems, rebuildReport(result, [...edited.keys()]), started);
-      }
-      if (full) await buildAll();
-      server.reload({});
-    } catch (e) {
-      console.error(failureMessage(e));
+    for (const file of new Set(scopes.flatMap((s) => (s.kind === "restart" ? [s.file] : [])))) {
+      console.error(`${file} changed: stop npm start and start it again for the build to use it as it is now.`);
     }
+    // Nothing to build for such a save alone, unless documents an earlier error held back wait
+    // to be tried again (their error may have been the config's).
+    const onlyRestart = scopes.every((s) => s.kind === "restart");
+    if (onlyRestart && published && session?.unwritten.size === 0) return;
+    const edited = new Map<string, Set<string>>();
+    for (const scope of scopes) {
+      if (scope.kind !== "document") continue;
+      const locales = edited.get(scope.slug) ?? new Set<string>();
+      if (scope.locale !== undefined) locales.add(scope.locale);
+      edited.set(scope.slug, locales);
+    }
+    let full = !session || !published || scopes.some((s) => s.kind === "site");
+    if (!full && session && (edited.size > 0 || onlyRestart || scopes.some((s) => s.kind === "lock"))) {
+      const started = performance.now();
+      // The documents saved together are checked together, each against the others as they
+      // are now. The first one's edited languages are shown as soon as they are written.
+      const [firstEdited] = edited;
+      const first = firstEdited && { locales: firstEdited[1], written: () => server.reload({}) };
+      const result = await rebuildDocuments(session, [...edited.keys()], outDir, first);
+      full = result.needsFullBuild;
+      if (!full) report(result.problems, rebuildReport(result, [...edited.keys()]), started);
+    }
+    if (full) await buildAll();
+    server.reload({});
   };
   const queue = rebuildQueue(rebuild, (e) => console.error(failureMessage(e)));
   const onChange = (file: string) => {

@@ -10,7 +10,7 @@
 export interface RebuildQueue<Scope> {
   /** A file changed: its scope joins the next rebuild. */
   add(scope: Scope): void;
-  /** Resolves once nothing is waiting and no rebuild runs (for tests and shutting down). */
+  /** Resolves once nothing is waiting and no rebuild runs (for tests). */
   idle(): Promise<void>;
 }
 
