@@ -1,5 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { codicilPlugin } from "./src/eleventy/plugin.ts";
+import { codicilPlugin } from "./src/rendering/plugin.ts";
 
 // Only registration here; everything Codicil does lives under src/ (see docs/architecture.md).
 export default function (eleventyConfig: UserConfig): void {

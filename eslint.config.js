@@ -3,6 +3,25 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// The folders of src/ as layers, highest first: a folder imports only from folders after it, so
+// there is no cycle and a newcomer can tell where a thing belongs (docs/architecture.md draws it).
+const LAYERS = ["commands", "verify", "dev-server", "pipeline", "rendering", "pages", "diff", "content", "markdown", "templating", "i18n", "addresses", "model", "rules", "patches", "core", "types"];
+
+const layerRules = LAYERS.map((layer, index) => ({
+  files: [`src/${layer}/**/*.ts`],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: LAYERS.slice(0, index).map((above) => ({
+          group: [`**/${above}/*`, `**/${above}/**`],
+          message: `src/${layer}/ is below src/${above}/ and may not import from it (layers: ${LAYERS.join(" → ")}; docs/architecture.md).`,
+        })),
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ["node_modules/", "_site/", "_site.*/", "coverage/", "tests/browser/__screenshots__/", "bench/.work/"] },
   js.configs.recommended,
@@ -14,6 +33,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  ...layerRules,
   {
     files: ["tests/**"],
     rules: {

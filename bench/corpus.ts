@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { updatedLockText } from "../src/history/published-lock.ts";
-import { paths } from "../src/site/urls.ts";
+import { updatedLockText } from "../src/content/published-lock.ts";
+import { paths } from "../src/addresses/urls.ts";
 
 /**
  * A deterministic legal site in the contract's layout (SPEC section 2), for `npm run bench`.

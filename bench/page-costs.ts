@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { siteOf } from "../src/build/document-task.ts";
-import { renderPages } from "../src/build/render-pages.ts";
+import { siteOf } from "../src/pipeline/document-task.ts";
+import { renderPages } from "../src/rendering/render-pages.ts";
 import { loadDocument, loadSiteResources } from "../src/content/load-site.ts";
-import { documentPageEntries, type PageEntry, type PageView } from "../src/site/pages.ts";
-import { sharedTemplateEnvironment } from "../src/templates/environment.ts";
+import { documentPageEntries, type PageEntry, type PageView } from "../src/pages/pages.ts";
+import { sharedTemplateEnvironment } from "../src/templating/environment.ts";
 
 /**
  * Where one document's build time goes, in one thread, per document of a corpus (the first is

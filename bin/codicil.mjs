@@ -24,10 +24,10 @@ import { parseArgs } from "node:util";
 const CODICIL_DIR = fileURLToPath(new URL("..", import.meta.url));
 const CACHE_DIR = path.join(CODICIL_DIR, "node_modules", ".cache", "codicil");
 
-/** Entry points, named as src/installation.ts's `entryPoint` finds them. */
+/** Entry points, named as src/core/installation.ts's `entryPoint` finds them. */
 const ENTRY_POINTS = {
-  main: "src/cli/main.ts",
-  "document-worker": "src/build/document-worker.ts",
+  main: "src/commands/main.ts",
+  "document-worker": "src/pipeline/document-worker.ts",
   "eleventy-config": ".eleventy.ts",
 };
 
@@ -198,16 +198,16 @@ function canWrite(dir) {
   }
 }
 
-// The compiled code asks for this (src/installation.ts): its own address may lead through a link.
+// The compiled code asks for this (src/core/installation.ts): its own address may lead through a link.
 process.env.CODICIL_DIR = CODICIL_DIR;
 // Eleventy registers a module resolver hook so that its watch mode can re-import changed config
 // files; on Node 20 that hook runs on a second thread and every later import waits on it. Codicil
-// watches files itself (src/serve/) and hands Eleventy each run's pages, so the hook is never
+// watches files itself (src/dev-server/) and hands Eleventy each run's pages, so the hook is never
 // needed (Eleventy's documented switch; about 50 ms of a small build).
 process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 
 /**
- * The folder of the site the command works on: its `--root` option, read as src/cli/main.ts reads
+ * The folder of the site the command works on: its `--root` option, read as src/commands/main.ts reads
  * it (the last one counts), by default the working directory.
  */
 function siteRoot() {
@@ -228,9 +228,9 @@ function hasOwnTypeScriptConfig() {
 const main = hasOwnTypeScriptConfig() ? undefined : await compiledMain();
 if (main) await import(pathToFileURL(main).href);
 else {
-  // From the TypeScript sources, in this process, as `node --import tsx src/cli/main.ts` runs them.
+  // From the TypeScript sources, in this process, as `node --import tsx src/commands/main.ts` runs them.
   // A specifier in a variable: tsx's loader entry, imported for its effect, has no type declarations.
   const loader = "tsx";
   await import(loader);
-  await import(pathToFileURL(path.join(CODICIL_DIR, "src/cli/main.ts")).href);
+  await import(pathToFileURL(path.join(CODICIL_DIR, "src/commands/main.ts")).href);
 }

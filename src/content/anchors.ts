@@ -1,6 +1,6 @@
 import type { LinkInText } from "../markdown/renderer.ts";
-import { error, type Problem } from "../problems.ts";
-import { paths } from "../site/urls.ts";
+import { error, type Problem } from "../core/problems.ts";
+import { paths } from "../addresses/urls.ts";
 
 export interface AnchoredFile {
   readonly file: string;

@@ -1,5 +1,5 @@
-import { error, type Problem } from "../problems.ts";
-import { compareLabels } from "../versions/order.ts";
+import { error, type Problem } from "../core/problems.ts";
+import { compareLabels } from "../rules/version-order.ts";
 import type { DocumentSources, SourceFile } from "./scan.ts";
 
 /** One version of a document with its files, before Markdown is rendered. */

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { CookieTableUse } from "../cookies/table.ts";
+import type { CookieTableUse } from "./cookies/table.ts";
 import type { RenderedMarkdown } from "../markdown/renderer.ts";
-import type { Problem } from "../problems.ts";
+import type { Problem } from "../core/problems.ts";
 import type { ParsedDocumentFile } from "./front-matter.ts";
 
 /** What reading one Markdown file gives: its front matter and body, or the problems that stop that. */

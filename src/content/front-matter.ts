@@ -1,8 +1,8 @@
 import matter from "gray-matter";
 import { z } from "zod";
-import { error, type Problem } from "../problems.ts";
-import { dateProblem, type IsoDate } from "../versions/dates.ts";
-import { LABEL_PATTERN } from "../versions/order.ts";
+import { error, type Problem } from "../core/problems.ts";
+import { dateProblem, type IsoDate } from "../rules/dates.ts";
+import { LABEL_PATTERN } from "../rules/version-order.ts";
 import { unknownKeyWarnings, validateYaml } from "./schema.ts";
 import { readYaml, type PositionedYaml } from "./yaml.ts";
 

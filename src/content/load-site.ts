@@ -1,28 +1,29 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { loadSiteCookies, type SiteCookies } from "../cookies/load.ts";
-import type { CookieCategory } from "../cookies/registry.ts";
-import type { CookieTableUse } from "../cookies/table.ts";
-import { COOKIE_REGISTRY_FILE } from "../cookies/registry.ts";
+import { loadSiteCookies, type SiteCookies } from "./cookies/load.ts";
+import type { CookieCategory } from "../model/cookies.ts";
+import type { CookieTableUse } from "./cookies/table.ts";
+import { COOKIE_REGISTRY_FILE } from "../model/cookies.ts";
 import { loadTranslations, type Translator } from "../i18n/translations.ts";
 import type { CookieTableHook } from "../markdown/cookie-table.ts";
 import { renderMarkdown } from "../markdown/renderer.ts";
 import { newInlineCache } from "../markdown/inline-cache.ts";
-import { CODICIL_DIR } from "../installation.ts";
-import { error, formatProblem, hasErrors, type Problem } from "../problems.ts";
-import { disappearedUrls, readPublishedLock, type PublishedLock } from "../history/published-lock.ts";
-import { explainMissingPath, listRoutes, type RouteInput } from "../site/routes.ts";
-import { paths } from "../site/urls.ts";
-import { buildDate as defaultBuildDate, type IsoDate } from "../versions/dates.ts";
-import { landingIndex, versionStatuses } from "../versions/order.ts";
+import { CODICIL_DIR } from "../core/installation.ts";
+import { error, formatProblem, hasErrors, type Problem } from "../core/problems.ts";
+import { disappearedUrls, readPublishedLock, type PublishedLock } from "./published-lock.ts";
+import { explainMissingPath, listRoutes, type RouteInput } from "../addresses/routes.ts";
+import { paths } from "../addresses/urls.ts";
+import { buildDate as defaultBuildDate, type IsoDate } from "../rules/dates.ts";
+import { landingIndex, versionStatuses } from "../rules/version-order.ts";
 import { assembleVersions, type VersionDraft } from "./assemble.ts";
 import type { DocumentFileCache, FileRendering } from "./file-cache.ts";
 import { brokenAnchorProblems, type AnchoredFile } from "./anchors.ts";
 import { versionParityProblems } from "./parity.ts";
-import type { LegalDocument, Site, Translation, Version } from "./model.ts";
+import type { LegalDocument, Site, Translation, Version } from "../model/site.ts";
 import { listDocumentFolders, scanDocument } from "./scan.ts";
-import { parseSiteSettings, type SiteSettings } from "./site-config.ts";
+import type { SiteSettings } from "../model/settings.ts";
+import { parseSiteSettings } from "./site-config.ts";
 import { readYaml } from "./yaml.ts";
 
 export interface LoadOptions {
@@ -304,7 +305,7 @@ function publishedUrlsOf(loads: readonly DocumentLoad[]): Map<string, string> {
 /**
  * Reads and validates all content once, in this thread. Returns every problem found; `loaded`
  * only when there is no error, so nothing half-valid ever reaches a template. (`npm run build`
- * loads the documents of large sites in parallel with the same functions: src/build/.)
+ * loads the documents of large sites in parallel with the same functions: src/pipeline/.)
  */
 export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
   const { resources, problems } = await loadSiteResources(options);

@@ -1,6 +1,6 @@
 import type { LinkInText } from "../markdown/renderer.ts";
-import type { TextSection } from "../markdown/sections.ts";
-import { error, warning, type Problem } from "../problems.ts";
+import type { TextSection } from "../model/text.ts";
+import { error, warning, type Problem } from "../core/problems.ts";
 
 /**
  * Translation parity, as Mozilla's legal-docs lints it: a translation of a version should have

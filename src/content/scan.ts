@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { error, warning, type Problem } from "../problems.ts";
-import { isIsoDate } from "../versions/dates.ts";
+import { error, warning, type Problem } from "../core/problems.ts";
+import { isIsoDate } from "../rules/dates.ts";
 import type { DocumentFileCache, FileReading } from "./file-cache.ts";
 import { parseDocumentFile, type ParsedDocumentFile } from "./front-matter.ts";
 

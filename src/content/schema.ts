@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { error, warning, type Problem } from "../problems.ts";
+import { error, warning, type Problem } from "../core/problems.ts";
 import type { PositionedYaml } from "./yaml.ts";
 
 /**

@@ -1,27 +1,9 @@
 import { z } from "zod";
-import { error, type Problem } from "../problems.ts";
+import { error, type Problem } from "../core/problems.ts";
 import { textDirection } from "../i18n/locales.ts";
 import { unknownKeyWarnings, validateYaml } from "./schema.ts";
 import type { PositionedYaml } from "./yaml.ts";
-
-export interface LocaleSettings {
-  /** BCP 47 code exactly as it appears in URLs (`pt-BR`). */
-  readonly code: string;
-  /** The language's own name for itself, shown in the language switcher. */
-  readonly name: string;
-  readonly dir: "ltr" | "rtl";
-}
-
-export interface SiteSettings {
-  readonly name: string;
-  /** Absolute origin and path of the published site, without a trailing slash. */
-  readonly url: string;
-  /** Starts and ends with `/`. */
-  readonly pathPrefix: string;
-  readonly defaultLocale: string;
-  /** In the order of the language switcher. */
-  readonly locales: readonly LocaleSettings[];
-}
+import type { SiteSettings } from "../model/settings.ts";
 
 const requiredText = (what: string) =>
   z

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
-import { error, type Problem } from "../problems.ts";
+import { error, type Problem } from "../core/problems.ts";
 
 /**
  * YAML read with the `yaml` package rather than gray-matter's default js-yaml because it keeps

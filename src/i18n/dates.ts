@@ -1,4 +1,4 @@
-import type { IsoDate } from "../versions/dates.ts";
+import type { IsoDate } from "../rules/dates.ts";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const formatted = new Map<string, string>();

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import i18next, { type i18n } from "i18next";
-import { error, warning, type Problem } from "../problems.ts";
+import { error, warning, type Problem } from "../core/problems.ts";
 import { fallbackChain } from "./locales.ts";
 
 /** Nested UI strings of one locale, as in `locales/<locale>.json`. */

@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateBlock, StateCore, Token } from "markdown-it";
-import { COOKIE_CATEGORIES, COOKIE_REGISTRY_FILE, isCookieCategory, type CookieCategory } from "../cookies/registry.ts";
-import { error, warning, type Problem } from "../problems.ts";
+import { COOKIE_CATEGORIES, COOKIE_REGISTRY_FILE, isCookieCategory, type CookieCategory } from "../model/cookies.ts";
+import { error, warning, type Problem } from "../core/problems.ts";
 
 /**
  * `{% cookieTable %}` and `{% cookieTable "analytics" %}` in legal Markdown (SPEC section 5).

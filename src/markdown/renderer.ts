@@ -1,16 +1,11 @@
 import MarkdownIt, { type Token } from "markdown-it";
-import { error, warning, type Problem } from "../problems.ts";
+import { error, warning, type Problem } from "../core/problems.ts";
 import { cookieTablePlugin, type CookieTableHook } from "./cookie-table.ts";
 import { findUnsafeHtml, isOtherOrigin, isScriptUrl } from "./html-safety.ts";
-import { textSections, type TextSection } from "./sections.ts";
+import type { TextSection, TocEntry } from "../model/text.ts";
+import { textSections } from "./sections.ts";
 import { headingAnchorsPlugin, headingText } from "./heading-anchors.ts";
 import { inlineCachePlugin, usableInlineCache, type InlineCache } from "./inline-cache.ts";
-
-export interface TocEntry {
-  readonly id: string;
-  readonly text: string;
-  readonly children: TocEntry[];
-}
 
 /** What one render needs to know about the file it renders and the site around it. */
 export interface RenderContext {

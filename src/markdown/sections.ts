@@ -1,20 +1,7 @@
 import type { Token } from "markdown-it";
 import { Parser } from "htmlparser2";
 import type { InlineCache } from "./inline-cache.ts";
-
-/**
- * A document as readers see it, cut at its `##` and `###` headings: the plain text of each
- * paragraph, list item and table row. This is what "what changed" compares, so that a change of
- * Markdown markup alone (a different list marker, re-wrapped lines) is not reported as a change
- * of legal text.
- */
-export interface TextSection {
-  /** The heading's anchor; "" for text before the first heading. */
-  readonly id: string;
-  readonly heading: string;
-  readonly level: number;
-  readonly blocks: readonly string[];
-}
+import type { TextSection } from "../model/text.ts";
 
 /** With `cache`, a paragraph's text is worked out once per document (`inline-cache.ts`). */
 export function textSections(tokens: readonly Token[], cache?: InlineCache): TextSection[] {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { error, warning, type Problem } from "../problems.ts";
+import { error, warning, type Problem } from "../core/problems.ts";
 
 interface NuMessage {
   readonly type: string;

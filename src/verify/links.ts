@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { LinkChecker, LinkState } from "linkinator";
 import sirv from "sirv";
-import { error, type Problem } from "../problems.ts";
+import { error, type Problem } from "../core/problems.ts";
 
 /**
  * Every internal link and anchor of the built site, checked by linkinator (a maintained crawler

@@ -1,8 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { DomUtils, parseDocument } from "htmlparser2";
-import type { SiteSettings } from "../content/site-config.ts";
-import { error, type Problem } from "../problems.ts";
+import type { SiteSettings } from "../model/settings.ts";
+import { error, type Problem } from "../core/problems.ts";
 
 /**
  * What SPEC section 4 promises on every page, checked on the built files: `<html lang dir>` of the

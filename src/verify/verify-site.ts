@@ -1,9 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildSite } from "../build/build-site.ts";
-import { error, hasErrors, type Problem } from "../problems.ts";
-import { buildDate as defaultBuildDate } from "../versions/dates.ts";
+import { buildSite } from "../pipeline/build-site.ts";
+import { error, hasErrors, type Problem } from "../core/problems.ts";
+import { buildDate as defaultBuildDate } from "../rules/dates.ts";
 import { checkHtmlValidity } from "./html-validity.ts";
 import { checkLinks } from "./links.ts";
 import { checkPageContract } from "./page-contract.ts";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import sirv from "sirv";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import { REPO } from "../support/sites.ts";
 
 /** Debian's Chromium, driven by playwright-core: Playwright's own browser download fails here. */

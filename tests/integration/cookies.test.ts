@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import type { Problem } from "../../src/problems.ts";
-import { listRoutes } from "../../src/site/routes.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import type { Problem } from "../../src/core/problems.ts";
+import { listRoutes } from "../../src/addresses/routes.ts";
 import { copyFixture, readPage, removeDir, snapshotDir } from "../support/sites.ts";
 
 /**

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import { loadSite } from "../../src/content/load-site.ts";
-import type { Site } from "../../src/content/model.ts";
-import { LOCK_FILE } from "../../src/history/published-lock.ts";
+import type { Site } from "../../src/model/site.ts";
+import { LOCK_FILE } from "../../src/content/published-lock.ts";
 import { readPage, removeDir, REPO } from "../support/sites.ts";
 
 /** The example in content/ is what a new user sees first: it must build and show every feature. */

@@ -1,15 +1,15 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import { buildDocumentsInParallel } from "../../src/build/parallel-documents.ts";
-import { templateErrorLine } from "../../src/templates/template-error.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { buildDocumentsInParallel } from "../../src/pipeline/parallel-documents.ts";
+import { templateErrorLine } from "../../src/rendering/template-error.ts";
 import { copyFixture, removeDir } from "../support/sites.ts";
 
 /**
  * A build that fails on a template must stop everything it started. Eleventy's passthrough copy
  * of the assets kept running after a failed run; Codicil now copies them itself once the pages
- * are written (src/build/render-pages.ts).
+ * are written (src/rendering/render-pages.ts).
  */
 describe("a build that fails on a template", () => {
   it("leaves nothing running that fails later, however long the assets take to copy", async () => {

@@ -55,7 +55,7 @@ describe("bin/codicil.mjs", () => {
     expect(checked.stdout + checked.stderr).toMatch(/content\/ is valid/);
     expect(checked.status).toBe(0);
 
-    const main = path.join(codicil, "src/cli/main.ts");
+    const main = path.join(codicil, "src/commands/main.ts");
     const usage = "Common options: --root DIR";
     expect(readFileSync(main, "utf8")).toContain(usage);
     writeFileSync(main, readFileSync(main, "utf8").replace(usage, "Options common to every command: --root DIR"));
@@ -116,7 +116,7 @@ describe("bin/codicil.mjs", () => {
   it("loads a site's own TypeScript Eleventy config", () => {
     const own = copyFixture("multilingual");
     try {
-      const plugin = path.join(codicil, "src/eleventy/plugin.ts");
+      const plugin = path.join(codicil, "src/rendering/plugin.ts");
       writeFileSync(path.join(own, "extra.txt"), "copied by the site's own config\n");
       writeFileSync(
         path.join(own, ".eleventy.ts"),
@@ -163,7 +163,7 @@ describe("bin/codicil.mjs", () => {
   });
 
   it("lets commands started together share one compilation of new sources", async () => {
-    const main = path.join(codicil, "src/cli/main.ts");
+    const main = path.join(codicil, "src/commands/main.ts");
     writeFileSync(main, `${readFileSync(main, "utf8")}\n// ${process.pid}-${Date.now()}\n`);
     const runs = await Promise.all(
       [1, 2, 3, 4].map(

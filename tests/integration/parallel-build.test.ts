@@ -2,8 +2,8 @@ import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
-import { buildDocumentsInParallel, ONE_RUN_MAX_BYTES, PARALLEL_FROM_FILES, threadsFor, writesInOneRun } from "../../src/build/parallel-documents.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
+import { buildDocumentsInParallel, ONE_RUN_MAX_BYTES, PARALLEL_FROM_FILES, threadsFor, writesInOneRun } from "../../src/pipeline/parallel-documents.ts";
 import { documentMarkdownFiles, totalBytes } from "../../src/content/scan.ts";
 import { copyFixture, REPO, removeDir, runCli, snapshotDir } from "../support/sites.ts";
 
@@ -81,7 +81,7 @@ describe("buildDocumentsInParallel", () => {
 
 describe("which way a build takes", () => {
   it("writes a small site in one Eleventy run, and one document at a time with --threads 1", () => {
-    // The phases the command times (CODICIL_TIMINGS, src/build/timings.ts) show the way taken.
+    // The phases the command times (CODICIL_TIMINGS, src/pipeline/timings.ts) show the way taken.
     const root = copyFixture("multilingual");
     try {
       const phases = (...args: string[]) =>

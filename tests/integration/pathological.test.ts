@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { buildSite } from "../../src/pipeline/build-site.ts";
 import { DocumentFileCache } from "../../src/content/file-cache.ts";
 import { loadDocument, loadSite, loadSiteResources, type DocumentLoad } from "../../src/content/load-site.ts";
 import { copyFixture, readPage, removeDir } from "../support/sites.ts";

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSite } from "../../src/content/load-site.ts";
-import type { SiteSettings } from "../../src/content/site-config.ts";
+import type { SiteSettings } from "../../src/model/settings.ts";
 import { checkLinks } from "../../src/verify/links.ts";
 import { checkPageContract } from "../../src/verify/page-contract.ts";
 import { compareFolders, verifySite } from "../../src/verify/verify-site.ts";

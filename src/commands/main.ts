@@ -1,0 +1,205 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { LOCK_FILE } from "../content/published-lock.ts";
+import { errorMessages, formatProblem, sortProblems, summarize, type Problem } from "../core/problems.ts";
+import { templateErrorLine } from "../rendering/template-error.ts";
+
+// Each command imports what it needs when it runs: start-up is part of every build's time, and the
+// verify command's checkers (linkinator, the Nu HTML Checker) are not needed by the others.
+
+const USAGE = `Usage: codicil <command> [options]
+
+Commands:
+  build                  validate content/ and build the site into _site/ (replaced only if the build succeeds)
+  check                  validate content/ without writing anything
+  serve                  build into _site/, serve it with live reload, rebuild what an edit
+                         changes [--port 8080] (npm start)
+  new-version <doc>      archive <doc>'s newest files under versions/ and start the next version
+                         [--label 2.2] [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
+  verify                 build, then check the built site: reproducible, lang/dir/canonical/hreflang,
+                         internal links and anchors, valid HTML (Nu HTML Checker; needs Java)
+  translations           translation status per document and language [--json] [--doc <doc>]
+                         (exit 1 when a translation is missing or out of date)
+
+Common options: --root DIR (the site, default .), --out DIR (build output, default _site),
+  --strict (check, build, verify: a translation missing a section or link of the default
+  language's text of the same version is an error, not a warning),
+  --threads N (check, build: threads to load and render documents in; default: one per core
+  for sites of 1,000 Markdown files or more; a smaller site is written in one Eleventy run)
+
+Every problem is printed as file:line: message. Exit codes: 0 success, 1 content problems,
+2 usage or internal error.`;
+
+/** Past this many problems in one file, the rest are counted rather than printed. */
+const MAX_PRINTED_PER_FILE = 50;
+
+/** Prints problems where editors and CI look for them: stderr, sorted, one per line, then a count. */
+function report(problems: readonly Problem[]): void {
+  const printed = new Map<string, number>();
+  for (const problem of sortProblems(problems)) {
+    const count = (printed.get(problem.file) ?? 0) + 1;
+    printed.set(problem.file, count);
+    if (count <= MAX_PRINTED_PER_FILE) console.error(formatProblem(problem));
+  }
+  for (const [file, count] of printed) {
+    if (count > MAX_PRINTED_PER_FILE) console.error(`${file}: … and ${count - MAX_PRINTED_PER_FILE} more problems in this file.`);
+  }
+  if (problems.length > 0) console.error(summarize(problems));
+}
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      root: { type: "string", default: "." },
+      out: { type: "string" },
+      label: { type: "string" },
+      date: { type: "string" },
+      effective: { type: "string" },
+      doc: { type: "string" },
+      json: { type: "boolean" },
+      strict: { type: "boolean" },
+      threads: { type: "string" },
+      port: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { positionals, values } = parsed;
+  const [command] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  // `npm run build --threads 2` (without `--`) hands the command only "2": say so rather than ignore it.
+  const extra = positionals.slice(command === "new-version" ? 2 : 1);
+  if (extra.length > 0) {
+    console.error(`Unexpected argument${extra.length === 1 ? "" : "s"} ${extra.map((a) => `"${a}"`).join(" ")}. Through npm, options go after --, e.g. npm run build -- --threads 2.\n\n${USAGE}`);
+    return 2;
+  }
+  const root = path.resolve(values.root);
+  const threads = values.threads === undefined ? undefined : Number(values.threads);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+    console.error(`--threads takes a whole number of threads, 1 or more (got "${values.threads}").\n\n${USAGE}`);
+    return 2;
+  }
+  const threadsOption = threads === undefined ? {} : { threads };
+
+  switch (command) {
+    case "check": {
+      const { checkSite } = await import("../pipeline/build-site.ts");
+      const { loaded, problems } = await checkSite({ root, strictParity: values.strict === true, ...threadsOption });
+      report(problems);
+      if (!loaded) return 1;
+      const pages = loaded.site.documents.reduce((n, d) => n + d.versions.length, 0);
+      console.error(`content/ is valid: ${loaded.site.documents.length} documents, ${pages} versions.`);
+      return 0;
+    }
+    case "build": {
+      const outDir = path.resolve(values.out ?? path.join(root, "_site"));
+      let result;
+      try {
+        const { buildSite } = await import("../pipeline/build-site.ts");
+        result = await buildSite({ root, outDir, strictParity: values.strict === true, ...threadsOption });
+      } catch (e) {
+        // A template error surfaces from Eleventy; say where, and that the output was kept. Any
+        // other failure (the output folder cannot be written, a fault of Codicil's) is not the
+        // content's: exit code 2.
+        const templateError = templateErrorLine(e);
+        console.error(templateError ?? `internal error: ${errorMessages(e).join("\n") || String(e)}`);
+        console.error(`Build stopped: nothing was written, ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
+        return templateError ? 1 : 2;
+      }
+      const { problems, built, newlyPublished } = result;
+      report(problems);
+      if (!built) {
+        console.error(`Build stopped: nothing was written, ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
+        return 1;
+      }
+      console.error(`Built ${path.relative(process.cwd(), outDir) || outDir}: ${result.filesWritten.toLocaleString("en")} files.`);
+      if (newlyPublished > 0) {
+        console.error(`${LOCK_FILE}: recorded ${newlyPublished} newly published version address${newlyPublished === 1 ? "" : "es"}; commit this file with the content.`);
+      }
+      return 0;
+    }
+    case "serve": {
+      const port = Number(values.port ?? 8080);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        console.error(`--port takes a port number, e.g. 8080 (got "${values.port}").\n\n${USAGE}`);
+        return 2;
+      }
+      const { serveSite } = await import("../dev-server/dev-server.ts");
+      return serveSite({ root, port, strictParity: values.strict === true, ...threadsOption });
+    }
+    case "new-version": {
+      const slug = positionals[1];
+      if (!slug) {
+        console.error(`new-version needs the document's folder name, e.g. npm run new-version -- privacy\n\n${USAGE}`);
+        return 2;
+      }
+      const { startNewVersion } = await import("./new-version.ts");
+      const { problems, created } = await startNewVersion({
+        root,
+        slug,
+        ...(values.label !== undefined && { label: values.label }),
+        ...(values.date !== undefined && { date: values.date }),
+        ...(values.effective !== undefined && { effective: values.effective }),
+      });
+      report(problems);
+      if (!created) return 1;
+      for (const [from, to] of created.archived) console.error(`archived ${from} → ${to}`);
+      console.error(`Version ${created.label} (${created.date}) started in ${created.ready}: edit the text, write a summary, then npm run check.`);
+      return 0;
+    }
+    case "verify": {
+      const outDir = path.resolve(values.out ?? path.join(root, "_site"));
+      const { verifyFailed, verifySite } = await import("../verify/verify-site.ts");
+      const verified = await verifySite(root, outDir, { strictParity: values.strict === true });
+      report(verified.problems);
+      for (const step of verified.steps) console.error(`✔ ${step}`);
+      if (verified.externalLinks.length > 0) {
+        console.error(`External links (listed, not fetched):\n${verified.externalLinks.map((l) => `  ${l}`).join("\n")}`);
+      }
+      return verifyFailed(verified) ? 1 : 0;
+    }
+    case "translations": {
+      const { loadSite } = await import("../content/load-site.ts");
+      const { formatStatusTable, translationStatus } = await import("./translation-status.ts");
+      const { loaded, problems } = await loadSite({ root });
+      if (!loaded) {
+        report(problems);
+        return 1;
+      }
+      if (values.doc !== undefined && !loaded.site.documents.some((d) => d.slug === values.doc)) {
+        console.error(`There is no document "${values.doc}" (documents: ${loaded.site.documents.map((d) => d.slug).join(", ")}).`);
+        return 2;
+      }
+      const rows = translationStatus(loaded.site).filter((r) => values.doc === undefined || r.document === values.doc);
+      console.log(values.json ? JSON.stringify(rows, null, 2) : formatStatusTable(rows));
+      return rows.every((r) => r.state === "up-to-date") ? 0 : 1;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exitCode = 2;
+  },
+);

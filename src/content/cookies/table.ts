@@ -1,0 +1,158 @@
+import type { LocaleSettings } from "../../model/settings.ts";
+import { fallbackChain } from "../../i18n/locales.ts";
+import type { Translator } from "../../i18n/translations.ts";
+import type { CookieTableHook } from "../../markdown/cookie-table.ts";
+import { warning, type Problem } from "../../core/problems.ts";
+import { createTemplateEnvironment } from "../../templating/environment.ts";
+import { durationText } from "../../rules/cookie-duration.ts";
+import { COOKIE_CATEGORIES, type Cookie, type CookieCategory, type CookieRegistry } from "../../model/cookies.ts";
+
+/**
+ * The view a `{% cookieTable %}` tag is rendered from: one table per category, every text already
+ * in the page's language, so the template (templates/partials/cookie-table.njk) only places it.
+ */
+export interface CookieTableView {
+  readonly locale: string;
+  /** Categories that have cookies, in the order of COOKIE_CATEGORIES. */
+  readonly groups: readonly CookieGroupView[];
+  /** Said instead of a table when no cookie matches the tag. */
+  readonly empty?: string;
+}
+
+export interface CookieGroupView {
+  /** Of the category's name in the caption, which also labels the scrolling region. */
+  readonly id: string;
+  readonly category: CookieCategory;
+  readonly name: string;
+  readonly description: string;
+  readonly rows: readonly CookieRowView[];
+}
+
+export interface CookieRowView {
+  readonly service: string;
+  readonly names: readonly string[];
+  /** `lang` (and `dir` where it differs from the page's) only when the text is a fallback. */
+  readonly purpose: { readonly text: string; readonly lang?: string; readonly dir?: "ltr" | "rtl" };
+  readonly party: string;
+  readonly duration: string;
+  readonly policy?: string;
+}
+
+/** A purpose shown in another language than the page's, to be reported once. */
+export interface PurposeFallback {
+  readonly cookie: Cookie;
+  readonly locale: string;
+  readonly shown: string;
+}
+
+export interface CookieTableOptions {
+  readonly registry: CookieRegistry;
+  readonly translator: Translator;
+  readonly locales: readonly LocaleSettings[];
+  readonly defaultLocale: string;
+}
+
+/**
+ * Pure: the tables for one tag on one page. Ids carry an underscore, which heading slugs never
+ * contain (src/markdown/slugify.ts), and the tag's ordinal, so two tables of one category on a
+ * page still differ.
+ */
+export function cookieTableView(
+  options: CookieTableOptions,
+  locale: string,
+  category: CookieCategory | undefined,
+  ordinal: number,
+): { view: CookieTableView; fallbacks: PurposeFallback[] } {
+  const { registry, translator } = options;
+  const t = (key: string, values?: Record<string, unknown>) => translator.t(locale, key, values);
+  const directions = new Map(options.locales.map((l) => [l.code, l.dir]));
+  const pageDir = directions.get(locale) ?? "ltr";
+  const fallbacks: PurposeFallback[] = [];
+
+  const row = (cookie: Cookie): CookieRowView => {
+    const shown = fallbackChain(locale, options.defaultLocale).find((code) => cookie.purpose[code] !== undefined) ?? options.defaultLocale;
+    const purposeDir = directions.get(shown) ?? "ltr";
+    if (shown !== locale) fallbacks.push({ cookie, locale, shown });
+    return {
+      service: cookie.service,
+      names: cookie.names,
+      purpose: {
+        text: cookie.purpose[shown] ?? "",
+        ...(shown !== locale && { lang: shown }),
+        ...(shown !== locale && purposeDir !== pageDir && { dir: purposeDir }),
+      },
+      party: t(`cookies.party.${cookie.party}`),
+      duration: durationText(cookie.duration, locale, translator),
+      ...(cookie.policy !== undefined && { policy: cookie.policy }),
+    };
+  };
+
+  const groups = (category === undefined ? COOKIE_CATEGORIES : [category]).flatMap((c): CookieGroupView[] => {
+    const cookies = registry.cookies.filter((cookie) => cookie.category === c);
+    if (cookies.length === 0) return [];
+    return [
+      {
+        id: `cookie-table_${ordinal}_${c}`,
+        category: c,
+        name: t(`cookies.category.${c}.name`),
+        description: t(`cookies.category.${c}.description`),
+        rows: cookies.map(row),
+      },
+    ];
+  });
+  const empty =
+    groups.length > 0 ? undefined : category === undefined ? t("cookies.empty.all") : t("cookies.empty.category", { category: t(`cookies.category.${category}.name`) });
+  return { view: { locale, groups, ...(empty !== undefined && { empty }) }, fallbacks };
+}
+
+/** One `{% cookieTable %}` as a document uses it: its language, category and ordinal. */
+export interface CookieTableUse {
+  readonly locale: string;
+  readonly category: CookieCategory | undefined;
+  readonly ordinal: number;
+}
+
+export interface CookieTables {
+  /** The hook the Markdown renderer calls for each tag in a document in `locale`. */
+  forLocale(locale: string): CookieTableHook;
+  /** One warning per cookie and language shown with a fallback purpose in the given tables (those one document uses). */
+  fallbackWarnings(tables: readonly CookieTableUse[]): Problem[];
+}
+
+const tableKey = (use: CookieTableUse) => `${use.locale} ${use.category ?? ""} ${use.ordinal}`;
+
+/**
+ * Renders tables at load time, before Eleventy runs (documents are rendered once, into the model),
+ * through the same template search path and with the same `t` filter as the pages.
+ */
+export function createCookieTables(options: CookieTableOptions & { readonly templateDirs: readonly string[] }): CookieTables {
+  const environment = createTemplateEnvironment(options.templateDirs);
+  environment.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => options.translator.t(locale, key, values));
+  const fallbacksByTable = new Map<string, readonly PurposeFallback[]>();
+
+  return {
+    forLocale: (locale) => (category, ordinal) => {
+      const { view, fallbacks: found } = cookieTableView(options, locale, category, ordinal);
+      fallbacksByTable.set(tableKey({ locale, category, ordinal }), found);
+      return environment.render("partials/cookie-table.njk", { table: view });
+    },
+    fallbackWarnings(tables) {
+      const fallbacks = new Map<string, PurposeFallback>();
+      for (const fallback of tables.flatMap((use) => fallbacksByTable.get(tableKey(use)) ?? [])) fallbacks.set(`${options.registry.cookies.indexOf(fallback.cookie)} ${fallback.locale}`, fallback);
+      const localeOrder = options.locales.map((l) => l.code);
+      return [...fallbacks.values()]
+        .sort(
+          (a, b) =>
+            options.registry.cookies.indexOf(a.cookie) - options.registry.cookies.indexOf(b.cookie) ||
+            localeOrder.indexOf(a.locale) - localeOrder.indexOf(b.locale),
+        )
+        .map(({ cookie, locale, shown }) =>
+          warning(
+            options.registry.file,
+            cookie.purposeLine,
+            `purpose of ${cookie.service} (${cookie.names.join(", ")}) has no ${locale} text, so ${locale} cookie tables show the ${shown} text; add "${locale}: …" under purpose.`,
+          ),
+        );
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { Alternate, PageContext } from "./page-context.ts";
+import type { PageView } from "./pages.ts";
+import { HTML_KINDS, type Route } from "../addresses/routes.ts";
+import { outputPermalink, paths } from "../addresses/urls.ts";
+import { pageLanguages } from "./languages.ts";
+
+export interface SitemapEntry {
+  readonly url: string;
+  readonly alternates: readonly Alternate[];
+}
+
+export interface SitemapView {
+  /** The site-wide pages (home, language indexes). */
+  readonly entries: readonly SitemapEntry[];
+  /**
+   * Each document's `<url>` elements, already rendered from `partials/sitemap-urls.njk` with that
+   * document's pages, in document order. A large site has hundreds of thousands of alternates;
+   * rendering them with each document, in the thread that built it, keeps that work parallel.
+   */
+  readonly documentFragments: readonly string[];
+}
+
+/** The sitemap entries of the pages readers open among `routes`, each with its hreflang alternates. */
+export function sitemapEntries(context: PageContext, routes: readonly Route[]): SitemapEntry[] {
+  // From the routes, not the page views: only the addresses are needed, not the pages.
+  return routes
+    .filter((r) => HTML_KINDS.has(r.kind))
+    .map((r) => ({ url: context.absolute(r.path), alternates: pageLanguages(context, r, context.site.settings.defaultLocale).alternates }));
+}
+
+/** `/sitemap.xml`: every page readers open, each with its hreflang alternates. */
+export function sitemapPage(context: PageContext, route: Route, siteRoutes: readonly Route[], documentFragments: readonly string[]): PageView {
+  return {
+    ...context.fileBase(route, "layouts/sitemap.xml.njk", "sitemap"),
+    sitemap: { entries: sitemapEntries(context, siteRoutes), documentFragments },
+  };
+}
+
+/**
+ * What one sitemap file may hold (sitemaps.org): 50,000 addresses and 50 MB. With an hreflang
+ * alternate for each language, a site of 15,000 files in 30 languages writes about 108 MB.
+ */
+export interface SitemapLimits {
+  readonly urls: number;
+  readonly bytes: number;
+}
+
+export const SITEMAP_LIMITS: SitemapLimits = { urls: 50_000, bytes: 50 * 1024 * 1024 };
+
+/** Whether the site-wide entries and every document's part would be too much for one file. */
+export function exceedsSitemapLimits(siteEntries: readonly SitemapEntry[], documentFragments: readonly string[], limits: SitemapLimits): boolean {
+  let urls = siteEntries.length;
+  // Each alternate is a line of about a hundred bytes; the site-wide part is small next to the rest.
+  let bytes = siteEntries.reduce((n, e) => n + 100 * (e.alternates.length + 1), 0);
+  for (const fragment of documentFragments) {
+    for (let at = fragment.indexOf("<url>"); at !== -1; at = fragment.indexOf("<url>", at + 5)) urls++;
+    bytes += Buffer.byteLength(fragment);
+  }
+  return urls > limits.urls || bytes > limits.bytes;
+}
+
+export interface SitemapIndexView {
+  /** Absolute addresses of the sitemap files. */
+  readonly sitemaps: readonly string[];
+}
+
+/** `/sitemap.xml` of a large site: the index of its sitemap files. */
+export function sitemapIndexPage(context: PageContext, route: Route, sitemapPaths: readonly string[]): PageView {
+  return {
+    ...context.fileBase(route, "layouts/sitemap-index.xml.njk", "sitemap"),
+    sitemapIndex: { sitemaps: sitemapPaths.map((p) => context.absolute(p)) },
+  };
+}
+
+/**
+ * The sitemap files of a large site: `/sitemaps/_home.xml` for the home page and the language
+ * indexes (a document folder cannot start with "_", so no document has that name), and
+ * `/sitemaps/<doc>.xml` for each document.
+ */
+export function splitSitemap(
+  context: PageContext,
+  siteRoutes: readonly Route[],
+  slugs: readonly string[],
+  documentFragments: readonly string[],
+): { path: string; view: PageView }[] {
+  const sitemapRoute = siteRoutes.find((r) => r.kind === "sitemap");
+  if (!sitemapRoute) return [];
+  const file = (path: string, routes: readonly Route[], fragments: readonly string[]) => ({
+    path,
+    view: { ...sitemapPage(context, sitemapRoute, routes, fragments), canonical: context.absolute(path), permalink: outputPermalink(path) },
+  });
+  return [file(paths.sitemapPart("_home"), siteRoutes, []), ...slugs.map((slug, i) => file(paths.sitemapPart(slug), [], [documentFragments[i] ?? ""]))];
+}
+
+/** `/robots.txt`: allows everything and names the sitemap. */
+export function robotsPage(context: PageContext, route: Route): PageView {
+  return {
+    ...context.fileBase(route, "layouts/text.njk", "robots"),
+    text: `User-agent: *\nAllow: /\n\nSitemap: ${context.absolute(paths.sitemap())}\n`,
+  };
+}

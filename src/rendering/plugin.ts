@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import type { Environment } from "nunjucks";
+import { overridableDirs } from "../content/load-site.ts";
+import { sharedTemplateEnvironment, templateSearchPathKey } from "../templating/environment.ts";
+import { assetsDir, obtainPages, siteBeingBuilt, type PageSource } from "./site-source.ts";
+
+/**
+ * Eleventy adds its shortcode tags (`setAsync`) to the environment on every run, and Nunjucks
+ * appends each to a list; the previous run's go first, so a reused environment does not grow with
+ * every run. `extensions` is Nunjucks' own record of them, missing from its type definitions.
+ * Codicil adds no Nunjucks extensions of its own (cookie tables are a markdown-it rule).
+ */
+function withoutExtensions<T extends Environment>(environment: T): T {
+  const { extensions } = environment as T & { readonly extensions: Readonly<Record<string, unknown>> };
+  for (const name of Object.keys(extensions)) environment.removeExtension(name);
+  return environment;
+}
+
+/**
+ * The virtual page layout's name, one per template search path, as there is one environment per
+ * search path (`templateSearchPathKey`). Eleventy keeps a compiled layout for the life of the
+ * process under its name and input folder (`renderPages` gives the site's templates/, or Codicil's,
+ * the same for every site without its own), and the layout holds the Nunjucks environment it was
+ * compiled with.
+ * Under one name for all, a second site built in the same process would be rendered with the first
+ * site's environment, and so its templates. The name never reaches a page; an error names it only
+ * when the page's template itself cannot be read (the loader checks first that each `layout:` exists).
+ */
+function pageLayoutName(templateDirs: readonly string[]): string {
+  const searchPath = createHash("sha256").update(templateSearchPathKey(templateDirs)).digest("hex").slice(0, 12);
+  return `codicil-page-${searchPath}.njk`;
+}
+
+export interface CodicilPluginOptions {
+  /** The site repository; defaults to the site a build command is rendering, or the working directory. */
+  readonly root?: string;
+}
+
+/**
+ * Registers Codicil with Eleventy: the page list as global data, one paginated virtual template
+ * that renders every page through the template its view names, the Nunjucks environment, the UI
+ * string filter and the stylesheet. No logic of its own lives here.
+ */
+export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPluginOptions = {}): void {
+  const root = path.resolve(options.root ?? siteBeingBuilt()?.root ?? process.cwd());
+  const templateDirs = overridableDirs(root, "templates");
+  let source: PageSource | undefined;
+
+  eleventyConfig.addGlobalData("codicil", async () => {
+    source = await obtainPages(root);
+    return { pages: source.pages, liveReload: source.liveReload };
+  });
+
+  // Our own environment: the site's templates/ first, Codicil's second, autoescape on.
+  eleventyConfig.setLibrary("njk", withoutExtensions(sharedTemplateEnvironment(templateDirs)));
+
+  /** `{{ "document.updated" | t(view.locale) }}`: every UI string comes from i18next. */
+  eleventyConfig.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => {
+    if (!source) throw new Error("Codicil: a template asked for a UI string before the site was loaded.");
+    return source.translator.t(locale, key, values);
+  });
+
+  // Pages come from the model, not from input files: legal text is never run as a template, so a
+  // literal `{{` in a policy stays literal, and one template serves every page of a kind.
+  // The page is rendered by a layout, not as the template's own content: Eleventy renders every
+  // template's content first and keeps all of it until the end of the build (for collections),
+  // while layouts are rendered page by page as each file is written. (Eleventy's write() still
+  // returns every page's output, so a large site is written one document per run; see
+  // docs/architecture.md.) `entry.view` builds the view on each read, so it is read once here and
+  // collected after the page.
+  const layout = pageLayoutName(templateDirs);
+  eleventyConfig.addTemplate(`_includes/${layout}`, "{% set view = entry.view %}{% include view.template %}", {});
+  eleventyConfig.addTemplate("codicil-pages.njk", "", {
+    layout,
+    pagination: { data: "codicil.pages", size: 1, alias: "entry", addAllPagesToCollections: false },
+    permalink: (data: { entry: { permalink: string } }) => data.entry.permalink,
+    eleventyExcludeFromCollections: true,
+  });
+
+  // Under Eleventy's own commands; Codicil's build copies the assets itself once the pages are
+  // written (`renderPages`, which says why).
+  const assets = assetsDir(templateDirs);
+  if (assets && !siteBeingBuilt()) eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
+
+  // Eleventy's input folder (the templates folder `renderPages` gives it; under Eleventy's own
+  // commands, the working folder) holds layouts and partials, never pages of their own.
+  eleventyConfig.ignores.add("**/*.njk");
+
+  eleventyConfig.addWatchTarget(path.join(root, "content"));
+  eleventyConfig.addWatchTarget(path.join(root, "locales"));
+  eleventyConfig.setUseGitIgnore(false);
+}

@@ -1,0 +1,89 @@
+import nunjucks from "nunjucks";
+import { splitLoopVariableNamesOnce } from "../patches/nunjucks-loop-variables.ts";
+
+/**
+ * The one way Codicil makes a Nunjucks environment, shared by the Eleventy plugin (pages) and by
+ * the renderer of cookie tables (HTML inside a document, made at load time before Eleventy runs),
+ * so that both resolve templates from the site's templates/ first and Codicil's second, and both
+ * have autoescape explicitly on: every value printed is escaped unless marked safe.
+ */
+export function createTemplateEnvironment(templateDirs: readonly string[]): Environment {
+  splitLoopVariableNamesOnce();
+  const environment: Environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([...templateDirs]), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  environment.addFilter("renderOnce", (items: unknown, template: string) => renderOnce(environment, items, template));
+  return environment;
+}
+
+const RENDERED_ONCE = Symbol.for("codicil.renderedOnce");
+type Environment = nunjucks.Environment & { [RENDERED_ONCE]?: WeakMap<object, Map<string, string>> };
+
+/**
+ * `{{ view.alternates | renderOnce("partials/alternate-links.njk") }}`: the partial rendered with
+ * `items` set to the value, once per value and partial, and printed as it is (it was escaped when
+ * rendered). The pages of a family (the same page in each language) share one list of hreflang
+ * alternates, and the sitemap lists it again for each of them: on a site in thirty languages each
+ * list would otherwise be rendered thirty times over in pages and thirty in the sitemap, loop step
+ * by loop step (docs/performance-history.md). Only a list the views share is worth it; any other value is
+ * rendered each time.
+ */
+function renderOnce(environment: Environment, items: unknown, template: string): nunjucks.runtime.SafeString {
+  if (typeof items !== "object" || items === null) return new nunjucks.runtime.SafeString(environment.render(template, { items }));
+  const cache = (environment[RENDERED_ONCE] ??= new WeakMap());
+  let byTemplate = cache.get(items);
+  if (!byTemplate) cache.set(items, (byTemplate = new Map<string, string>()));
+  let html = byTemplate.get(template);
+  if (html === undefined) byTemplate.set(template, (html = environment.render(template, { items })));
+  return new nunjucks.runtime.SafeString(html);
+}
+
+// On globalThis under a registered symbol, like the page hand-over (src/rendering/site-source.ts):
+// Eleventy imports the plugin through its own loader, which may be another module instance than
+// the build command's. Each worker thread has its own globalThis, so its own environments.
+const REGISTRY = Symbol.for("codicil.sharedTemplateEnvironments");
+const globalRegistry = globalThis as typeof globalThis & { [REGISTRY]?: Map<string, Environment> };
+const environments = (globalRegistry[REGISTRY] ??= new Map<string, Environment>());
+
+/**
+ * The environment pages are rendered with: one per template search path and thread, reused by
+ * every Eleventy run of a build and by each document's part of the sitemap. Eleventy keeps each
+ * environment it is given for the life of the process (its engine remembers which libraries it
+ * has amended), and with it the filters of that run and the pages they reach; a build makes one
+ * run per document, so a new environment each time would keep every document's pages in memory.
+ * Eleventy sets the filters again on each run. Templates compile once per build:
+ * `reloadSharedTemplates` starts every build afresh, so an edited template is read again (under
+ * `npm start` too).
+ */
+export function sharedTemplateEnvironment(templateDirs: readonly string[]): Environment {
+  const key = templateSearchPathKey(templateDirs);
+  const environment = environments.get(key) ?? createTemplateEnvironment(templateDirs);
+  environments.set(key, environment);
+  return environment;
+}
+
+/**
+ * What tells template search paths apart: one environment per key, and one page layout per key
+ * (`pageLayoutName` in src/rendering/plugin.ts), as the layout Eleventy keeps holds the environment
+ * it was compiled with.
+ */
+export function templateSearchPathKey(templateDirs: readonly string[]): string {
+  return templateDirs.join("\0");
+}
+
+/**
+ * Called at the start of every build: templates are read and compiled again. The environments
+ * themselves stay: Eleventy keeps each page layout it compiled (one per search path) for the whole
+ * process, and with it the environment it was compiled with.
+ */
+export function reloadSharedTemplates(): void {
+  // `invalidateCache` empties every loader's cache; it is missing from Nunjucks' type definitions.
+  for (const environment of environments.values()) {
+    (environment as Environment & { invalidateCache(): void }).invalidateCache();
+    // What was rendered with the templates before.
+    environment[RENDERED_ONCE] = new WeakMap();
+  }
+}

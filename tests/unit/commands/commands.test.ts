@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadSite } from "../../../src/content/load-site.ts";
+import { nextLabel, startNewVersion } from "../../../src/commands/new-version.ts";
+import { formatStatusTable, translationStatus } from "../../../src/commands/translation-status.ts";
+import { copyFixture, removeDir } from "../../support/sites.ts";
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeDir));
+const fixture = () => {
+  const root = copyFixture("multilingual");
+  roots.push(root);
+  return root;
+};
+
+describe("nextLabel", () => {
+  it.each([
+    ["1", "2"],
+    ["2.1", "2.2"],
+    ["1.9", "1.10"],
+    ["10.1.9", "10.1.10"],
+  ])("%s → %s", (label, next) => expect(nextLabel(label)).toBe(next));
+});
+
+describe("startNewVersion", () => {
+  it("archives every language's newest file and starts the next version from the default language", async () => {
+    const root = fixture();
+    const result = await startNewVersion({ root, slug: "privacy", date: "2026-02-01", effective: "2026-03-01" });
+    expect(result.problems).toEqual([]);
+    expect(result.created?.label).toBe("10.2");
+    expect(result.created?.archived).toEqual([
+      ["content/privacy/pt-BR.md", "content/privacy/versions/2024-01-01/pt-BR.md"],
+      ["content/privacy/en.md", "content/privacy/versions/2025-06-01/en.md"],
+      ["content/privacy/de.md", "content/privacy/versions/2025-06-01/de.md"],
+    ]);
+    const text = readFileSync(path.join(root, "content/privacy/en.md"), "utf8");
+    expect(text).toMatch(/^---\ntitle: "Privacy Policy"\nversion: "10.2"\nupdated: 2026-02-01\neffective: 2026-03-01\n/);
+    expect(text).not.toContain("summary:");
+    expect(text).toContain("Version 10.1 text in en.");
+    expect(existsSync(path.join(root, "content/privacy/de.md"))).toBe(false);
+
+    // The result is valid content, and the translations now show as behind.
+    const { loaded, problems } = await loadSite({ root, buildDate: "2025-07-01" });
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(translationStatus(loaded!.site).find((r) => r.document === "privacy" && r.locale === "de")).toEqual({
+      document: "privacy",
+      locale: "de",
+      state: "out-of-date",
+      newest: "10.1",
+      behind: ["10.2"],
+    });
+  });
+
+  it.each([
+    ["an unknown document", { slug: "cookies" }, 'there is no document "cookies" (documents: privacy, terms)'],
+    ["a date not after the newest version", { slug: "privacy", date: "2025-06-01" }, "must be after 2025-06-01"],
+    ["a label not above the newest", { slug: "privacy", date: "2026-02-01", effective: "2026-02-01", label: "10" }, "must be greater than the newest version's 10.1"],
+    ["an impossible date", { slug: "privacy", date: "2026-02-30" }, "not a date that exists"],
+    ["taking effect before the version it follows", { slug: "privacy", date: "2025-08-01" }, "pass --effective 2026-01-01 or later"],
+  ])("refuses %s and changes nothing", async (_, options, message) => {
+    const root = fixture();
+    const before = readFileSync(path.join(root, "content/privacy/en.md"), "utf8");
+    const result = await startNewVersion({ root, ...options });
+    expect(result.created).toBeUndefined();
+    expect(result.problems).toContainEqual(expect.objectContaining({ severity: "error", message: expect.stringContaining(message) }));
+    expect(readFileSync(path.join(root, "content/privacy/en.md"), "utf8")).toBe(before);
+  });
+});
+
+describe("translationStatus", () => {
+  it("reports each language as up to date, behind by which versions, or missing", async () => {
+    const { loaded } = await loadSite({ root: fixture(), buildDate: "2025-07-01" });
+    const rows = translationStatus(loaded!.site);
+    expect(rows.map((r) => `${r.document} ${r.locale} ${r.state} ${r.newest ?? "-"} [${r.behind.join(",")}]`)).toEqual([
+      "privacy de up-to-date 10.1 []",
+      "privacy ar out-of-date 10 [10.1]",
+      "privacy pt-BR out-of-date 2 [10,10.1]",
+      "terms de missing - [1]",
+      "terms ar missing - [1]",
+      "terms pt-BR missing - [1]",
+    ]);
+    expect(formatStatusTable(rows).split("\n")[2]).toBe("privacy   ar        out of date  10    10.1");
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { compareSections, mostSharedText, wordOptions, type Comparison, type SectionChange } from "../../../src/diff/compare.ts";
+import { diffWordParts } from "../../../src/diff/word-diff.ts";
+import { paragraphs, VOCABULARIES } from "../../support/paragraphs.ts";
+import { renderMarkdown } from "../../../src/markdown/renderer.ts";
+
+/** Sections as the loader makes them, from Markdown. */
+const sections = (markdown: string) =>
+  renderMarkdown(markdown, { file: "x.md", bodyLine: 1, pathPrefix: "/", permalinkLabel: (h) => h }).sections;
+
+const compare = (older: string, newer: string): Comparison => compareSections(sections(older), sections(newer));
+const statuses = (c: Comparison) => c.sections.map((s) => `${s.id}:${s.status}`);
+/** A section's paragraphs as text with [+inserted+] and [-deleted-] marks. */
+const marked = (s: SectionChange | undefined) =>
+  (s?.paragraphs ?? []).map((p) => p.map((seg) => (seg.kind === "inserted" ? `[+${seg.text}+]` : seg.kind === "deleted" ? `[-${seg.text}-]` : seg.text)).join(""));
+
+const BASE = "Intro text.\n\n## Scope\n\nThis applies to the app.\n\n## Retention\n\nWe keep logs for 30 days.\n\n## Contact\n\nWrite to us.\n";
+
+describe("compareSections", () => {
+  it("finds nothing in an unchanged document", () => {
+    const c = compare(BASE, BASE);
+    expect(statuses(c)).toEqual([":unchanged", "scope:unchanged", "retention:unchanged", "contact:unchanged"]);
+    expect(c.counts).toEqual({ unchanged: 4, changed: 0, added: 0, removed: 0, moved: 0 });
+    expect(c.sections[1]?.unchangedText).toEqual(["This applies to the app."]);
+  });
+
+  it("ignores markup-only changes: re-wrapped lines and list markers", () => {
+    const older = "## Scope\n\n- one\n- two\n\nA long\nsentence.\n";
+    const newer = "## Scope\n\n* one\n* two\n\nA long sentence.\n";
+    expect(statuses(compare(older, newer))).toEqual(["scope:unchanged"]);
+  });
+
+  it("marks inserted and deleted words inside a changed section", () => {
+    const c = compare(BASE, BASE.replace("for 30 days", "for 14 days"));
+    expect(statuses(c)).toContain("retention:changed");
+    expect(marked(c.sections.find((s) => s.id === "retention"))).toEqual(["We keep logs for [-30-][+14+] days."]);
+  });
+
+  it("reports an added section with all of its text inserted", () => {
+    const c = compare(BASE, BASE.replace("## Contact", "## Deleting your account\n\nYou can delete it.\n\n## Contact"));
+    expect(statuses(c)).toEqual([":unchanged", "scope:unchanged", "retention:unchanged", "deleting-your-account:added", "contact:unchanged"]);
+    expect(marked(c.sections[3])).toEqual(["[+You can delete it.+]"]);
+  });
+
+  it("reports a removed section with all of its text deleted", () => {
+    const c = compare(BASE, BASE.replace("## Retention\n\nWe keep logs for 30 days.\n\n", ""));
+    expect(statuses(c)).toEqual([":unchanged", "scope:unchanged", "retention:removed", "contact:unchanged"]);
+    expect(marked(c.sections[2])).toEqual(["[-We keep logs for 30 days.-]"]);
+  });
+
+  it("reports a moved section as moved, and whether its text changed too", () => {
+    const moved = "Intro text.\n\n## Contact\n\nWrite to us.\n\n## Scope\n\nThis applies to the app.\n\n## Retention\n\nWe keep logs for 30 days.\n";
+    const c = compare(BASE, moved);
+    expect(c.counts.moved).toBe(1);
+    const contact = c.sections.find((s) => s.id === "contact");
+    expect(contact?.status).toBe("moved");
+    expect(contact?.textChanged).toBe(false);
+    const movedAndEdited = compare(BASE, moved.replace("Write to us.", "Write to us by email."));
+    expect(marked(movedAndEdited.sections.find((s) => s.id === "contact"))).toEqual(["Write to us [+by email+]."]);
+  });
+
+  it("treats a renamed heading in the same place as a change of that section", () => {
+    const c = compare(BASE, BASE.replace("## Retention", "## How long we keep data"));
+    const renamed = c.sections.find((s) => s.id === "how-long-we-keep-data");
+    expect(renamed?.status).toBe("changed");
+    expect(renamed?.previousHeading).toBe("Retention");
+    expect(c.counts.removed + c.counts.added).toBe(0);
+  });
+
+  it("keeps a new table row as a row of its own instead of weaving it into its neighbour", () => {
+    const older = "## Retention\n\n| Data | Kept |\n|---|---|\n| Logs | 30 days |\n| Records the law requires | 10 years |\n";
+    const newer = "## Retention\n\n| Data | Kept |\n|---|---|\n| Logs | 14 days |\n| Invoices | 8 years |\n| Other records the law requires | 10 years |\n";
+    expect(marked(compare(older, newer).sections[0])).toEqual([
+      "Data | Kept",
+      "Logs | [-30-][+14+] days",
+      "[+Invoices | 8 years+]",
+      "[-Records-][+Other records+] the law requires | 10 years",
+    ]);
+  });
+
+  it("shows a section rewritten beyond recognition as replaced, not as word soup", () => {
+    const older = "## Scope\n\nAlpha beta gamma delta epsilon.\n";
+    const newer = "## Scope\n\nCompletely different wording here now.\n";
+    expect(marked(compare(older, newer).sections[0])).toEqual(["[-Alpha beta gamma delta epsilon.-]", "[+Completely different wording here now.+]"]);
+  });
+
+  it("stays bounded on very large sections", () => {
+    const words = (seed: number) => Array.from({ length: 30_000 }, (_, i) => `w${(i * seed) % 9973}`).join(" ");
+    const c = compare(`## Big\n\n${words(7)}\n`, `## Big\n\n${words(13)}\n`);
+    expect(c.sections[0]?.status).toBe("changed");
+    // The edit cap makes the whole-section fallback kick in instead of an unbounded word diff.
+    expect(marked(c.sections[0])).toHaveLength(2);
+  });
+});
+
+describe("mostSharedText: the bound that rules out unrelated paragraphs", () => {
+  it.each(VOCABULARIES)("is never below what the word diff keeps (%s)", (_name, words) => {
+    fc.assert(
+      fc.property(paragraphs(words), paragraphs(words), (older, newer) => {
+        const options = wordOptions(older, newer);
+        const kept = (diffWordParts(older, newer, options) ?? []).filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
+        expect(mostSharedText(older, newer, options)).toBeGreaterThanOrEqual(kept);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("is far below half for an unrelated paragraph, so it is not diffed", () => {
+    const older = "We keep server logs for thirty days and then delete them.";
+    const newer = "Cookies set by our payment provider are listed in the table below.";
+    expect(mostSharedText(older, newer)).toBeLessThan(0.5 * Math.max(older.length, newer.length));
+  });
+});
