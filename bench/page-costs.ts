@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { siteOf } from "../src/pipeline/document-task.ts";
 import { renderPages } from "../src/rendering/render-pages.ts";
-import { loadDocument, loadSiteResources } from "../src/content/load-site.ts";
+import { loadDocument } from "../src/content/load-document.ts";
+import { loadSiteResources } from "../src/content/site-resources.ts";
 import { documentPageEntries, type PageEntry, type PageView } from "../src/pages/pages.ts";
 import { sharedTemplateEnvironment } from "../src/templating/environment.ts";
 

@@ -1,7 +1,8 @@
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
-import { buildSite, rebuildDocuments, type BuildSession, type Rebuild } from "../pipeline/build-site.ts";
+import { buildSite, type BuildSession } from "../pipeline/build-site.ts";
+import { rebuildDocuments, type Rebuild } from "./rebuild-documents.ts";
 import { LOCK_FILE } from "../content/published-lock.ts";
 import { formatProblem, sortProblems, summarize, type Problem } from "../core/problems.ts";
 import { templateErrorLine } from "../rendering/template-error.ts";

@@ -1,5 +1,6 @@
 import type { DocumentFileCache } from "../content/file-cache.ts";
-import { loadDocument, type DocumentLoad, type SiteResources } from "../content/load-site.ts";
+import { loadDocument, type DocumentLoad } from "../content/load-document.ts";
+import { type SiteResources } from "../content/site-resources.ts";
 import type { LegalDocument, Site } from "../model/site.ts";
 import { hasErrors } from "../core/problems.ts";
 import { documentPageEntries, documentSitemapEntries, type PageEntry } from "../pages/pages.ts";

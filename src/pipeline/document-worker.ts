@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { DocumentFileCache } from "../content/file-cache.ts";
-import { loadSiteResources } from "../content/load-site.ts";
+import { loadSiteResources } from "../content/site-resources.ts";
 import { errorMessages } from "../core/problems.ts";
 import { buildDocument, type LoadedDocument } from "./document-task.ts";
 import type { WorkerReply, WorkerSetup, WorkerTask } from "./parallel-documents.ts";

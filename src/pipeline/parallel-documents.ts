@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { LoadOptions } from "../content/load-site.ts";
+import type { LoadOptions } from "../content/site-resources.ts";
 import { entryPoint, RUNS_COMPILED } from "../core/installation.ts";
 import { hasErrors } from "../core/problems.ts";
 import type { BuiltDocument, LoadedDocument, PageOutput } from "./document-task.ts";

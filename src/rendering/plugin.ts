@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { Environment } from "nunjucks";
-import { overridableDirs } from "../content/load-site.ts";
+import { overridableDirs } from "../content/site-resources.ts";
 import { sharedTemplateEnvironment, templateSearchPathKey } from "../templating/environment.ts";
 import { assetsDir, obtainPages, siteBeingBuilt, type PageSource } from "./site-source.ts";
 

@@ -3,7 +3,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { DocumentFileCache } from "../../src/content/file-cache.ts";
-import { loadDocument, loadSite, loadSiteResources, type DocumentLoad } from "../../src/content/load-site.ts";
+import { loadDocument, type DocumentLoad } from "../../src/content/load-document.ts";
+import { loadSite } from "../../src/content/load-site.ts";
+import { loadSiteResources } from "../../src/content/site-resources.ts";
 import { copyFixture, readPage, removeDir } from "../support/sites.ts";
 
 /**

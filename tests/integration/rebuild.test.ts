@@ -1,7 +1,8 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite, rebuildDocuments, type BuildSession } from "../../src/pipeline/build-site.ts";
+import { buildSite, type BuildSession } from "../../src/pipeline/build-site.ts";
+import { rebuildDocuments } from "../../src/dev-server/rebuild-documents.ts";
 import { copyFixture, removeDir, snapshotDir } from "../support/sites.ts";
 
 /**

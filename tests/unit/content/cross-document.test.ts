@@ -1,7 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { completeSiteLoad, loadDocument, loadSiteResources } from "../../../src/content/load-site.ts";
+import { completeSiteLoad } from "../../../src/content/load-site.ts";
+import { loadDocument } from "../../../src/content/load-document.ts";
+import { loadSiteResources } from "../../../src/content/site-resources.ts";
 import { copyFixture, removeDir } from "../../support/sites.ts";
 
 const root = copyFixture("multilingual");

@@ -18,7 +18,8 @@ vi.mock("../../../src/markdown/inline-cache.ts", async (importOriginal) => {
   };
 });
 
-const { loadDocument, loadSiteResources } = await import("../../../src/content/load-site.ts");
+const { loadDocument } = await import("../../../src/content/load-document.ts");
+const { loadSiteResources } = await import("../../../src/content/site-resources.ts");
 
 /** Each document's files share one cache of parsed paragraphs (src/markdown/inline-cache.ts). */
 describe("loadDocument", () => {

@@ -2,7 +2,8 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DocumentFileCache, RecentDocumentCaches } from "../../../src/content/file-cache.ts";
-import { loadDocument, loadSiteResources, type DocumentLoad, type SiteResources } from "../../../src/content/load-site.ts";
+import { loadDocument, type DocumentLoad } from "../../../src/content/load-document.ts";
+import { loadSiteResources, type SiteResources } from "../../../src/content/site-resources.ts";
 import { copyFixture, removeDir } from "../../support/sites.ts";
 
 const roots: string[] = [];

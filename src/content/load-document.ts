@@ -1,0 +1,181 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { error, type Problem } from "../core/problems.ts";
+import { paths } from "../addresses/urls.ts";
+import type { RouteInput } from "../addresses/routes.ts";
+import { renderMarkdown } from "../markdown/renderer.ts";
+import { newInlineCache } from "../markdown/inline-cache.ts";
+import type { CookieCategory } from "../model/cookies.ts";
+import type { LegalDocument, Translation, Version } from "../model/site.ts";
+import type { IsoDate } from "../rules/dates.ts";
+import { landingIndex, versionStatuses } from "../rules/version-order.ts";
+import type { AnchoredFile } from "./anchors.ts";
+import { assembleVersions, type VersionDraft } from "./assemble.ts";
+import type { CookieTableUse } from "./cookies/table.ts";
+import type { DocumentFileCache, FileRendering } from "./file-cache.ts";
+import { versionParityProblems } from "./parity.ts";
+import { scanDocument } from "./scan.ts";
+import type { SiteResources } from "./site-resources.ts";
+
+/** A link to a page of this site, with the file it is written in, checked once all documents are read. */
+export interface LinkToCheck {
+  readonly file: string;
+  readonly line: number;
+  readonly path: string;
+  /** Set when the path comes from front matter rather than the text. */
+  readonly field?: "latestVersion";
+}
+
+/**
+ * One document folder, read, rendered and checked on its own. Documents do not depend on each
+ * other except through links, which are collected here and checked by `completeSiteLoad` once every
+ * document's pages are known; so documents can be loaded in any order, in parallel.
+ */
+export interface DocumentLoad {
+  readonly slug: string;
+  readonly problems: Problem[];
+  /** The document in the model; undefined when it has problems that keep it out. */
+  readonly document?: LegalDocument;
+  /** Which pages the readable files make, even when the document has problems. */
+  readonly route: RouteInput["documents"][number];
+  /** Dated version address → the file it comes from. */
+  readonly publishedUrls: readonly (readonly [string, string])[];
+  /** Files that exist but cannot be read right now. */
+  readonly unreadable: readonly string[];
+  readonly anchoredFiles: readonly AnchoredFile[];
+  readonly linksToCheck: readonly LinkToCheck[];
+  /** Cookie purposes this document's tables show in another language (warnings). */
+  readonly cookieWarnings: readonly Problem[];
+  /** With a file cache: each language's `DocumentFileCache.fingerprints`, for `npm start`. */
+  readonly sourceFingerprints?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Reads, checks and renders one document's files. With `cache` (`npm start`'s rebuilds), files
+ * whose bytes are as at the last load with that cache are neither parsed nor rendered again, and
+ * the load carries each language's `sourceFingerprints`.
+ */
+export function loadDocument(resources: SiteResources, slug: string, cache?: DocumentFileCache): DocumentLoad {
+  const { root, settings, localeCodes, translator, templateDirs } = resources;
+  const problems: Problem[] = [];
+  cache?.beginLoad();
+  const sources = scanDocument(root, slug, localeCodes, problems, cache);
+  cache?.endLoad();
+  const linksToCheck: LinkToCheck[] = [];
+  const tablesUsed: CookieTableUse[] = [];
+  const inlineCache = newInlineCache();
+  const renderFile = (file: string, body: string, bodyLine: number, locale: string): FileRendering => {
+    const hook = resources.cookies.tableHook(locale);
+    const tables: CookieTableUse[] = [];
+    const rendered = renderMarkdown(body, {
+      file,
+      bodyLine,
+      pathPrefix: settings.pathPrefix,
+      inlineCache,
+      permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
+      ...(hook && {
+        cookieTable: (category: CookieCategory | undefined, ordinal: number) => {
+          tables.push({ locale, category, ordinal });
+          return hook(category, ordinal);
+        },
+      }),
+    });
+    return { rendered, tablesUsed: tables };
+  };
+  const render = (file: string, body: string, bodyLine: number, locale: string) => {
+    const rendering = cache ? cache.render(file, () => renderFile(file, body, bodyLine, locale)) : renderFile(file, body, bodyLine, locale);
+    const { rendered } = rendering;
+    tablesUsed.push(...rendering.tablesUsed);
+    problems.push(...rendered.problems);
+    for (const link of rendered.internalLinks) linksToCheck.push({ file, ...link });
+    return rendered;
+  };
+
+  for (const unchecked of sources.uncheckedBodies) render(unchecked.file, unchecked.body, unchecked.bodyLine, settings.defaultLocale);
+  const rendered = new Map(sources.files.map((file) => [file.file, render(file.file, file.body, file.bodyLine, file.locale)]));
+  const anchoredFiles: AnchoredFile[] = [];
+  for (const file of sources.files) {
+    const output = rendered.get(file.file);
+    // Only links with a #fragment have an anchor to check; the others (16 a file on the bench's
+    // large site) would only be carried to the main thread and looked through after every edit.
+    if (output) {
+      const links = output.links.filter((link) => link.href.includes("#"));
+      anchoredFiles.push({ file: file.file, locale: file.locale, slug, updated: file.frontMatter.updated, links, anchors: output.anchors });
+    }
+    const fm = file.frontMatter;
+    if (fm.layout !== undefined && !templateDirs.some((dir) => existsSync(path.join(dir, fm.layout ?? "")))) {
+      problems.push(error(file.file, file.yaml.lineOf(["layout"]), `layout "${fm.layout}" does not exist under templates/; use a path such as layouts/document.njk.`));
+    }
+    if (fm.latestVersion?.startsWith("/")) linksToCheck.push({ file: file.file, line: file.yaml.lineOf(["latestVersion"]), path: fm.latestVersion, field: "latestVersion" });
+  }
+
+  const byDate = new Map<string, string[]>();
+  for (const file of sources.files) byDate.set(file.frontMatter.updated, [...(byDate.get(file.frontMatter.updated) ?? []), file.locale]);
+  const route = { slug, versions: [...byDate.keys()].sort().map((updated) => ({ updated, locales: byDate.get(updated) ?? [] })) };
+  const publishedUrls = sources.files.map((f) => [paths.version(f.locale, slug, f.frontMatter.updated), f.file] as const);
+  const cookieWarnings = resources.cookies.fallbackWarnings(tablesUsed);
+  const load = {
+    slug,
+    problems,
+    route,
+    publishedUrls,
+    unreadable: sources.unreadable,
+    anchoredFiles,
+    linksToCheck,
+    cookieWarnings,
+    ...(cache && { sourceFingerprints: cache.fingerprints() }),
+  };
+
+  // Cross-file rules run on the readable files even when another file of the document is broken,
+  // so that one run reports everything; such a document never reaches the model.
+  const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
+  problems.push(...assembled.problems);
+  if (!assembled.versions || sources.incomplete) return load;
+  problems.push(...versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, resources.strictParity));
+  return { ...load, document: toDocument(slug, assembled.versions, rendered, localeCodes, resources.buildDate) };
+}
+
+function toDocument(
+  slug: string,
+  drafts: readonly VersionDraft[],
+  rendered: ReadonlyMap<string, Pick<Translation, "html" | "toc" | "sections">>,
+  localeCodes: readonly string[],
+  buildDate: IsoDate,
+): LegalDocument {
+  const statuses = versionStatuses(drafts, buildDate);
+  const versions: Version[] = drafts.map((v, i) => ({
+    label: v.label,
+    updated: v.updated,
+    effective: v.effective,
+    status: statuses[i] ?? "older",
+    translations: Object.fromEntries(
+      [...v.files].map(([locale, file]): [string, Translation] => {
+        const fm = file.frontMatter;
+        const output = rendered.get(file.file);
+        return [
+          locale,
+          {
+            locale,
+            title: fm.title,
+            sourceFile: file.file,
+            html: output?.html ?? "",
+            toc: output?.toc ?? [],
+            sections: output?.sections ?? [],
+            ...(fm.summary !== undefined && { summary: fm.summary }),
+            ...(fm.description !== undefined && { description: fm.description }),
+            ...(fm.latestVersion !== undefined && { latestVersion: fm.latestVersion }),
+            ...(fm.layout !== undefined && { layout: fm.layout }),
+          },
+        ];
+      }),
+    ),
+  }));
+  const current = statuses.indexOf("current");
+  const landing: Record<string, number> = {};
+  for (const locale of localeCodes) {
+    const available = versions.flatMap((v, i) => (locale in v.translations ? [i] : []));
+    const index = landingIndex(available, statuses);
+    if (index !== undefined) landing[locale] = index;
+  }
+  return { slug, versions, currentIndex: current === -1 ? undefined : current, landingIndex: landing };
+}
