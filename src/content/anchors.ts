@@ -20,9 +20,8 @@ export interface AnchoredFile {
  * depends on the build date); links to other kinds of page are left to the built-site check.
  */
 export function brokenAnchorProblems(files: readonly AnchoredFile[]): Problem[] {
-  // Only the pages that some link points into need their anchors gathered: on the bench's large
-  // site, 15,000 files with 240,000 anchors and no link with a fragment, gathering them all took
-  // 85 ms of every `npm start` rebuild.
+  // Only the pages that some link points into need their anchors gathered: gathering every anchor
+  // of a large site would be most of each `npm start` rebuild (docs/performance.md).
   const fragmentLinks: { file: AnchoredFile; link: LinkInText; target: string; fragment: string }[] = [];
   for (const file of files) {
     for (const link of file.links) {

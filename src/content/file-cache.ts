@@ -29,8 +29,8 @@ interface CachedFile {
 
 /**
  * What `npm start` keeps of one document's files from one rebuild to the next. An edit changes one
- * file of a document's many (on the bench's large site 1 of 300), yet every rebuild read, parsed
- * and rendered all of them again: 250 ms of a 540 ms rebuild. Every file is still read on each
+ * file of a document's many, and parsing and rendering the others again would be most of the
+ * rebuild (docs/performance.md). Every file is still read on each
  * rebuild, as bytes, and its SHA-256 compared with the one it had; only a file whose bytes
  * differ is decoded, parsed and rendered again. Nothing depends on modification times, which an
  * editor or `git checkout` may leave as they were.

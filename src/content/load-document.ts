@@ -96,8 +96,8 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   const anchoredFiles: AnchoredFile[] = [];
   for (const file of sources.files) {
     const output = rendered.get(file.file);
-    // Only links with a #fragment have an anchor to check; the others (16 a file on the bench's
-    // large site) would only be carried to the main thread and looked through after every edit.
+    // Only links with a #fragment have an anchor to check; the others would only be carried to
+    // the main thread and looked through after every edit.
     if (output) {
       const links = output.links.filter((link) => link.href.includes("#"));
       anchoredFiles.push({ file: file.file, locale: file.locale, slug, updated: file.frontMatter.updated, links, anchors: output.anchors });

@@ -18,7 +18,7 @@ export function crossDocumentProblems(
 ): Problem[] {
   const routeInput: RouteInput = { locales: localeCodes, hasCookieRegistry, documents: loads.map((l) => l.route) };
   const existingPaths = memo ? memo.sitePaths(routeInput) : sitePaths(routeInput);
-  // Links repeat: the bench's large site has 240,000 links to 1,500 distinct addresses. Each is explained once.
+  // Links repeat (a large site links to few distinct addresses many times): each is explained once.
   const explained = new Map<string, string | undefined>();
   const problems: Problem[] = [];
   for (const load of loads) {

@@ -57,23 +57,10 @@ export async function rebuildDocuments(session: BuildSession, edited: readonly s
   const loads = [...session.documents.values()].map((d) => lights.get(d.load.slug) ?? d.load);
   const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems, session.siteRules);
   if (!loaded || reloaded.some(({ load }) => !load.document)) return heldBack(session, slugs, problems);
-  // Only now: a file that cannot be read drops out of its document's pages, but while anything is
-  // wrong nothing is written, and its problems are reported at once, as a build of the whole site
-  // would report them (on the bench's large site after 30 s, not 0.3).
+  // Only now: while anything is wrong nothing is written, so an unreadable file's problem is
+  // reported at once rather than after a full build.
   if (reloaded.some(({ load, before }) => JSON.stringify(load.route) !== JSON.stringify(before.load.route))) return asksForFullBuild(slugs);
-  // The site-wide pages are made from the site's settings, every document without its text
-  // (`completeSiteLoad`'s `site`) and each document's part of the sitemap, and were last written
-  // from the documents the session holds; here only the reloaded ones' can differ. A page in one
-  // language is made of the same and of that language's own files (no page shows another
-  // language's text). So when a document without its text and its sitemap part are as they
-  // were (a sentence or a heading rewritten, not a title, a date or a version), only the pages of
-  // the languages whose files differ from when their pages were last written can change: the
-  // others would be written again byte for byte (on M, 639 of the document's 661 pages, and 50
-  // sitemap files of 108 MB, after every save). The files are compared with the last pages written,
-  // not with the files just saved: a save made while the document had an error was not written.
-  // The build that started the session took the first fingerprints (`buildDocument`).
-  // Until everything is written, the documents count as unwritten: if writing fails halfway, the
-  // next rebuild loads them again, and compares them with what the session held before.
+  // Until everything is written the documents count as unwritten, so a failure halfway is redone.
   for (const slug of slugs) session.unwritten.add(slug);
   try {
     return await writeReloaded(session, reloaded, loaded, problems, outDir, slugs, first);
@@ -98,6 +85,22 @@ async function fullBuildUnlessWrong(session: BuildSession, slugs: readonly strin
   const loads = [...kept, ...[...lights.values()].flatMap((light) => (light ? [light] : []))];
   const { loaded, problems } = await completeSiteLoad(session.resources, loads, session.siteProblems, session.siteRules);
   return loaded ? asksForFullBuild(slugs) : heldBack(session, slugs, problems);
+}
+
+/**
+ * When a document without its text and its part of the sitemap are as they were (a sentence or a
+ * heading rewritten, not a title, a date or a version), only pages in the languages whose files
+ * changed since their pages were last written can differ: no page shows another language's text,
+ * and the site-wide pages are made of nothing else. Fingerprints are of the files as last written,
+ * not as last saved, since a save made while the document had an error was not written.
+ */
+export function pagesOfChangedLanguages<Page extends { readonly locale?: string | undefined }>(
+  pages: readonly Page[],
+  fingerprints: ReadonlyMap<string, string> | undefined,
+  lastWritten: ReadonlyMap<string, string> | undefined,
+): readonly Page[] {
+  if (!fingerprints || !lastWritten) return pages;
+  return pages.filter((page) => page.locale !== undefined && fingerprints.get(page.locale) !== lastWritten.get(page.locale));
 }
 
 const asksForFullBuild = (documents: readonly string[]): Rebuild => ({ problems: [], built: false, needsFullBuild: true, filesWritten: 0, documents });
@@ -133,12 +136,7 @@ async function writeReloaded(
     const prepared = documentOutput(session.resources, load.document);
     const outlineUnchanged = prepared.sitemapFragment === before.sitemapFragment && isDeepStrictEqual(light.document, before.load.document);
     outlineChanged ||= !outlineUnchanged;
-    const fingerprints = load.sourceFingerprints;
-    const previous = before.load.sourceFingerprints;
-    const pages =
-      outlineUnchanged && fingerprints && previous
-        ? prepared.pages.filter((page) => page.locale !== undefined && fingerprints.get(page.locale) !== previous.get(page.locale))
-        : prepared.pages;
+    const pages = outlineUnchanged ? pagesOfChangedLanguages(prepared.pages, load.sourceFingerprints, before.load.sourceFingerprints) : prepared.pages;
     const output = { dir: outDir, liveReload: session.liveReload };
     const written = await writeDocumentPages(session.resources, load.document, pages, output, slug === slugs[0] ? first : undefined);
     filesWritten += written;

@@ -78,8 +78,7 @@ function isOtherRunningProcess(pid: number): boolean {
 
 /**
  * The previous output is no longer the site once the new one is in place; deleting it is the
- * file system's work, not the build's (2.6 s for the 33,000 files of the bench's large site). A
- * detached process does it, so the command ends when the site is ready. Should that process be
+ * file system's work, not the build's, and takes seconds on a large site. A detached process does it, so the command ends when the site is ready. Should that process be
  * stopped, the folder stays as `<output>.old-<id>` (ignored by git) until the next build.
  */
 function removeInBackground(dir: string): void {

@@ -67,8 +67,7 @@ export interface BuildSession {
 
 /**
  * How many bytes of files `npm start` keeps the readings and renderings of, in the caches of the
- * documents edited last: some 100 MiB in memory (`RecentDocumentCaches`), four documents of the
- * bench's large site (5.4 MB each) or a whole small site.
+ * documents edited last (`RecentDocumentCaches`): a few large documents or a whole small site.
  */
 const CACHED_BYTES = 24 * 1024 * 1024;
 
@@ -198,9 +197,8 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
 /**
  * A small site (`writesInOneRun`: fewer Markdown files than make threads pay, and not many
  * megabytes of them): every document is loaded and checked first, then, if nothing is wrong, all
- * its pages, the documents' and the site-wide ones, are written in one Eleventy run. Each run costs
- * Eleventy 6–10 ms of set-up (the first about 60 ms), a tenth of what a small document's pages
- * cost; the run holds every page until it ends, which the size bound keeps to tens of megabytes.
+ * its pages, the documents' and the site-wide ones, are written in one Eleventy run, saving each
+ * run's set-up; the run holds every page until it ends, which the size bound keeps small.
  */
 async function buildSmallSite(resources: SiteResources, slugs: readonly string[], problems: Problem[], output: PageOutput): Promise<SiteLoad> {
   const fileCaches = new RecentDocumentCaches(CACHED_BYTES);

@@ -37,16 +37,13 @@ export type WorkerReply =
 
 /**
  * Below this many Markdown files a build stays in one thread: each worker thread loads its modules
- * and warms up on its own, which small sites do not win back. Measured on 2 cores (docs/performance.md):
- * 600 files 3.50 and 3.53 s in one thread (one Eleventy run), 3.53 and 3.62 s in two; 1,200 files
- * 5.84 and 5.91 s in one thread, 5.44 and 5.50 s in two.
+ * and warms up on its own, which small sites do not win back (measured: docs/performance.md).
  */
 export const PARALLEL_FROM_FILES = 1_000;
 
 /**
  * A site small enough to be loaded whole and written in one Eleventy run, which holds all its pages
- * until it ends: besides the file count, a bound on its Markdown, as a file may be 2 MB. The
- * bench's small site has 3 MB, a document of its large one 5 MB.
+ * until it ends: besides the file count, a bound on its Markdown, as one file may be large.
  */
 export const ONE_RUN_MAX_BYTES = 32 * 1024 * 1024;
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { pagesOfChangedLanguages } from "../../../src/dev-server/rebuild-documents.ts";
+
+const pages = [{ locale: "en" }, { locale: "de" }, { locale: "ar" }, {}];
+const written = new Map([
+  ["en", "e1"],
+  ["de", "d1"],
+  ["ar", "a1"],
+]);
+
+describe("pagesOfChangedLanguages", () => {
+  it.each([
+    { case: "one language's files changed", now: [["en", "e2"], ["de", "d1"], ["ar", "a1"]], expected: ["en"] },
+    { case: "two languages changed", now: [["en", "e1"], ["de", "d2"], ["ar", "a2"]], expected: ["de", "ar"] },
+    { case: "nothing changed", now: [["en", "e1"], ["de", "d1"], ["ar", "a1"]], expected: [] },
+    { case: "a language newly has files", now: [["en", "e1"], ["de", "d1"], ["ar", "a1"], ["fr", "f1"]], expected: [] },
+    { case: "a language lost its files", now: [["en", "e1"], ["de", "d1"]], expected: ["ar"] },
+  ])("$case", ({ now, expected }) => {
+    const result = pagesOfChangedLanguages(pages, new Map(now as [string, string][]), written);
+    expect(result.map((p) => p.locale)).toEqual(expected);
+  });
+
+  it("writes every page, site-wide ones included, when either side has no fingerprints", () => {
+    expect(pagesOfChangedLanguages(pages, undefined, written)).toEqual(pages);
+    expect(pagesOfChangedLanguages(pages, written, undefined)).toEqual(pages);
+  });
+});
