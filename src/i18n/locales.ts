@@ -3,10 +3,25 @@
  * fallback order so that UI strings, the missing-key warnings and tests all agree on it.
  */
 
-/** Scripts written right to left, for engines whose `Intl.Locale` lacks `textInfo`. */
-const RTL_LANGUAGES = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "syr", "ug", "ur", "yi"]);
-const RTL_SCRIPTS = new Set(["Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg"]);
+/**
+ * Scripts written right to left (ISO 15924, from Unicode's bidi data). The script decides, not
+ * the language: `az-Arab` is right to left, `ku` (Latin) is not. Node's `textInfo` is not used: it
+ * says left to right for Divehi (Thaana) and for several Arabic-script languages.
+ */
+const RTL_SCRIPTS = new Set([
+  "Adlm", "Arab", "Aran", "Armi", "Avst", "Chrs", "Cprt", "Elym", "Hatr", "Hebr", "Hung", "Khar", "Lydi",
+  "Mand", "Mani", "Mend", "Merc", "Mero", "Narb", "Nbat", "Nkoo", "Orkh", "Ougr", "Palm", "Phli", "Phlp",
+  "Phnx", "Prti", "Rohg", "Samr", "Sarb", "Sogd", "Sogo", "Syrc", "Thaa", "Yezi",
+]);
 
+/** Languages written right to left when the locale data cannot tell their script. */
+const RTL_LANGUAGES = new Set(["ar", "arc", "bal", "ckb", "dv", "fa", "glk", "he", "ks", "lrc", "mzn", "nqo", "ota", "prs", "ps", "rhg", "sd", "syr", "ug", "ur", "yi"]);
+
+/**
+ * The direction of text in `code`: its script subtag if it has one, else the script its language
+ * is usually written in (`Intl.Locale#maximize`, CLDR's likely subtags), else the language table.
+ * `dir:` in site.yaml overrides it.
+ */
 export function textDirection(code: string): "ltr" | "rtl" {
   let locale: Intl.Locale;
   try {
@@ -14,11 +29,8 @@ export function textDirection(code: string): "ltr" | "rtl" {
   } catch {
     return "ltr";
   }
-  // An explicit script decides (V8's textInfo says ltr for az-Arab). Otherwise Node 20 exposes
-  // CLDR's direction for the language; the table covers engines that do not.
-  if (locale.script) return RTL_SCRIPTS.has(locale.script) ? "rtl" : "ltr";
-  const textInfo = (locale as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
-  if (textInfo?.direction === "rtl" || textInfo?.direction === "ltr") return textInfo.direction;
+  const script = locale.script ?? locale.maximize().script;
+  if (script !== undefined && script !== "Zzzz") return RTL_SCRIPTS.has(script) ? "rtl" : "ltr";
   return RTL_LANGUAGES.has(locale.language) ? "rtl" : "ltr";
 }
 

@@ -28,6 +28,37 @@ describe("textDirection", () => {
     ["ur", "rtl"],
     ["zh-Hans", "ltr"],
     ["az-Arab", "rtl"],
+    // Scripts decide, whatever Node's textInfo says (it says ltr for each of these).
+    ["dv", "rtl"],
+    ["dv-MV", "rtl"],
+    ["rhg", "rtl"],
+    ["ha-Arab", "rtl"],
+    ["ms-Arab", "rtl"],
+    ["bal", "rtl"],
+    ["ff-Adlm", "rtl"],
+    ["nqo", "rtl"],
+    ["syr", "rtl"],
+    ["yi", "rtl"],
+    ["ckb", "rtl"],
+    ["ps", "rtl"],
+    ["sd", "rtl"],
+    ["sd-Deva", "ltr"],
+    ["pa-Arab", "rtl"],
+    ["pa", "ltr"],
+    ["uz-Arab", "rtl"],
+    ["uz", "ltr"],
+    ["ku", "ltr"],
+    ["az", "ltr"],
+    ["sr-Cyrl", "ltr"],
+    ["zh-TW", "ltr"],
+    ["th", "ltr"],
+    ["ab", "ltr"],
+    ["cnh", "ltr"],
+    ["kab", "ltr"],
+    ["sah", "ltr"],
+    ["he-Latn", "ltr"],
+    ["fil", "ltr"],
+    ["not a code", "ltr"],
   ])("%s → %s", (code, dir) => expect(textDirection(code)).toBe(dir));
 });
 
@@ -47,6 +78,18 @@ describe("formatDate", () => {
     // The first day of a year must not become the last day of the previous one anywhere.
     ["en", "2024-01-01", "January 1, 2024"],
   ])("%s %s → %s", (locale, date, text) => expect(formatDate(date, locale)).toBe(text));
+
+  it.each([
+    // The Gregorian day, in the language's month names and digits, whatever calendar its region uses.
+    ["fa", "2018-11-30", "۳۰ نوامبر ۲۰۱۸"],
+    ["fa-AF", "2018-11-30", "۳۰ نومبر ۲۰۱۸"],
+    ["th", "2018-11-30", "30 พฤศจิกายน ค.ศ. 2018"],
+    ["ar-SA", "2018-11-30", "٣٠ نوفمبر ٢٠١٨"],
+    ["ja", "2018-11-30", "2018年11月30日"],
+    ["ja-JP-u-ca-japanese", "2018-11-30", "2018年11月30日"],
+    ["he", "2018-11-30", "30 בנובמבר 2018"],
+    ["zh-TW", "2018-11-30", "2018年11月30日"],
+  ])("%s %s is the Gregorian day: %s", (locale, date, text) => expect(formatDate(date, locale)).toBe(text));
 
   it("writes Arabic dates with Arabic month names", () => {
     expect(formatDate("2024-01-05", "ar")).toContain("يناير");
