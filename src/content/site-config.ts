@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { error, type Problem } from "../core/problems.ts";
+import { error, warning, type Problem } from "../core/problems.ts";
 import { textDirection } from "../i18n/locales.ts";
 import { unknownKeyWarnings, validateYaml } from "./schema.ts";
 import type { PositionedYaml } from "./yaml.ts";
@@ -52,8 +52,11 @@ export function parseSiteSettings(yaml: PositionedYaml, file: string): { setting
     const canonical = canonicalLocale(locale.code);
     if (canonical === undefined) {
       problems.push(error(file, line, `"${locale.code}" is not a valid BCP 47 language code; use one such as en, de, pt-BR or zh-Hans.`));
-    } else if (canonical !== locale.code) {
+    } else if (canonical.toLowerCase() === locale.code.toLowerCase() && canonical !== locale.code) {
       problems.push(error(file, line, `write the language code "${locale.code}" as "${canonical}", its standard BCP 47 form (it appears in URLs as written).`));
+    } else if (canonical !== locale.code) {
+      // A deprecated but valid code (tl, iw, in…): sites already publish its addresses, so it stays.
+      problems.push(warning(file, line, `"${locale.code}" is a deprecated code for "${canonical}"; it is used as written (addresses keep /${locale.code}/), but a new site should write "${canonical}".`));
     }
     const firstLine = seen.get(locale.code);
     if (firstLine !== undefined) {

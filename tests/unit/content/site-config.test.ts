@@ -47,6 +47,17 @@ describe("parseSiteSettings", () => {
     expect(problems).toContainEqual(expect.objectContaining({ file: FILE, line, severity: "error", message: expect.stringContaining(message) }));
   });
 
+  it.each([
+    ["tl", "fil"],
+    ["iw", "he"],
+    ["in", "id"],
+    ["ji", "yi"],
+  ])("accepts the deprecated code %s as written, with a warning naming %s", (code, preferred) => {
+    const { settings, problems } = parse(`name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n  - { code: en, name: E }\n  - { code: ${code}, name: Z }\n`);
+    expect(settings?.locales.map((l) => l.code)).toEqual(["en", code]);
+    expect(problems).toEqual([expect.objectContaining({ line: 6, severity: "warning", message: expect.stringContaining(`"${preferred}"`) })]);
+  });
+
   it("warns about unknown keys, also inside locales", () => {
     const { settings, problems } = parse(`${VALID}theme: dark\n`.replace("{ code: en, name: English }", "{ code: en, name: English, flag: uk }"));
     expect(settings).toBeDefined();
