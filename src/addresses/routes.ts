@@ -5,11 +5,39 @@ export interface RouteInput {
   readonly locales: readonly string[];
   /** Whether content/cookies.yaml exists, which adds /cookies.json. */
   readonly hasCookieRegistry?: boolean;
-  readonly documents: readonly {
-    readonly slug: string;
-    /** Oldest first, with the locales each version exists in. */
-    readonly versions: readonly { readonly updated: string; readonly locales: readonly string[] }[];
-  }[];
+  readonly documents: readonly RouteDocument[];
+}
+
+/** A document as far as addresses go: its versions, oldest first, with the locales each exists in. */
+export interface RouteDocument {
+  readonly slug: string;
+  readonly versions: readonly { readonly updated: string; readonly locales: readonly string[] }[];
+}
+
+/**
+ * Which languages each page of one document exists in, in the site's locale order. The one rule
+ * behind the routes, the language switcher and the hreflang alternates, so they cannot disagree.
+ */
+export interface DocumentLanguages {
+  /** `/<locale>/<doc>/`, its history and its feed: every language that has a version. */
+  readonly document: readonly string[];
+  /** Per version, in the document's order: its dated page, in the languages that have it. */
+  readonly versions: readonly (readonly string[])[];
+  /** Per version: its changes page, in the languages that have it and an earlier version. */
+  readonly changes: readonly (readonly string[])[];
+}
+
+export function documentLanguages(siteLocales: readonly string[], doc: RouteDocument): DocumentLanguages {
+  const seen = new Set<string>();
+  const versions: string[][] = [];
+  const changes: string[][] = [];
+  for (const version of doc.versions) {
+    const has = siteLocales.filter((locale) => version.locales.includes(locale));
+    versions.push(has);
+    changes.push(has.filter((locale) => seen.has(locale)));
+    for (const locale of has) seen.add(locale);
+  }
+  return { document: siteLocales.filter((locale) => seen.has(locale)), versions, changes };
 }
 
 type DocumentRoute<Kind extends string> = { readonly kind: Kind; readonly path: string; readonly locale: string; readonly slug: string };
@@ -35,21 +63,23 @@ export const HTML_KINDS: ReadonlySet<Route["kind"]> = new Set(["home", "localeIn
 /** Every page and file of the site (SPEC section 3), in a stable order. */
 export function listRoutes(input: RouteInput): Route[] {
   const routes: Route[] = [{ kind: "home", path: paths.home() }];
+  const documents = input.documents.map((doc) => ({ doc, languages: documentLanguages(input.locales, doc) }));
   for (const locale of input.locales) {
     routes.push({ kind: "localeIndex", path: paths.localeIndex(locale), locale });
-    for (const doc of input.documents) {
-      const versions = doc.versions.filter((v) => v.locales.includes(locale));
-      if (versions.length === 0) continue;
+    for (const { doc, languages } of documents) {
+      if (!languages.document.includes(locale)) continue;
       const slug = doc.slug;
       routes.push({ kind: "document", path: paths.document(locale, slug), locale, slug });
       routes.push({ kind: "history", path: paths.history(locale, slug), locale, slug });
       routes.push({ kind: "feed", path: paths.feed(locale, slug), locale, slug });
-      versions.forEach((version, i) => {
+      let previous: string | undefined;
+      doc.versions.forEach((version, i) => {
+        if (!languages.versions[i]?.includes(locale)) return;
         routes.push({ kind: "version", path: paths.version(locale, slug, version.updated), locale, slug, updated: version.updated });
-        const previous = versions[i - 1];
-        if (previous) {
-          routes.push({ kind: "changes", path: paths.changes(locale, slug, version.updated), locale, slug, updated: version.updated, previous: previous.updated });
+        if (previous !== undefined && languages.changes[i]?.includes(locale)) {
+          routes.push({ kind: "changes", path: paths.changes(locale, slug, version.updated), locale, slug, updated: version.updated, previous });
         }
+        previous = version.updated;
       });
     }
   }

@@ -1,6 +1,6 @@
 import { displayDate, type DisplayDate } from "../i18n/dates.ts";
 import type { PageContext } from "./page-context.ts";
-import type { PageView } from "./pages.ts";
+import type { PageViewOf } from "./page-view.ts";
 import type { Route } from "../addresses/routes.ts";
 import { paths } from "../addresses/urls.ts";
 import { pageLanguages } from "./languages.ts";
@@ -24,7 +24,7 @@ export interface ChangesView {
 }
 
 /** `/<locale>/<doc>/<date>/changes/`: this version against the one before it in the same language. */
-export function changesPage(context: PageContext, route: Extract<Route, { kind: "changes" }>): PageView {
+export function changesPage(context: PageContext, route: Extract<Route, { kind: "changes" }>): PageViewOf<"changes"> {
   const { link } = context;
   const { locale } = route;
   const doc = context.document(route.slug);

@@ -1,6 +1,6 @@
 import { formatDate } from "../i18n/dates.ts";
 import type { PageContext } from "./page-context.ts";
-import type { PageView } from "./pages.ts";
+import type { PageViewOf } from "./page-view.ts";
 import type { Route } from "../addresses/routes.ts";
 import { paths } from "../addresses/urls.ts";
 
@@ -34,7 +34,7 @@ export interface FeedView {
 const timestamp = (date: string) => `${date}T00:00:00Z`;
 
 /** `/<locale>/<doc>/feed.xml`: an Atom feed with one entry per version in that language. */
-export function feedPage(context: PageContext, route: Extract<Route, { kind: "feed" }>): PageView {
+export function feedPage(context: PageContext, route: Extract<Route, { kind: "feed" }>): PageViewOf<"feed"> {
   const { site, absolute } = context;
   const { locale } = route;
   const doc = context.document(route.slug);

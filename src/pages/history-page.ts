@@ -2,7 +2,7 @@ import type { Route } from "../addresses/routes.ts";
 import { displayDate, type DisplayDate } from "../i18n/dates.ts";
 import { pageLanguages } from "./languages.ts";
 import type { LanguageRef, PageContext } from "./page-context.ts";
-import type { PageView } from "./pages.ts";
+import type { PageViewOf } from "./page-view.ts";
 import { paths } from "../addresses/urls.ts";
 import type { VersionStatus } from "../rules/version-order.ts";
 
@@ -32,7 +32,7 @@ export interface HistoryView {
 }
 
 /** `/<locale>/<doc>/history/`: every version of the document, newest first, in every language's terms. */
-export function historyPage(context: PageContext, route: Extract<Route, { kind: "history" }>): PageView {
+export function historyPage(context: PageContext, route: Extract<Route, { kind: "history" }>): PageViewOf<"history"> {
   const { site, link, ref } = context;
   const { locale } = route;
   const { defaultLocale } = site.settings;

@@ -1,6 +1,6 @@
 import type { LegalDocument } from "../model/site.ts";
 import type { Alternate, LanguageLink, PageContext } from "./page-context.ts";
-import type { Route } from "../addresses/routes.ts";
+import { documentLanguages, type DocumentLanguages, type Route, type RouteDocument } from "../addresses/routes.ts";
 import { paths } from "../addresses/urls.ts";
 
 /** The languages a page exists in (switcher order), with the path there, and the x-default path. */
@@ -16,41 +16,62 @@ export interface LanguageChoices {
 export function languageChoices(context: PageContext, route: Route): LanguageChoices | undefined {
   const { settings } = context.site;
   const { defaultLocale } = settings;
+  const choices = (locales: readonly string[], pathIn: (locale: string) => string, xDefault: string = pathIn(defaultLocale)) => ({
+    available: locales.map((locale) => ({ locale, path: pathIn(locale) })),
+    xDefault,
+  });
   switch (route.kind) {
     case "home":
     case "localeIndex":
-      return { available: settings.locales.map((l) => ({ locale: l.code, path: paths.localeIndex(l.code) })), xDefault: paths.home() };
-    case "document": {
-      const doc = context.document(route.slug);
-      return { available: documentLocales(context, doc, (l) => paths.document(l, doc.slug)), xDefault: paths.document(defaultLocale, doc.slug) };
-    }
-    case "version": {
-      const doc = context.document(route.slug);
-      const version = doc.versions.find((v) => v.updated === route.updated);
-      if (!version) throw new Error(`Internal error: route ${route.path} has no version in the model.`);
-      return {
-        available: settings.locales.filter((l) => l.code in version.translations).map((l) => ({ locale: l.code, path: paths.version(l.code, doc.slug, version.updated) })),
-        xDefault: paths.version(defaultLocale, doc.slug, version.updated),
-      };
-    }
+      return choices(
+        settings.locales.map((l) => l.code),
+        (l) => paths.localeIndex(l),
+        paths.home(),
+      );
+    case "document":
     case "history": {
       const doc = context.document(route.slug);
-      return { available: documentLocales(context, doc, (l) => paths.history(l, doc.slug)), xDefault: paths.history(defaultLocale, doc.slug) };
+      const pathIn = route.kind === "document" ? (l: string) => paths.document(l, doc.slug) : (l: string) => paths.history(l, doc.slug);
+      return choices(languagesOf(context, doc).document, pathIn);
     }
+    case "version":
     case "changes": {
       const doc = context.document(route.slug);
-      const version = doc.versions.find((v) => v.updated === route.updated);
-      if (!version) throw new Error(`Internal error: route ${route.path} has no version in the model.`);
-      // Other languages have this page when they have this version and an earlier one.
-      const available = settings.locales
-        .filter((l) => l.code in version.translations && doc.versions.some((v) => v.updated < version.updated && l.code in v.translations))
-        .map((l) => ({ locale: l.code, path: paths.changes(l.code, doc.slug, version.updated) }));
-      const xDefault = available.find((a) => a.locale === defaultLocale) ?? available[0];
-      return { available, xDefault: xDefault?.path ?? route.path };
+      const index = doc.versions.findIndex((v) => v.updated === route.updated);
+      if (index === -1) throw new Error(`Internal error: route ${route.path} has no version in the model.`);
+      const languages = languagesOf(context, doc);
+      if (route.kind === "version") return choices(languages.versions[index] ?? [], (l) => paths.version(l, doc.slug, route.updated));
+      const locales = languages.changes[index] ?? [];
+      // The default language may lack an earlier version, and so this page: then the first that has it.
+      const xDefault = locales.includes(defaultLocale) ? defaultLocale : locales[0];
+      const pathIn = (l: string) => paths.changes(l, doc.slug, route.updated);
+      return choices(locales, pathIn, xDefault === undefined ? route.path : pathIn(xDefault));
     }
     default:
       return undefined;
   }
+}
+
+/** A model document as the address rules see it: which locales each version exists in. */
+export function routeDocument(doc: LegalDocument): RouteDocument {
+  return { slug: doc.slug, versions: doc.versions.map((v) => ({ updated: v.updated, locales: Object.keys(v.translations) })) };
+}
+
+const documentLanguagesMemo = new WeakMap<PageContext, Map<string, DocumentLanguages>>();
+
+/** `documentLanguages` of one document, worked out once per page context. */
+function languagesOf(context: PageContext, doc: LegalDocument): DocumentLanguages {
+  let byDocument = documentLanguagesMemo.get(context);
+  if (!byDocument) documentLanguagesMemo.set(context, (byDocument = new Map<string, DocumentLanguages>()));
+  let languages = byDocument.get(doc.slug);
+  if (!languages) {
+    languages = documentLanguages(
+      context.site.settings.locales.map((l) => l.code),
+      routeDocument(doc),
+    );
+    byDocument.set(doc.slug, languages);
+  }
+  return languages;
 }
 
 /** A page's hreflang alternates and language switcher, and which entry of the switcher it is. */
@@ -96,9 +117,4 @@ export function pageLanguages(context: PageContext, route: Route, pageLocale: st
   }
   const current = family.choices.available.find((a) => a.locale === pageLocale && a.path === route.path);
   return { alternates: family.alternates, languages: family.languages, ...(current && { currentLanguage: current.locale }) };
-}
-
-/** The locales (in switcher order) in which a document has a version, with the path there. */
-function documentLocales(context: PageContext, doc: LegalDocument, pathIn: (locale: string) => string): { locale: string; path: string }[] {
-  return context.site.settings.locales.filter((l) => doc.landingIndex[l.code] !== undefined).map((l) => ({ locale: l.code, path: pathIn(l.code) }));
 }

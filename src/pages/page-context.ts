@@ -1,6 +1,7 @@
 import type { LegalDocument, Site } from "../model/site.ts";
 import type { LocaleSettings } from "../model/settings.ts";
 import type { Route } from "../addresses/routes.ts";
+import type { PageKind } from "./page-view.ts";
 import { absoluteUrl, href, outputPermalink, paths } from "../addresses/urls.ts";
 
 /** A language named on another language's page, so it can carry its own `lang` and `dir`. */
@@ -22,8 +23,8 @@ export interface Alternate {
 }
 
 /** The fields every page view has. */
-export interface PageBase {
-  readonly kind: Route["kind"];
+export interface PageBase<Kind extends PageKind = PageKind> {
+  readonly kind: Kind;
   /** Output file, relative to the output folder. */
   readonly permalink: string;
   readonly locale: string;
@@ -52,12 +53,12 @@ export interface PageContext {
   /** A site-root path as a full address. */
   readonly absolute: (path: string) => string;
   readonly ref: (code: string) => LanguageRef;
-  readonly base: (route: Route, locale: string) => PageBase;
+  readonly base: <R extends Route>(route: R, locale: string) => PageBase<R["kind"]>;
   /**
    * The fields of a file that is no page in a language (feed, sitemap, robots.txt, JSON): no
    * alternates, no language switcher. In the default locale unless one is given.
    */
-  readonly fileBase: (route: Route, template: string, title: string, locale?: string) => PageBase & FileFields;
+  readonly fileBase: <R extends Route>(route: R, template: string, title: string, locale?: string) => PageBase<R["kind"]> & FileFields;
   /** Hreflang alternates and the language switcher, from one list of (locale, path) pairs. */
   readonly languageViews: (available: readonly { locale: string; path: string }[], xDefaultPath: string) => { alternates: Alternate[]; languages: LanguageLink[] };
 }
@@ -73,7 +74,7 @@ export function createPageContext(site: Site): PageContext {
     const l = localeOf(code);
     return { code: l.code, name: l.name, dir: l.dir };
   };
-  const base = (route: Route, locale: string): PageBase => ({
+  const base = <R extends Route>(route: R, locale: string): PageBase<R["kind"]> => ({
     kind: route.kind,
     permalink: outputPermalink(route.path),
     locale,

@@ -1,14 +1,11 @@
-import type { LegalDocument, Site, Translation, Version } from "../model/site.ts";
+import type { LegalDocument, Site } from "../model/site.ts";
 import { cookieRegistryExport } from "./cookies-export.ts";
-import { displayDate, type DisplayDate } from "../i18n/dates.ts";
-import { languageNameIn } from "../i18n/locales.ts";
-import type { TocEntry } from "../model/text.ts";
-import { changesPage, type ChangesView } from "./changes-page.ts";
-import { feedPage, type FeedView } from "./feed.ts";
-import { historyPage, type HistoryView } from "./history-page.ts";
+import { displayDate } from "../i18n/dates.ts";
+import { changesPage } from "./changes-page.ts";
+import { feedPage } from "./feed.ts";
+import { historyPage } from "./history-page.ts";
 import { versionsIndexJson } from "./versions-index.ts";
-import { isStaleTranslation, type VersionStatus } from "../rules/version-order.ts";
-import { createPageContext, type Alternate, type LanguageLink, type LanguageRef, type PageBase, type PageContext } from "./page-context.ts";
+import { createPageContext, type PageContext } from "./page-context.ts";
 import { listRoutes, type Route } from "../addresses/routes.ts";
 import {
   exceedsSitemapLimits,
@@ -19,92 +16,16 @@ import {
   sitemapPage,
   splitSitemap,
   type SitemapEntry,
-  type SitemapIndexView,
   type SitemapLimits,
-  type SitemapView,
 } from "./sitemap.ts";
 import { outputPermalink, paths } from "../addresses/urls.ts";
-import { pageLanguages } from "./languages.ts";
+import { pageLanguages, routeDocument } from "./languages.ts";
+import { noticesFor } from "./notices.ts";
+import type { DocumentListItem, PageView, PageViewOf } from "./page-view.ts";
 
 export type { Alternate, LanguageLink, LanguageRef } from "./page-context.ts";
-
-/**
- * View models: everything a template prints, computed here once per page from the content model,
- * so templates only place values and look up UI strings.
- */
-export type Notice =
-  /** An earlier version: not the one in force. */
-  | { readonly kind: "older"; readonly latestHref: string }
-  /** Not yet in force; `currentHref` is the version that is. */
-  | { readonly kind: "upcoming"; readonly effective: DisplayDate; readonly currentHref?: string }
-  /** On the page in force: a newer version has been published and takes effect later. */
-  | { readonly kind: "announce"; readonly effective: DisplayDate; readonly href: string; readonly hrefLang?: LanguageRef }
-  /** This language lags behind the authoritative one. */
-  | {
-      readonly kind: "stale";
-      readonly href: string;
-      readonly language: LanguageRef;
-      /** The authoritative language's name in the page's language ("Englisch" on a German page). */
-      readonly languageName: string;
-      readonly currentLabel: string;
-    };
-
-export interface DocumentView {
-  readonly slug: string;
-  readonly title: string;
-  readonly label: string;
-  readonly status: VersionStatus;
-  readonly updated: DisplayDate;
-  readonly effective: DisplayDate;
-  readonly summary?: string;
-  readonly html: string;
-  readonly toc: readonly TocEntry[];
-  readonly notices: readonly Notice[];
-  /** The dated permanent address of this version. */
-  readonly permalinkHref: string;
-  readonly permalinkUrl: string;
-  /** True on `/<locale>/<doc>/`, false on the dated page. */
-  readonly isLanding: boolean;
-  readonly historyHref: string;
-  /** Absolute, for `<link rel="alternate" type="application/atom+xml">`. */
-  readonly feedUrl: string;
-  /** What changed against the previous version in this language, when there is one. */
-  readonly changesHref?: string;
-}
-
-export interface DocumentListItem {
-  readonly title: string;
-  readonly href: string;
-  readonly label: string;
-  readonly updated: DisplayDate;
-  /** Set when the item is in another language than the page. */
-  readonly language?: LanguageRef;
-}
-
-export interface PageView extends PageBase {
-  /** Template path under templates/. */
-  readonly template: string;
-  /** The page's own name (document title, language name…); the layout adds the site name. */
-  readonly title: string;
-  readonly description?: string;
-  readonly alternates: readonly Alternate[];
-  readonly languages: readonly LanguageLink[];
-  /** The code of the switcher's entry that is this very page. */
-  readonly currentLanguage?: string;
-  readonly document?: DocumentView;
-  readonly documents?: readonly DocumentListItem[];
-  /** Documents not (yet) available in this page's language, linked in the default one. */
-  readonly otherDocuments?: readonly DocumentListItem[];
-  /** On the home page: every language with its documents. */
-  readonly catalog?: readonly { readonly language: LanguageRef; readonly href: string; readonly documents: readonly DocumentListItem[] }[];
-  readonly history?: HistoryView;
-  readonly changes?: ChangesView;
-  readonly feed?: FeedView;
-  readonly sitemap?: SitemapView;
-  readonly sitemapIndex?: SitemapIndexView;
-  /** The text of a data file (JSON) or plain-text file, printed as is. */
-  readonly text?: string;
-}
+export type { DocumentListItem, DocumentView, PageKind, PageView, PageViewOf } from "./page-view.ts";
+export type { Notice } from "./notices.ts";
 
 const DEFAULT_LAYOUT = "layouts/document.njk";
 
@@ -169,7 +90,7 @@ function siteRoutes(site: Site): Route[] {
   return listRoutes({
     locales: site.settings.locales.map((l) => l.code),
     hasCookieRegistry: site.cookies !== undefined,
-    documents: site.documents.map((d) => ({ slug: d.slug, versions: d.versions.map((v) => ({ updated: v.updated, locales: Object.keys(v.translations) })) })),
+    documents: site.documents.map(routeDocument),
   });
 }
 
@@ -182,12 +103,13 @@ function entriesFor(site: Site, routes: readonly Route[], sitemapFragments: () =
     get view(): PageView {
       if (route.kind === "sitemap") return sitemapPage(context, route, routes.filter((r) => !("slug" in r)), sitemapFragments());
       if (route.kind === "robots") return robotsPage(context, route);
-      return pageFor(context, route);
+      return pageView(context, route);
     },
   }));
 }
 
-function pageFor(context: PageContext, route: Route): PageView {
+/** The view of one page (any route but the sitemap and robots.txt, which are built from the others). */
+export function pageView(context: PageContext, route: Route): PageView {
   const { site, link, ref } = context;
   const { settings } = site;
 
@@ -258,7 +180,7 @@ function listItem(context: PageContext, doc: LegalDocument, locale: string, page
   };
 }
 
-function documentPage(context: PageContext, route: Extract<Route, { kind: "document" | "version" }>): PageView {
+function documentPage(context: PageContext, route: Extract<Route, { kind: "document" | "version" }>): PageViewOf<"document" | "version"> {
   const { site, link, absolute } = context;
   const doc = context.document(route.slug);
   const index = route.kind === "document" ? doc.landingIndex[route.locale] : doc.versions.findIndex((v) => v.updated === route.updated);
@@ -292,62 +214,4 @@ function documentPage(context: PageContext, route: Extract<Route, { kind: "docum
       ...(hasPredecessor && { changesHref: link(paths.changes(route.locale, doc.slug, version.updated)) }),
     },
   };
-}
-
-/** Which notices a version page shows (SPEC section 4), in the order they are printed. */
-export function noticesFor(
-  site: Site,
-  doc: LegalDocument,
-  index: number,
-  translation: Translation,
-  isLanding: boolean,
-  helpers: { link: (path: string) => string; ref: (code: string) => LanguageRef },
-): Notice[] {
-  const { locale } = translation;
-  const { defaultLocale } = site.settings;
-  const version = doc.versions[index] as Version;
-  const landing = doc.landingIndex[locale];
-  const landingPath = paths.document(locale, doc.slug);
-  const notices: Notice[] = [];
-  const stale = landing === index && locale !== defaultLocale && isStaleTranslation(index, doc.currentIndex);
-
-  if (version.status === "upcoming") {
-    notices.push({
-      kind: "upcoming",
-      effective: displayDate(version.effective, locale),
-      ...(landing !== undefined && landing !== index && { currentHref: helpers.link(landingPath) }),
-    });
-  } else if (stale) {
-    const current = doc.versions[doc.currentIndex ?? index] as Version;
-    // On its dated page it is also simply an earlier version; the newest is in the default language.
-    if (!isLanding) notices.push({ kind: "older", latestHref: helpers.link(paths.document(defaultLocale, doc.slug)) });
-    notices.push({
-      kind: "stale",
-      href: helpers.link(paths.document(defaultLocale, doc.slug)),
-      language: helpers.ref(defaultLocale),
-      languageName: languageNameIn(locale, defaultLocale),
-      currentLabel: current.label,
-    });
-  } else if (version.status === "older") {
-    const explicit = translation.latestVersion;
-    notices.push({
-      kind: "older",
-      latestHref: explicit === undefined ? helpers.link(landingPath) : explicit.startsWith("/") ? helpers.link(explicit) : explicit,
-    });
-  }
-
-  // The page in force announces the next version, in this language when it exists.
-  const next = doc.versions.findIndex((v) => v.status === "upcoming");
-  const showsVersionInForce = version.status === "current" || (isLanding && version.status !== "upcoming");
-  const nextVersion = doc.versions[next];
-  if (nextVersion && showsVersionInForce && next > index) {
-    const hasOwn = locale in nextVersion.translations;
-    notices.push({
-      kind: "announce",
-      effective: displayDate(nextVersion.effective, locale),
-      href: helpers.link(paths.version(hasOwn ? locale : defaultLocale, doc.slug, nextVersion.updated)),
-      ...(!hasOwn && { hrefLang: helpers.ref(defaultLocale) }),
-    });
-  }
-  return notices;
 }

@@ -1,5 +1,5 @@
 import type { Alternate, PageContext } from "./page-context.ts";
-import type { PageView } from "./pages.ts";
+import type { PageViewOf } from "./page-view.ts";
 import { HTML_KINDS, type Route } from "../addresses/routes.ts";
 import { outputPermalink, paths } from "../addresses/urls.ts";
 import { pageLanguages } from "./languages.ts";
@@ -29,7 +29,12 @@ export function sitemapEntries(context: PageContext, routes: readonly Route[]): 
 }
 
 /** `/sitemap.xml`: every page readers open, each with its hreflang alternates. */
-export function sitemapPage(context: PageContext, route: Route, siteRoutes: readonly Route[], documentFragments: readonly string[]): PageView {
+export function sitemapPage(
+  context: PageContext,
+  route: Extract<Route, { kind: "sitemap" }>,
+  siteRoutes: readonly Route[],
+  documentFragments: readonly string[],
+): PageViewOf<"sitemap"> {
   return {
     ...context.fileBase(route, "layouts/sitemap.xml.njk", "sitemap"),
     sitemap: { entries: sitemapEntries(context, siteRoutes), documentFragments },
@@ -65,9 +70,10 @@ export interface SitemapIndexView {
 }
 
 /** `/sitemap.xml` of a large site: the index of its sitemap files. */
-export function sitemapIndexPage(context: PageContext, route: Route, sitemapPaths: readonly string[]): PageView {
+export function sitemapIndexPage(context: PageContext, route: Extract<Route, { kind: "sitemap" }>, sitemapPaths: readonly string[]): PageViewOf<"sitemapIndex"> {
   return {
     ...context.fileBase(route, "layouts/sitemap-index.xml.njk", "sitemap"),
+    kind: "sitemapIndex",
     sitemapIndex: { sitemaps: sitemapPaths.map((p) => context.absolute(p)) },
   };
 }
@@ -82,8 +88,8 @@ export function splitSitemap(
   siteRoutes: readonly Route[],
   slugs: readonly string[],
   documentFragments: readonly string[],
-): { path: string; view: PageView }[] {
-  const sitemapRoute = siteRoutes.find((r) => r.kind === "sitemap");
+): { path: string; view: PageViewOf<"sitemap"> }[] {
+  const sitemapRoute = siteRoutes.find((r): r is Extract<Route, { kind: "sitemap" }> => r.kind === "sitemap");
   if (!sitemapRoute) return [];
   const file = (path: string, routes: readonly Route[], fragments: readonly string[]) => ({
     path,
@@ -93,7 +99,7 @@ export function splitSitemap(
 }
 
 /** `/robots.txt`: allows everything and names the sitemap. */
-export function robotsPage(context: PageContext, route: Route): PageView {
+export function robotsPage(context: PageContext, route: Extract<Route, { kind: "robots" }>): PageViewOf<"robots"> {
   return {
     ...context.fileBase(route, "layouts/text.njk", "robots"),
     text: `User-agent: *\nAllow: /\n\nSitemap: ${context.absolute(paths.sitemap())}\n`,

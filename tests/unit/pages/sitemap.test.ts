@@ -62,7 +62,8 @@ describe("sitemap size limits", () => {
     [{ urls: 1e9, bytes: 1_000 }, true],
   ])("decides by addresses and bytes: %o → %s", (limits, split) => {
     // The fixture's sitemap lists 34 pages.
-    const siteEntries = sitePageEntries(loaded.site, fragments).find((e) => e.kind === "sitemap")?.view.sitemap?.entries ?? [];
+    const view = sitePageEntries(loaded.site, fragments).find((e) => e.kind === "sitemap")?.view;
+    const siteEntries = view?.kind === "sitemap" ? view.sitemap.entries : [];
     expect(exceedsSitemapLimits(siteEntries, fragments, limits)).toBe(split);
   });
 });
