@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainMissingPath, listRoutes, type RouteInput } from "../../../src/addresses/routes.ts";
+import { documentLanguages, explainMissingPath, listRoutes, type RouteInput } from "../../../src/addresses/routes.ts";
 import { absoluteUrl, href, outputPermalink, paths } from "../../../src/addresses/urls.ts";
 
 describe("URL building", () => {
@@ -82,6 +82,39 @@ describe("listRoutes", () => {
       ],
     }).flatMap((r) => (r.kind === "changes" ? [`${r.locale} ${r.updated} against ${r.previous}`] : []));
     expect(changes).toEqual(["en 2024-01-01 against 2023-01-01", "en 2025-01-01 against 2024-01-01", "de 2025-01-01 against 2023-01-01"]);
+  });
+});
+
+describe("documentLanguages: which languages each page of a document exists in", () => {
+  const v = (updated: string, ...locales: string[]) => ({ updated, locales });
+  it.each<[string, ReturnType<typeof v>[], { document: string[]; versions: string[][]; changes: string[][] }]>([
+    [
+      "a document written in every language from the start",
+      [v("2024-01-01", "en", "de"), v("2025-01-01", "en", "de")],
+      { document: ["en", "de"], versions: [["en", "de"], ["en", "de"]], changes: [[], ["en", "de"]] },
+    ],
+    [
+      "a translation that stopped at version 1: its landing page and history stay, later versions and their changes are English only",
+      [v("2024-01-01", "en", "de"), v("2025-01-01", "en")],
+      { document: ["en", "de"], versions: [["en", "de"], ["en"]], changes: [[], ["en"]] },
+    ],
+    [
+      "a translation added at version 2 has no changes page for it: nothing earlier in that language",
+      [v("2024-01-01", "en"), v("2025-01-01", "en", "ar")],
+      { document: ["en", "ar"], versions: [["en"], ["en", "ar"]], changes: [[], ["en"]] },
+    ],
+    [
+      "a translation that skipped a version compares with its own earlier one",
+      [v("2023-01-01", "en", "de"), v("2024-01-01", "en"), v("2025-01-01", "en", "de")],
+      { document: ["en", "de"], versions: [["en", "de"], ["en"], ["en", "de"]], changes: [[], ["en"], ["en", "de"]] },
+    ],
+    [
+      "languages come in the site's switcher order, whatever order the files were found in",
+      [v("2024-01-01", "ar", "en", "de")],
+      { document: ["en", "de", "ar"], versions: [["en", "de", "ar"]], changes: [[]] },
+    ],
+  ])("%s", (_case, versions, expected) => {
+    expect(documentLanguages(["en", "de", "ar"], { slug: "privacy", versions })).toEqual(expected);
   });
 });
 
