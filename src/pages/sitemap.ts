@@ -43,7 +43,7 @@ export function sitemapPage(
 
 /**
  * What one sitemap file may hold (sitemaps.org): 50,000 addresses and 50 MB. With an hreflang
- * alternate for each language, a site of 15,000 files in 30 languages writes about 108 MB.
+ * alternate for each language on every address, a large multilingual site passes both.
  */
 export interface SitemapLimits {
   readonly urls: number;
