@@ -90,7 +90,7 @@ function discard(dir) {
  * run programs or find files of their own (`NEVER_COMPILED_IN`, verify's checkers, tsx), and any
  * new dependency until it is known to work compiled in.
  */
-const COMPILED_IN = new Set(["@11ty/eleventy", "@jest/diff-sequences", "diff", "gray-matter", "htmlparser2", "i18next", "markdown-it", "nunjucks", "yaml", "zod"]);
+const COMPILED_IN = new Set(["@11ty/eleventy", "@jest/diff-sequences", "diff", "gray-matter", "htmlparser2", "i18next", "markdown-it", "nunjucks", "parse5", "yaml", "zod"]);
 
 /**
  * Never compiled in, even when a compiled-in library imports them: native binaries (esbuild,

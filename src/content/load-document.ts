@@ -71,6 +71,7 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
       file,
       bodyLine,
       pathPrefix: settings.pathPrefix,
+      siteUrl: settings.url,
       inlineCache,
       permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
       ...(hook && {

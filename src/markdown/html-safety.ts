@@ -1,108 +1,207 @@
-import { Parser } from "htmlparser2";
+import { defaultTreeAdapter, html as htmlSpec, parseFragment, serialize, type DefaultTreeAdapterMap } from "parse5";
+import { readAddress } from "../addresses/browser-addresses.ts";
+import { ADDRESS_ATTRIBUTES, ALLOWED_ELEMENTS, REFUSED_ELEMENT_REASONS, isAllowedAttribute } from "./html-allowlist.ts";
 
 /**
- * Raw HTML is allowed in legal Markdown (a `<abbr>`, a `<br>` in a table) but nothing that can run
- * code, load from another origin or leave the page through a form. An allow-everything-else rule
- * with an explicit deny list, because editors use a handful of harmless tags we cannot predict.
- * htmlparser2 is here because it tokenizes HTML the forgiving way browsers do and decodes entities
- * in attributes, so `jav&#97;script:` is seen as what a browser would see.
+ * Raw HTML is allowed in legal Markdown (an `<abbr>`, a `<br>` in a table), checked against an
+ * allowlist (`html-allowlist.ts`). parse5 is here because it parses HTML as the WHATWG standard
+ * says browsers do (comments, CDATA, raw-text elements, foreign content, entities); and what is
+ * published is its serialisation of the tree that was checked, never the string the editor
+ * wrote, so no reading of the markup can differ between this check and a reader's browser.
  */
-export interface UnsafeHtml {
-  /** Character offset in the checked text where the offending tag starts. */
-  readonly offset: number;
+type Element = DefaultTreeAdapterMap["element"];
+type Node = DefaultTreeAdapterMap["node"];
+type ParentNode = DefaultTreeAdapterMap["parentNode"];
+
+export interface HtmlFinding {
+  readonly line: number;
   readonly severity: "error" | "warning";
   readonly message: string;
 }
 
-const FORBIDDEN_ELEMENTS: Readonly<Record<string, string>> = {
-  script: "runs code",
-  style: "can load resources and restyle the whole page; styling belongs in the site's stylesheet",
-  iframe: "embeds another page",
-  frame: "embeds another page",
-  frameset: "embeds other pages",
-  object: "embeds plug-in content that can run code",
-  embed: "embeds plug-in content that can run code",
-  applet: "runs code",
-  base: "changes where every link on the page points",
-  link: "loads resources into the page",
-  meta: "can redirect or reconfigure the page",
-  form: "sends readers' data somewhere",
-  svg: "can contain scripts and event handlers; publish the picture as an image file instead",
-  math: "can carry links and handlers that bypass the checks; write formulas as text",
-  portal: "embeds another page",
-  template: "holds markup that scripts can activate",
-};
-
-/** Attributes whose value is a URL that a browser may follow or load. */
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "cite", "longdesc", "ping", "srcset"]);
-/** Attributes that make the browser contact the URL without the reader choosing to go there. */
-const LOADING_ATTRIBUTES = new Set(["src", "poster", "background", "data", "srcset", "ping"]);
-
-/** `javascript:`, `vbscript:` and `data:` URLs can run code or smuggle content past every check. */
-export function isScriptUrl(url: string): boolean {
-  // Browsers ignore control characters and white space inside a scheme (`java\tscript:`).
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]+/g, "").toLowerCase();
-  return /^(javascript|vbscript|data):/.test(compact);
+/** Where the HTML of a rendered file came from, by character offset in that HTML. */
+export interface HtmlOrigin {
+  /** The Markdown line that produced the HTML at `offset`. */
+  lineAt(offset: number): number;
+  /** Whether the markup at `offset` is raw HTML the editor wrote, not markdown-it's or Codicil's. */
+  isRaw(offset: number): boolean;
 }
 
-/** A URL that would make the reader's browser contact another origin. */
-export function isOtherOrigin(url: string): boolean {
-  return /^([a-z][a-z0-9+.-]*:)?\/\//i.test(url.trim());
+export interface CheckedHtml {
+  /** The serialisation of the checked tree: what is published. */
+  readonly html: string;
+  readonly findings: HtmlFinding[];
+  /** Every `id` the raw HTML defines, so links to raw-HTML anchors can be checked. */
+  readonly ids: string[];
 }
 
-/** @param onId told every `id` the HTML defines, so links to raw-HTML anchors can be checked. */
-export function findUnsafeHtml(html: string, onId?: (id: string) => void): UnsafeHtml[] {
-  const findings: UnsafeHtml[] = [];
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const offset = parser.startIndex;
-        if (attributes.id !== undefined) onId?.(attributes.id);
-        const reason = FORBIDDEN_ELEMENTS[name];
-        if (reason) {
-          findings.push({ offset, severity: "error", message: `<${name}> is not allowed in a document because it ${reason}; remove it.` });
-        }
-        for (const [attribute, value] of Object.entries(attributes)) {
-          const problem = attributeProblem(name, attribute, value);
-          if (problem) findings.push({ offset, ...problem });
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  parser.write(html);
-  parser.end();
-  return findings;
+/**
+ * Deeper nesting than any legal text needs is refused rather than walked: parse5's serialiser,
+ * and any reader's browser, recurses through it.
+ */
+export const MAX_HTML_DEPTH = 256;
+
+/** Body context: the published HTML goes inside the page's `<div class="document-body">`. */
+const BODY = defaultTreeAdapter.createElement("body", htmlSpec.NS.HTML, []);
+
+/**
+ * Checks a rendered file's HTML as a browser will read it and returns what to publish.
+ * @param page the address of the file's pages, that addresses are resolved against.
+ */
+export function checkHtml(html: string, origin: HtmlOrigin, page: URL): CheckedHtml {
+  const findings: HtmlFinding[] = [];
+  const ids: string[] = [];
+  const tree = parseFragment(BODY, html, { sourceCodeLocationInfo: true });
+  const report = (node: Node, severity: HtmlFinding["severity"], message: string) => findings.push({ line: origin.lineAt(offsetOf(node)), severity, message });
+
+  // An explicit stack, not recursion: a file of 100,000 nested <div>s must be reported, not crash.
+  const stack: { node: Node; depth: number }[] = tree.childNodes.map((node) => ({ node, depth: 1 })).reverse();
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: Node; depth: number };
+    if (!defaultTreeAdapter.isElementNode(node)) continue;
+    if (depth > MAX_HTML_DEPTH) {
+      report(node, "error", `HTML nested more than ${MAX_HTML_DEPTH} elements deep cannot be published; close the elements you open.`);
+      return { html: "", findings, ids };
+    }
+    const allowed = checkElement(node, origin.isRaw(offsetOf(node)), page, report, ids);
+    // Inside <svg> or <math> every element is refused with its root: one finding is enough.
+    if (allowed || node.namespaceURI === htmlSpec.NS.HTML) {
+      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i] as Node, depth: depth + 1 });
+    }
+  }
+
+  const published = serialize(tree);
+  // Some trees the parser builds are read differently once serialised (nested links, a <pre>
+  // starting with two line breaks): the mutations that mutation XSS is made of. Such HTML is
+  // refused, so what is published always reads back as the tree checked here.
+  const changed = firstDifference(tree, parseFragment(BODY, published, {}));
+  if (changed) {
+    report(changed, "error", "this HTML would be read differently by a browser than it is written (an element that cannot be nested where it is, such as a link inside a link); write it plainly, closing each element where it belongs.");
+  }
+  return { html: published, findings, ids };
 }
 
-function attributeProblem(tag: string, attribute: string, value: string): Omit<UnsafeHtml, "offset"> | undefined {
-  if (attribute.startsWith("on")) {
-    return { severity: "error", message: `the ${attribute}= attribute on <${tag}> runs code; remove it.` };
+function checkElement(element: Element, raw: boolean, page: URL, report: (node: Node, severity: HtmlFinding["severity"], message: string) => void, ids: string[]): boolean {
+  const name = element.tagName;
+  const foreign = element.namespaceURI !== htmlSpec.NS.HTML;
+  if (foreign || !ALLOWED_ELEMENTS.has(name)) {
+    const reason = REFUSED_ELEMENT_REASONS[name];
+    const why = reason ? `because it ${reason}` : "(docs/content.md lists the elements a document may use)";
+    report(element, "error", `<${name}> is not allowed in a document ${why}; remove it.`);
+    return false;
   }
-  if (attribute === "srcdoc") {
-    return { severity: "error", message: `the srcdoc= attribute on <${tag}> embeds a page that can run code; remove it.` };
-  }
-  if (URL_ATTRIBUTES.has(attribute)) {
-    const urls = attribute === "srcset" ? value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") : [value];
-    if (urls.some(isScriptUrl)) {
-      return { severity: "error", message: `the ${attribute}= attribute on <${tag}> uses a javascript:, vbscript: or data: URL, which can run code; link to a page or file instead.` };
-    }
-    if (LOADING_ATTRIBUTES.has(attribute) && urls.some(isOtherOrigin)) {
-      return {
-        severity: "error",
-        message: `the ${attribute}= attribute on <${tag}> loads from another origin, which tells that origin who reads this page; publish the file on this site instead.`,
-      };
+  for (const attribute of element.attrs) {
+    const attributeName = attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name;
+    if (!isAllowedAttribute(name, attributeName)) {
+      report(element, "error", refusedAttributeMessage(name, attributeName));
+    } else if (attributeName === "style") {
+      const problem = styleProblem(name, attribute.value, raw);
+      if (problem) report(element, problem.severity, problem.message);
+    } else if (attributeName === "id" && raw) {
+      ids.push(attribute.value);
     }
   }
-  if (attribute === "style") {
-    if (/expression\s*\(|url\s*\(|@import|javascript:|behavior\s*:|-moz-binding/i.test(value)) {
-      return { severity: "error", message: `the style= attribute on <${tag}> can load resources or run code; remove it.` };
+  // Markdown links and images are checked on their tokens (renderer.ts), with their own messages.
+  if (raw) checkAddresses(element, page, report);
+  return true;
+}
+
+function refusedAttributeMessage(element: string, attribute: string): string {
+  if (attribute.startsWith("on")) return `the ${attribute}= attribute on <${element}> runs code; remove it.`;
+  if (attribute === "srcdoc") return `the srcdoc= attribute on <${element}> embeds a page that can run code; remove it.`;
+  if (attribute === "formaction" || attribute === "action") return `the ${attribute}= attribute on <${element}> sends readers' data somewhere; remove it.`;
+  return `the ${attribute}= attribute is not allowed on <${element}> (docs/content.md lists the attributes a document may use); remove it.`;
+}
+
+/**
+ * Inline styles do nothing on Codicil's pages (their Content-Security-Policy blocks them), but a
+ * function (`url(…)`, `image-set(…)`, `expression(…)`), an at-rule, an escape or a comment
+ * can load from another origin where that policy is missing or bypassed. Refused outright: no
+ * legal text needs them, and a plain rule needs no CSS parser to be sure of.
+ */
+function styleProblem(element: string, value: string, raw: boolean): Omit<HtmlFinding, "line"> | undefined {
+  if (/[(\\@]|\/\*/.test(value)) {
+    return { severity: "error", message: `the style= attribute on <${element}> can load resources or run code (a function such as url(), an @-rule, an escape or a comment); remove it.` };
+  }
+  // markdown-it writes `style="text-align:…"` into aligned table cells itself.
+  if (!raw) return undefined;
+  return {
+    severity: "warning",
+    message: `the style= attribute on <${element}> has no effect: the pages' Content-Security-Policy blocks inline styles; ask for a class in the stylesheet instead.`,
+  };
+}
+
+function checkAddresses(element: Element, page: URL, report: (node: Node, severity: HtmlFinding["severity"], message: string) => void): void {
+  const name = element.tagName;
+  for (const attributeName of ADDRESS_ATTRIBUTES[name] ?? []) {
+    const value = element.attrs.find((a) => a.name === attributeName && !a.prefix)?.value;
+    if (value === undefined) continue;
+    const reading = readAddress(value, page);
+    if (reading.kind === "script") {
+      report(element, "error", `the ${attributeName}= attribute on <${name}> uses a javascript:, vbscript: or data: URL, which can run code; link to a page or file instead.`);
+    } else if (reading.kind === "invalid") {
+      report(element, "error", `the ${attributeName}= attribute on <${name}> holds "${value.slice(0, 80)}", which browsers cannot read as an address; correct it.`);
+    } else if (reading.kind === "other-origin" && name === "img") {
+      report(element, "error", `the src= attribute on <img> loads from another origin (${reading.url.origin}), which tells that origin who reads this page; publish the file on this site instead.`);
+    } else if (reading.kind === "other-origin" && name === "a" && element.attrs.some((a) => a.name === "target")) {
+      keepOpenerAway(element);
     }
-    return {
-      severity: "warning",
-      message: `the style= attribute on <${tag}> has no effect: the pages' Content-Security-Policy blocks inline styles; ask for a class in the stylesheet instead.`,
-    };
+  }
+}
+
+/**
+ * A page opened in a new window by a link keeps a handle on the page that opened it, and learns
+ * its address, unless the link says otherwise: Codicil adds `rel="noopener noreferrer"` to such
+ * links to other origins (docs/content.md).
+ */
+function keepOpenerAway(link: Element): void {
+  const rel = link.attrs.find((a) => a.name === "rel");
+  const words = new Set((rel?.value ?? "").toLowerCase().split(/[\t\n\f\r ]+/).filter((w) => w !== ""));
+  const missing = ["noopener", "noreferrer"].filter((w) => !words.has(w));
+  if (missing.length === 0) return;
+  if (rel) rel.value = [rel.value.trim(), ...missing].filter((w) => w !== "").join(" ");
+  else link.attrs.push({ name: "rel", value: missing.join(" ") });
+}
+
+/** Where a node starts in the parsed HTML; elements the parser implied start where their parent does. */
+function offsetOf(node: Node): number {
+  for (let current: Node | null = node; current; current = "parentNode" in current ? current.parentNode : null) {
+    const location = "sourceCodeLocation" in current ? current.sourceCodeLocation : undefined;
+    if (location) return location.startOffset;
+  }
+  return 0;
+}
+
+/** The first node of `checked` that `reread` does not have as it is, if any. */
+function firstDifference(checked: ParentNode, reread: ParentNode): Node | undefined {
+  const pairs: [ParentNode, ParentNode][] = [[checked, reread]];
+  while (pairs.length > 0) {
+    const [a, b] = pairs.pop() as [ParentNode, ParentNode];
+    const count = Math.max(a.childNodes.length, b.childNodes.length);
+    for (let i = 0; i < count; i++) {
+      const x = a.childNodes[i];
+      const y = b.childNodes[i];
+      if (!x || !y) return x ?? a;
+      if (!sameNode(x, y)) return x;
+      if (defaultTreeAdapter.isElementNode(x) && defaultTreeAdapter.isElementNode(y)) pairs.push([x, y]);
+    }
   }
   return undefined;
+}
+
+function sameNode(a: Node, b: Node): boolean {
+  if (a.nodeName !== b.nodeName) return false;
+  if (defaultTreeAdapter.isTextNode(a) && defaultTreeAdapter.isTextNode(b)) return a.value === b.value;
+  if (defaultTreeAdapter.isCommentNode(a) && defaultTreeAdapter.isCommentNode(b)) return a.data === b.data;
+  if (defaultTreeAdapter.isElementNode(a) && defaultTreeAdapter.isElementNode(b)) {
+    return (
+      a.namespaceURI === b.namespaceURI &&
+      a.attrs.length === b.attrs.length &&
+      a.attrs.every((attribute, i) => {
+        const other = b.attrs[i];
+        return other !== undefined && other.name === attribute.name && other.value === attribute.value && other.prefix === attribute.prefix;
+      })
+    );
+  }
+  return true;
 }

@@ -1,7 +1,8 @@
 import MarkdownIt, { type Token } from "markdown-it";
 import { error, warning, type Problem } from "../core/problems.ts";
 import { cookieTablePlugin, type CookieTableHook } from "./cookie-table.ts";
-import { findUnsafeHtml, isOtherOrigin, isScriptUrl } from "./html-safety.ts";
+import { checkHtml, type HtmlOrigin } from "./html-safety.ts";
+import { readAddress, siteAddress } from "../addresses/browser-addresses.ts";
 import type { TextSection, TocEntry } from "../model/text.ts";
 import { textSections } from "./sections.ts";
 import { headingAnchorsPlugin, headingText } from "./heading-anchors.ts";
@@ -16,6 +17,11 @@ export interface RenderContext {
   readonly permalinkLabel: (headingText: string) => string;
   /** Added in front of site-root links (`/en/cookies/`) so sites can live under a sub-path. */
   readonly pathPrefix: string;
+  /**
+   * The site's `url` from site.yaml: with the pathPrefix, the address addresses are resolved
+   * against to tell this site from others (`readAddress`). Without it, a made-up origin.
+   */
+  readonly siteUrl?: string;
   /** Renders `{% cookieTable %}` lines; undefined when the site has no content/cookies.yaml. */
   readonly cookieTable?: CookieTableHook;
   /** Paragraphs parsed in the document's other files (`inline-cache.ts`). */
@@ -45,6 +51,7 @@ export interface InternalLink {
 }
 
 interface RenderEnv extends RenderContext {
+  readonly page: URL;
   problems: Problem[];
   links: LinkInText[];
   anchors: string[];
@@ -66,7 +73,7 @@ export interface LinkInText {
 const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
 
 // markdown-it silently turns a link with a javascript: URL back into text. Accept every URL here
-// so the safety rule below sees it and reports it as an error instead.
+// so the link check below sees it and reports it as an error instead.
 md.validateLink = () => true;
 
 // A paragraph already parsed in another file of the same document is not parsed again.
@@ -78,26 +85,112 @@ md.use(headingAnchorsPlugin);
 // `{% cookieTable %}` on a line of its own becomes the site's cookie tables (SPEC section 5).
 md.use(cookieTablePlugin);
 
-md.core.ruler.push("codicil_safety", (state) => {
+md.core.ruler.push("codicil_links", (state) => {
   // markdown-it types `env` as `any`: it is whatever renderMarkdown passed to parse().
   checkTokens(state.tokens, state.env as RenderEnv);
 });
 
 export function renderMarkdown(body: string, context: RenderContext): RenderedMarkdown {
-  const renderEnv: RenderEnv = { ...context, problems: [], links: [], anchors: [], internalLinks: [] };
+  const renderEnv: RenderEnv = { ...context, page: siteAddress(context.siteUrl, context.pathPrefix), problems: [], links: [], anchors: [], internalLinks: [] };
   const tokens = md.parse(body, renderEnv);
   const toc = tableOfContents(tokens);
   const sections = textSections(tokens, usableInlineCache(renderEnv));
-  const html = md.renderer.render(tokens, md.options, renderEnv);
-  return { html, toc, sections, links: renderEnv.links, anchors: renderEnv.anchors, internalLinks: renderEnv.internalLinks, problems: renderEnv.problems };
+  const html = hasRawHtml(tokens) ? checkedRawHtml(tokens, renderEnv) : md.renderer.render(tokens, md.options, renderEnv);
+  // The tokens' problems come first and the HTML's after; in line order they read as the file does.
+  const problems = renderEnv.problems.sort((a, b) => a.line - b.line);
+  return { html, toc, sections, links: renderEnv.links, anchors: renderEnv.anchors, internalLinks: renderEnv.internalLinks, problems };
+}
+
+function hasRawHtml(tokens: readonly Token[]): boolean {
+  return tokens.some((token) => token.type === "html_block" || (token.type === "inline" && token.children?.some((child) => child.type === "html_inline")));
+}
+
+/**
+ * A file with raw HTML is published as parse5 reads and serialises its whole rendered HTML, once
+ * checked (`html-safety.ts`): the whole of it, as raw HTML can reach around markdown-it's own
+ * markup (an unclosed `<div>`, a `<table>` the parser moves text out of). A file without raw HTML
+ * holds only markup markdown-it and Codicil write, text escaped, addresses checked on their tokens:
+ * it is published as rendered, sparing most files a second parse that costs three times the
+ * Markdown's.
+ */
+function checkedRawHtml(tokens: readonly Token[], env: RenderEnv): string {
+  const { html, origin } = renderTracingOrigin(tokens, env);
+  const checked = checkHtml(html, origin, env.page);
+  for (const finding of checked.findings) env.problems.push((finding.severity === "error" ? error : warning)(env.file, finding.line, finding.message));
+  env.anchors.push(...checked.ids);
+  return checked.html;
+}
+
+/** Where each part of the HTML starts, the Markdown line it comes from, and whether it is raw HTML. */
+interface HtmlPart {
+  readonly start: number;
+  readonly line: number;
+  readonly raw: boolean;
+}
+
+/**
+ * markdown-it's `Renderer.render`, through its public rules, noting which Markdown line and which
+ * kind of token each part of the output comes from, so parse5's offsets map back to lines.
+ */
+function renderTracingOrigin(tokens: readonly Token[], env: RenderEnv): { html: string; origin: HtmlOrigin } {
+  const { rules } = md.renderer;
+  const parts: HtmlPart[] = [];
+  let html = "";
+  const mark = (line: number, raw: boolean) => {
+    const last = parts[parts.length - 1];
+    if (last?.line !== line || last.raw !== raw) parts.push({ start: html.length, line, raw });
+  };
+  const renderOne = (list: Token[], index: number, token: Token) => {
+    const rule = rules[token.type];
+    html += rule ? rule(list, index, md.options, env, md.renderer) : md.renderer.renderToken(list, index, md.options);
+  };
+  const list = tokens as Token[];
+  list.forEach((token, index) => {
+    let line = token.map ? env.bodyLine + token.map[0] : (parts[parts.length - 1]?.line ?? env.bodyLine);
+    mark(line, token.type === "html_block");
+    if (token.type !== "inline") return renderOne(list, index, token);
+    const children = token.children ?? [];
+    children.forEach((child, childIndex) => {
+      mark(line, child.type === "html_inline");
+      renderOne(children, childIndex, child);
+      if (child.type === "softbreak" || child.type === "hardbreak") line++;
+      else if (child.type === "html_inline") line += countNewlines(child.content);
+    });
+  });
+  const newlines: number[] = [];
+  for (let i = html.indexOf("\n"); i !== -1; i = html.indexOf("\n", i + 1)) newlines.push(i);
+  const starts = parts.map((part) => part.start);
+  const partAt = (offset: number): HtmlPart | undefined => parts[lastIndexAtOrBefore(starts, offset)];
+  return {
+    html,
+    origin: {
+      lineAt(offset) {
+        const part = partAt(offset);
+        if (!part) return env.bodyLine;
+        // Raw HTML is copied as written, so its own line breaks are the Markdown's.
+        return part.raw ? part.line + lastIndexAtOrBefore(newlines, offset - 1) - lastIndexAtOrBefore(newlines, part.start - 1) : part.line;
+      },
+      isRaw: (offset) => partAt(offset)?.raw ?? false,
+    },
+  };
+}
+
+/** Index of the last number in the ascending `numbers` that is at most `value`; -1 if none. */
+function lastIndexAtOrBefore(numbers: readonly number[], value: number): number {
+  let low = 0;
+  let high = numbers.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((numbers[middle] as number) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 }
 
 function checkTokens(tokens: Token[], env: RenderEnv): void {
   const lineOf = (token: Token) => env.bodyLine + (token.map?.[0] ?? 0);
   for (const token of tokens) {
-    if (token.type === "html_block") {
-      reportUnsafeHtml(token.content, lineOf(token), env);
-    } else if (token.type === "heading_open" && token.attrGet("id") !== null) {
+    if (token.type === "heading_open" && token.attrGet("id") !== null) {
       env.anchors.push(String(token.attrGet("id")));
     } else if (token.type === "heading_open" && token.tag === "h1") {
       env.problems.push(
@@ -107,7 +200,7 @@ function checkTokens(tokens: Token[], env: RenderEnv): void {
       let line = lineOf(token);
       for (const child of token.children) {
         if (child.type === "softbreak" || child.type === "hardbreak") line++;
-        else if (child.type === "html_inline") reportUnsafeHtml(child.content, line, env);
+        else if (child.type === "html_inline") line += countNewlines(child.content);
         else if (child.type === "link_open") checkLink(child, "href", line, env);
         else if (child.type === "image") checkLink(child, "src", line, env);
       }
@@ -115,39 +208,35 @@ function checkTokens(tokens: Token[], env: RenderEnv): void {
   }
 }
 
-function reportUnsafeHtml(html: string, firstLine: number, env: RenderEnv): void {
-  // Findings come in document order: count lines incrementally, never from the start again,
-  // so a huge block with many findings stays linear.
-  let line = firstLine;
-  let counted = 0;
-  for (const finding of findUnsafeHtml(html, (id) => env.anchors.push(id))) {
-    line += countNewlines(html.slice(counted, finding.offset));
-    counted = finding.offset;
-    const report = finding.severity === "error" ? error : warning;
-    env.problems.push(report(env.file, line, finding.message));
-  }
-}
-
 function checkLink(token: Token, attribute: "href" | "src", line: number, env: RenderEnv): void {
   const url = String(token.attrGet(attribute) ?? "");
   if (attribute === "href") env.links.push({ href: url, line });
-  if (isScriptUrl(url)) {
-    env.problems.push(error(env.file, line, `the link "${url.slice(0, 60)}" uses a javascript:, vbscript: or data: URL, which can run code; link to a page instead.`));
+  const what = attribute === "href" ? "link" : "image";
+  const reading = readAddress(url, env.page);
+  if (reading.kind === "script") {
+    env.problems.push(error(env.file, line, `the ${what} "${url.slice(0, 60)}" uses a javascript:, vbscript: or data: URL, which can run code; link to a page instead.`));
     return;
   }
-  if (attribute === "src" && isOtherOrigin(url)) {
-    env.problems.push(
-      error(env.file, line, `the image "${url}" is loaded from another origin, which tells that origin who reads this page; publish the image on this site instead.`),
-    );
+  if (reading.kind === "invalid") {
+    env.problems.push(error(env.file, line, `the ${what} "${url.slice(0, 80)}" is not an address browsers can read; correct it.`));
     return;
   }
-  if (url.startsWith("/") && !url.startsWith("//")) {
+  if (reading.kind === "other-origin") {
+    if (attribute === "src") {
+      env.problems.push(
+        error(env.file, line, `the image "${url}" is loaded from another origin (${reading.url.origin}), which tells that origin who reads this page; publish the image on this site instead.`),
+      );
+    }
+    return;
+  }
+  // A site-root path; `//host/…` and `/\host/…` name a host, this site's or another's.
+  if (url.startsWith("/") && !/^\/[/\\]/.test(url)) {
     const path = url.split(/[?#]/, 1)[0] ?? url;
     env.internalLinks.push({ path: decodeURI(path), line });
     token.attrSet(attribute, env.pathPrefix + url.slice(1));
     return;
   }
-  if (url !== "" && !url.startsWith("#") && !/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+  if (url !== "" && !/^[#/\\]/.test(url) && !/^[a-z][a-z0-9+.-]*:/i.test(url)) {
     env.problems.push(
       error(
         env.file,

@@ -9,7 +9,7 @@ import { parseDocumentFile } from "../../../src/content/front-matter.ts";
 import { loadSite } from "../../../src/content/load-site.ts";
 import { parseSiteSettings } from "../../../src/content/site-config.ts";
 import { readYaml } from "../../../src/content/yaml.ts";
-import { isScriptUrl } from "../../../src/markdown/html-safety.ts";
+import { readAddress } from "../../../src/addresses/browser-addresses.ts";
 import { renderMarkdown } from "../../../src/markdown/renderer.ts";
 import { removeDir } from "../../support/sites.ts";
 
@@ -39,7 +39,7 @@ function executableParts(html: string): string[] {
         if (["script", "style", "iframe", "object", "embed", "svg", "math", "form", "meta", "base", "link"].includes(name)) found.push(`<${name}>`);
         for (const [attribute, value] of Object.entries(attributes)) {
           if (attribute.startsWith("on")) found.push(`${attribute}=`);
-          if (["href", "src", "action", "formaction", "xlink:href", "data"].includes(attribute) && isScriptUrl(value)) found.push(`${attribute}=${value}`);
+          if (["href", "src", "action", "formaction", "xlink:href", "data"].includes(attribute) && readAddress(value, new URL("https://codicil.invalid/")).kind === "script") found.push(`${attribute}=${value}`);
         }
       },
     },

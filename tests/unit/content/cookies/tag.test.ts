@@ -92,7 +92,8 @@ describe("{% cookieTable %} in a document", () => {
       expect.objectContaining({ line: 9, severity: "warning", message: expect.stringContaining("printed as text") }),
       expect.objectContaining({ line: 12, severity: "warning", message: expect.stringContaining("printed as text") }),
     ]);
-    expect(html).toContain("See {% cookieTable &quot;analytics&quot; %} below.");
+    // The file has raw HTML, so parse5 serialises it: quotes in text are no longer escaped.
+    expect(html).toContain('See {% cookieTable "analytics" %} below.');
   });
 
   it("leaves the text sections and the table of contents as they were", () => {
