@@ -5,7 +5,7 @@ type Node = DefaultTreeAdapterMap["node"];
 
 /** A node as plain data, for `toEqual`: what a browser builds from the published HTML. */
 export type PlainNode =
-  | { readonly element: string; readonly namespace: string; readonly attributes: readonly (readonly [string, string])[]; readonly children: readonly PlainNode[] }
+  | { readonly element: string; readonly namespace: htmlSpec.NS; readonly attributes: readonly (readonly [string, string])[]; readonly children: readonly PlainNode[] }
   | { readonly text: string }
   | { readonly comment: string };
 
@@ -26,7 +26,8 @@ function plain(node: Node): PlainNode {
   if (defaultTreeAdapter.isCommentNode(node)) return { comment: node.data };
   if (!defaultTreeAdapter.isElementNode(node)) return { comment: `unexpected ${node.nodeName}` };
   const attributes = node.attrs.map((a) => [a.prefix ? `${a.prefix}:${a.name}` : a.name, a.value] as const);
-  const children = defaultTreeAdapter.isElementNode(node) && node.tagName === "template" ? defaultTreeAdapter.getTemplateContent(node).childNodes : node.childNodes;
+  // A template's children are in its content, where a serialiser finds them and prints them too.
+  const children = "content" in node ? node.content.childNodes : node.childNodes;
   return { element: node.tagName, namespace: node.namespaceURI, attributes, children: children.map(plain) };
 }
 

@@ -60,7 +60,10 @@ describe("the hostile HTML corpus", () => {
     const errors = problems.filter((p) => p.severity === "error");
     for (const part of c.errors) expect(errors.map((p) => p.message)).toContainEqual(expect.stringContaining(part));
     const lastLine = BODY_LINE + c.markdown.split("\n").length - 2;
-    for (const p of errors) expect(p.line, p.message).toBeGreaterThanOrEqual(BODY_LINE), expect(p.line, p.message).toBeLessThanOrEqual(lastLine);
+    for (const p of errors) {
+      expect(p.line, p.message).toBeGreaterThanOrEqual(BODY_LINE);
+      expect(p.line, p.message).toBeLessThanOrEqual(lastLine);
+    }
   });
 
   const accepted = CORPUS.filter((c) => c.published !== undefined);
