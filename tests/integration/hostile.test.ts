@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { Parser } from "htmlparser2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixture, readPage, removeDir, snapshotDir } from "../support/sites.ts";
+import { outsideAllowlist, readAsBrowser, readTwice } from "../support/html-tree.ts";
 
 /**
  * tests/fixtures/hostile puts `<`, `"`, `&`, `{{` and `{%` (and script and handler markup) into
@@ -46,6 +47,17 @@ describe("hostile values from content", () => {
     expect($(".site-name").text()).toBe(SITE_NAME);
     expect($(".language-switcher a").first().text()).toBe("English <b>bold</b>");
     expect($(".document-body").text()).toContain("Text with a literal {{ body }} and {% raw %}.");
+  });
+
+  it("publish raw HTML as the tree that was checked, with rel added to a new window's link to another origin", () => {
+    const body = readPage(out, "en/privacy/")(".document-body").html() ?? "";
+    const tree = readAsBrowser(body);
+    expect(outsideAllowlist(tree)).toEqual([]);
+    expect(readTwice(body)).toEqual(tree);
+    // The page's own bytes, not cheerio's serialisation of them.
+    expect(readFileSync(path.join(out, "en/privacy/index.html"), "utf8")).toContain(
+      'Raw HTML: the <abbr title="General Data Protection Regulation">GDPR</abbr>,<br>the\n<a href="https://authority.example/" target="_blank" rel="noopener noreferrer">authority</a><!--[CDATA[ an editor\'s note ]]-->.',
+    );
   });
 
   it("stay literal in the cookie table", () => {

@@ -64,6 +64,15 @@ describe("raw HTML that can run code is rejected, with the line it is on", () =>
     expect(errors("<script>a</script>\n\n[x](javascript:y)\n\n<b onclick=\"z\">b</b>\n").map((p) => p.line)).toEqual([10, 12, 14]);
   });
 
+  it.each([
+    ["on the third line of an HTML block", 'Intro.\n\n<div>\n<p>ok</p>\n<span onclick="x">a</span>\n</div>\n', [14]],
+    ["in an HTML block inside a quote", '> <div>\n> <p>x</p>\n> <img src="/a.png" onerror="x">\n> </div>\n', [12]],
+    ["after a tag that spans two lines, for the tag and for a link after it", 'A <span\nonclick="x">b</span> and\n[x](javascript:y)\n', [10, 12]],
+    ["in HTML after a table", '| a |\n|---|\n| b |\n\nText <b onclick="x">c</b>\n', [14]],
+  ])("reports raw HTML at its Markdown line: %s", (_, body, lines) => {
+    expect(errors(body).map((p) => p.line)).toEqual(lines);
+  });
+
   it("finds unsafe tags even when an earlier tag is left open", () => {
     expect(errors("<div><p><span>text <iframe src=x>\n").map((p) => p.message)).toEqual([expect.stringContaining("<iframe>")]);
   });
