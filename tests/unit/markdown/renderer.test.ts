@@ -73,6 +73,13 @@ describe("raw HTML that can run code is rejected, with the line it is on", () =>
     expect(errors(body).map((p) => p.line)).toEqual(lines);
   });
 
+  it("refuses HTML nested deeper than legal text needs, at the line where it gets too deep, and publishes none of it", () => {
+    const body = `Intro.\n\n<div>\n${"<div>".repeat(100)}\n${"<span>".repeat(20_000)}x\n`;
+    const { html, problems } = render(body);
+    expect(problems).toEqual([expect.objectContaining({ severity: "error", line: 14, message: expect.stringContaining("nested more than 256 elements deep") })]);
+    expect(html).toBe("");
+  });
+
   it("finds unsafe tags even when an earlier tag is left open", () => {
     expect(errors("<div><p><span>text <iframe src=x>\n").map((p) => p.message)).toEqual([expect.stringContaining("<iframe>")]);
   });
