@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../../src/markdown/renderer.ts";
-import { FIXTURES } from "../../support/sites.ts";
+import { readHostileCorpus } from "../../support/hostile-corpus.ts";
 import { outsideAllowlist, readAsBrowser, readTwice } from "../../support/html-tree.ts";
 
 /**
@@ -11,38 +9,7 @@ import { outsideAllowlist, readAsBrowser, readTwice } from "../../support/html-t
  * read by parse5 as a browser would, it holds only allowed elements and attributes and reads back
  * the same after another round of serialising and parsing (no mutation left for a browser to do).
  */
-interface Case {
-  readonly name: string;
-  readonly markdown: string;
-  readonly errors: string[];
-  readonly warnings: string[];
-  /** The exact HTML published, for an accepted case. */
-  readonly published: string | undefined;
-}
-
-function readCorpus(file: string): Case[] {
-  const lines = readFileSync(file, "utf8").split("\n");
-  const cases: Case[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const heading = lines[i] ?? "";
-    if (!heading.startsWith("# ") || lines[i + 1] !== ".") continue;
-    const block = (from: number) => {
-      const end = lines.indexOf(".", from);
-      if (end === -1) throw new Error(`${file}: the case "${heading}" is not closed with a line "."`);
-      return { text: lines.slice(from, end), next: end + 1 };
-    };
-    const input = block(i + 2);
-    const verdict = block(input.next);
-    const errors = verdict.text.filter((l) => l.startsWith("error: ")).map((l) => l.slice("error: ".length));
-    const warnings = verdict.text.filter((l) => l.startsWith("warning: ")).map((l) => l.slice("warning: ".length));
-    const html = verdict.text.filter((l) => !l.startsWith("error: ") && !l.startsWith("warning: "));
-    cases.push({ name: heading.slice(2), markdown: `${input.text.join("\n")}\n`, errors, warnings, published: errors.length === 0 ? `${html.join("\n")}\n` : undefined });
-    i = verdict.next - 1;
-  }
-  return cases;
-}
-
-const CORPUS = readCorpus(path.join(FIXTURES, "hostile-html/corpus.txt"));
+const CORPUS = readHostileCorpus();
 const BODY_LINE = 7;
 const render = (markdown: string) =>
   renderMarkdown(markdown, { file: "content/privacy/en.md", bodyLine: BODY_LINE, pathPrefix: "/", siteUrl: "https://legal.example", permalinkLabel: (h) => h });
