@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 
 // The folders of src/ as layers, highest first: a folder imports only from folders after it, so
 // there is no cycle and a newcomer can tell where a thing belongs (docs/architecture.md draws it).
-const LAYERS = ["commands", "verify", "dev-server", "pipeline", "rendering", "pages", "diff", "content", "markdown", "templating", "i18n", "addresses", "model", "rules", "patches", "core", "types"];
+const LAYERS = ["commands", "cookie-scan", "verify", "dev-server", "pipeline", "rendering", "pages", "diff", "content", "markdown", "templating", "i18n", "addresses", "model", "rules", "patches", "core", "types"];
 
 const layerRules = LAYERS.map((layer, index) => ({
   files: [`src/${layer}/**/*.ts`],

@@ -20,6 +20,9 @@ Commands:
                          internal links and anchors, valid HTML (Nu HTML Checker; needs Java)
   translations           translation status per document and language [--json] [--doc <doc>]
                          (exit 1 when a translation is missing or out of date)
+  scan-cookies <url>     visit the site in headless Chromium and compare the cookies it sets with
+                         content/cookies.yaml [--pages N] [--json FILE] [--click SELECTOR]
+                         [--cookie-database FILE.csv] [--timeout SECONDS] (scan-cookies --help)
 
 Common options: --root DIR (the site, default .), --out DIR (build output, default _site),
   --strict (check, build, verify: a translation missing a section or link of the default
@@ -68,6 +71,11 @@ function parseCommandLine(argv: string[]) {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Its options differ from the others' (--json takes a file), so it reads its own.
+  if (argv[0] === "scan-cookies") {
+    const { runScanCookies } = await import("../cookie-scan/command.ts");
+    return runScanCookies(argv.slice(1));
+  }
   let parsed;
   try {
     parsed = parseCommandLine(argv);

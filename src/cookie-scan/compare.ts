@@ -27,6 +27,8 @@ export interface SeenCookie {
 export type RegistryEntry = Pick<Cookie, "service" | "names" | "party" | "duration" | "category"> & {
   readonly since?: IsoDate;
   readonly until?: IsoDate;
+  /** Line of the entry's `names:` in the registry file, where a finding about it points. */
+  readonly line?: number;
 };
 
 export type Finding =

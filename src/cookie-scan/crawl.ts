@@ -1,5 +1,4 @@
 import type { BrowserContext, CDPSession, Frame, Page } from "playwright-core";
-import type { Protocol } from "playwright-core/types/protocol";
 import type { SeenCookie } from "./compare.ts";
 import { observedLifetime } from "./lifetime.ts";
 import { parseSetCookie, setCookieLines } from "./set-cookie.ts";
@@ -94,7 +93,7 @@ class TabWatch {
   private listen(session: CDPSession): void {
     session.on("Network.requestWillBeSent", (event) => this.urls.set(event.requestId, event.request.url));
     session.on("Network.responseReceived", (event) => this.urls.set(event.requestId, event.response.url));
-    session.on("Network.responseReceivedExtraInfo", (event) => this.recordHeaders(event));
+    session.on("Network.responseReceivedExtraInfo", (event) => this.recordHeaders(event.requestId, event.headers, event.blockedCookies));
   }
 
   private async watchFrame(frame: Frame): Promise<void> {
@@ -107,16 +106,20 @@ class TabWatch {
     }
   }
 
-  private recordHeaders(event: Protocol.Network.responseReceivedExtraInfoPayload): void {
+  private recordHeaders(
+    requestId: string,
+    headers: Record<string, string>,
+    refusedCookies: readonly { readonly cookieLine: string; readonly blockedReasons: readonly string[] }[],
+  ): void {
     const receivedAtMs = Date.now();
-    const refusedLines = new Map((event.blockedCookies ?? []).map((b) => [b.cookieLine, b.blockedReasons.join(", ")]));
-    for (const line of setCookieLines(event.headers)) {
+    const refusedLines = new Map(refusedCookies.map((refused) => [refused.cookieLine, refused.blockedReasons.join(", ")]));
+    for (const line of setCookieLines(headers)) {
       const refused = refusedLines.get(line);
-      this.headerCookies.push({ line, requestId: event.requestId, receivedAtMs, ...(refused !== undefined && { refused }) });
+      this.headerCookies.push({ line, requestId, receivedAtMs, ...(refused !== undefined && { refused }) });
     }
   }
 
-  private async decide(event: Protocol.Fetch.requestPausedPayload): Promise<void> {
+  private async decide(event: { requestId: string; request: { url: string; method: string }; frameId: string }): Promise<void> {
     const { requestId, request, frameId } = event;
     try {
       if (frameId !== this.mainFrameId) {
@@ -317,7 +320,7 @@ async function clickConsent(page: Page, selector: string, timeoutMs: number): Pr
 async function sameSiteLinks(page: Page, site: ScanSite): Promise<string[]> {
   const hrefs = await page
     .locator("a[href], area[href]")
-    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))
+    .evaluateAll((links) => links.map((link) => (link as unknown as { href: string }).href))
     .catch(() => [] as string[]);
   return [...new Set(hrefs.filter((href) => isSameSiteUrl(href, site)).map(pageKey))];
 }
@@ -327,8 +330,8 @@ async function storageKeys(page: Page): Promise<Omit<StorageKey, "firstPage">[]>
   const keys: Omit<StorageKey, "firstPage">[] = [];
   for (const frame of page.frames()) {
     const found = await frame
-      // No function declared inside: the function's source runs in the page, without helpers a compiler may add.
-      .evaluate(() => ({ origin: location.origin, local: Object.keys(localStorage), session: Object.keys(sessionStorage) }))
+      // An expression, not a function: its text runs in the page as written, without a compiler's helpers.
+      .evaluate<{ origin: string; local: string[]; session: string[] }>("({ origin: location.origin, local: Object.keys(localStorage), session: Object.keys(sessionStorage) })")
       .catch(() => undefined);
     if (!found || found.origin === "null") continue;
     for (const key of found.local) keys.push({ area: "localStorage", origin: found.origin, key });
