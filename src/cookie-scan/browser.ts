@@ -24,7 +24,8 @@ export class ChromiumMissingError extends Error {
  */
 export async function openScanBrowser(executable = process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(executable)) throw new ChromiumMissingError(executable);
-  // Imported here so that the other commands never load playwright-core.
+  // playwright-core: launches Chromium and opens DevTools protocol sessions on its pages; imported
+  // here so that the other commands never load it.
   const { chromium } = await import("playwright-core");
   const profile = await mkdtemp(path.join(tmpdir(), "codicil-cookie-scan-"));
   await mkdir(path.join(profile, "Default"));
