@@ -67,8 +67,11 @@ class TabWatch {
   private readonly urls = new Map<string, string>();
   private readonly headerCookies: { line: string; requestId: string; host?: string; receivedAtMs: number; refused?: string }[] = [];
   private mainFrameId = "";
-  /** While the crawl loads `target`: same-site redirects are followed, nothing else. */
-  private target: { url: string; site?: ScanSite } | undefined;
+  /**
+   * The page the tab may load (again): while the crawl loads it, with its redirects on the site;
+   * after a consent click, only itself (banners often reload the page once consent is given).
+   */
+  private target: { url: string; redirectsWithin?: ScanSite } | undefined;
   /** Set while finding out the start site: the page is answered empty, nothing reaches the site. */
   private probing = false;
   /** Top-level navigations refused since the last `take`. */
@@ -140,8 +143,7 @@ class TabWatch {
   private allows(url: string, method: string): boolean {
     if (!this.target || method !== "GET") return false;
     if (pageKey(url) === pageKey(this.target.url)) return true;
-    // Before the site is known (the first page), redirects stay on the start host.
-    return this.target.site ? isSameSiteUrl(url, this.target.site) : URL.canParse(url) && new URL(url).host === new URL(this.target.url).host;
+    return this.target.redirectsWithin !== undefined && isSameSiteUrl(url, this.target.redirectsWithin);
   }
 
   /** The start page's registrable domain, as Chromium computes it, without a request to the site. */
@@ -157,7 +159,7 @@ class TabWatch {
     }
   }
 
-  expect(target: { url: string; site?: ScanSite } | undefined): void {
+  expect(target: { url: string; redirectsWithin?: ScanSite } | undefined): void {
     this.target = target;
   }
 
@@ -240,7 +242,7 @@ export async function crawlSite(context: BrowserContext, options: CrawlOptions):
       if (cookies.has(cookie.name, domain)) continue;
       cookies.add({ name: cookie.name, domain, lifetime: observedLifetime(cookie.session ? undefined : cookie.expires, seenAtMs), seenAtMs, firstPage: pageUrl });
     }
-    for (const key of await storageKeys(page)) {
+    for (const key of await storageKeys(page, options.pageTimeoutMs)) {
       const id = `${key.area}\u0000${key.origin}\u0000${key.key}`;
       if (!storage.has(id)) storage.set(id, { ...key, firstPage: pageUrl });
     }
@@ -249,7 +251,7 @@ export async function crawlSite(context: BrowserContext, options: CrawlOptions):
   while (queue.length > 0 && pages.length < options.maxPages) {
     const url = queue.shift() ?? "";
     watch.refused = [];
-    watch.expect({ url, ...(pages.length > 0 && { site }) });
+    watch.expect({ url, redirectsWithin: site });
     let outcome: PageOutcome = "visited";
     let note: string | undefined;
     try {
@@ -278,17 +280,19 @@ export async function crawlSite(context: BrowserContext, options: CrawlOptions):
     await collect(landed);
 
     if (pages.length === 0 && options.clickSelector !== undefined && outcome === "visited") {
+      watch.expect({ url: landed });
       click = await clickConsent(page, options.clickSelector, options.pageTimeoutMs);
       if (click.clicked) {
         await settle(page, options.settleMs);
         await collect(`${landed} (after clicking ${options.clickSelector})`);
       }
+      watch.expect(undefined);
     }
 
     const visited: VisitedPage = { url, outcome, ...(note !== undefined && { note }) };
     pages.push(visited);
     if (outcome === "visited" || outcome === "timed-out") {
-      for (const link of await sameSiteLinks(page, site)) {
+      for (const link of await sameSiteLinks(page, site, options.pageTimeoutMs)) {
         if (known.has(link)) continue;
         known.add(link);
         queue.push(link);
@@ -298,6 +302,22 @@ export async function crawlSite(context: BrowserContext, options: CrawlOptions):
   }
   await page.close();
   return { site, pages, notVisited: queue, cookies: cookies.all(), storage: [...storage.values()], ...(click && { click }) };
+}
+
+/**
+ * A page's own thread answers evaluations; a page stuck in a script never would, and the scan
+ * must not hang on it: `fallback` after `ms`.
+ */
+async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  try {
+    return await Promise.race([work.catch(() => fallback), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Lets a loaded page's scripts run and their requests finish, within a bound. */
@@ -317,22 +337,25 @@ async function clickConsent(page: Page, selector: string, timeoutMs: number): Pr
 }
 
 /** Links of every frame of the page that stay on the site, in document order, without fragments. */
-async function sameSiteLinks(page: Page, site: ScanSite): Promise<string[]> {
-  const hrefs = await page
-    .locator("a[href], area[href]")
-    .evaluateAll((links) => links.map((link) => (link as unknown as { href: string }).href))
-    .catch(() => [] as string[]);
+async function sameSiteLinks(page: Page, site: ScanSite, timeoutMs: number): Promise<string[]> {
+  const hrefs = await within(
+    timeoutMs,
+    page.locator("a[href], area[href]").evaluateAll((links) => links.map((link) => (link as unknown as { href: string }).href)),
+    [] as string[],
+  );
   return [...new Set(hrefs.filter((href) => isSameSiteUrl(href, site)).map(pageKey))];
 }
 
 /** The keys in each frame's localStorage and sessionStorage, with the frame's origin. */
-async function storageKeys(page: Page): Promise<Omit<StorageKey, "firstPage">[]> {
+async function storageKeys(page: Page, timeoutMs: number): Promise<Omit<StorageKey, "firstPage">[]> {
   const keys: Omit<StorageKey, "firstPage">[] = [];
   for (const frame of page.frames()) {
-    const found = await frame
+    const found = await within(
+      timeoutMs,
       // An expression, not a function: its text runs in the page as written, without a compiler's helpers.
-      .evaluate<{ origin: string; local: string[]; session: string[] }>("({ origin: location.origin, local: Object.keys(localStorage), session: Object.keys(sessionStorage) })")
-      .catch(() => undefined);
+      frame.evaluate<{ origin: string; local: string[]; session: string[] }>("({ origin: location.origin, local: Object.keys(localStorage), session: Object.keys(sessionStorage) })"),
+      undefined,
+    );
     if (!found || found.origin === "null") continue;
     for (const key of found.local) keys.push({ area: "localStorage", origin: found.origin, key });
     for (const key of found.session) keys.push({ area: "sessionStorage", origin: found.origin, key });

@@ -214,10 +214,23 @@ describe("a registry that does not match", () => {
 });
 
 describe("a page that never finishes loading", () => {
-  it("is given up after the per-page timeout, and the scan ends", async () => {
+  it.each([
+    ["a response that never ends", "/slow"],
+    ["a script that never ends", "/busy"],
+  ])("%s is given up after the per-page timeout, and the scan ends", async (_, pathname) => {
     const root = siteWithRegistry("cookies: []\n");
-    const { report } = await scanCookies({ root, startUrl: `${website.origin}/slow`, date: TODAY, pageTimeoutMs: 1_500 });
-    expect(report?.pages).toEqual([{ url: `${website.origin}/slow`, outcome: "timed-out", note: "did not finish loading within 1.5 s; what it set until then is recorded" }]);
+    const { report } = await scanCookies({ root, startUrl: `${website.origin}${pathname}`, date: TODAY, pageTimeoutMs: 1_500 });
+    expect(report?.pages).toEqual([{ url: `${website.origin}${pathname}`, outcome: "timed-out", note: "did not finish loading within 1.5 s; what it set until then is recorded" }]);
+  });
+});
+
+describe("a click that would submit a form", () => {
+  it("is refused: the form's request never reaches the site", async () => {
+    const root = siteWithRegistry("cookies: []\n");
+    const { report } = await scanCookies({ root, startUrl: `${website.origin}/`, clickSelector: "form button[type=submit]", maxPages: 1, date: TODAY, pageTimeoutMs: 10_000 });
+    expect(report?.click).toEqual({ selector: "form button[type=submit]", clicked: true });
+    expect(website.requests.filter((r) => r.startsWith("POST") || r.includes("/submit"))).toEqual([]);
+    expect(report?.pages).toEqual([{ url: `${website.origin}/`, outcome: "visited" }]);
   });
 });
 

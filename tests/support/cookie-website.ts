@@ -95,6 +95,10 @@ export async function startCookieWebsite(): Promise<CookieWebsite> {
         // Answers the headers, never the end of the page: the scan must time out and go on.
         res.write("<!doctype html><title>Slow</title><p>Loading");
         return;
+      case "/busy":
+        // A script that never ends: the page never loads, nor answers the scan's questions.
+        res.end(page("Busy", "<p>Busy</p><script>for (;;) {}</script>"));
+        return;
       default:
         res.statusCode = 404;
         res.end(page("Not found", "<p>Not found.</p>"));
