@@ -255,7 +255,7 @@ export async function crawlSite(context: BrowserContext, options: CrawlOptions):
     let outcome: PageOutcome = "visited";
     let note: string | undefined;
     try {
-      await page.goto(url, { waitUntil: "load", timeout: options.pageTimeoutMs });
+      await gotoPage(page, url, options.pageTimeoutMs);
     } catch (e) {
       const message = e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e);
       const [leaving] = watch.refused;
@@ -317,6 +317,21 @@ async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> 
     return await Promise.race([work.catch(() => fallback), late]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * A refused navigation ends in Chromium's error page, which commits a moment later and can cut
+ * off the next page's navigation: that one is tried again.
+ */
+async function gotoPage(page: Page, url: string, timeoutMs: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url, { waitUntil: "load", timeout: timeoutMs });
+      return;
+    } catch (e) {
+      if (attempt >= 3 || !(e instanceof Error && e.message.includes("interrupted by another navigation"))) throw e;
+    }
   }
 }
 
