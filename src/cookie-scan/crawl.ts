@@ -174,19 +174,28 @@ class TabWatch {
   }
 }
 
+const lifetimeSeconds = (cookie: SeenCookie) => (cookie.lifetime.kind === "session" ? 0 : cookie.lifetime.seconds);
+
 /** Cookies once each (by name and domain), where they first appeared. */
 class CookieLog {
   private readonly byKey = new Map<string, SeenCookie>();
+  private readonly fromHeaders = new Set<string>();
 
   constructor(private readonly site: ScanSite) {}
 
-  add(cookie: Omit<SeenCookie, "party">, preferThis = false): void {
+  /**
+   * A header's lifetime is the one the site asked for (the cookie store's may be capped), and of
+   * several headers for one cookie the longest counts; where it first appeared stays.
+   */
+  add(cookie: Omit<SeenCookie, "party">, fromHeader: boolean): void {
     const key = `${cookie.name}\u0000${cookie.domain}`;
     const known = this.byKey.get(key);
     const seen: SeenCookie = { ...cookie, party: partyOf(cookie.domain, this.site) };
     if (!known) this.byKey.set(key, seen);
-    // The header's lifetime is the one the site asked for; keep where and when it first appeared.
-    else if (preferThis) this.byKey.set(key, { ...seen, firstPage: known.firstPage });
+    else if (fromHeader && (!this.fromHeaders.has(key) || lifetimeSeconds(seen) > lifetimeSeconds(known))) {
+      this.byKey.set(key, { ...seen, firstPage: known.firstPage });
+    }
+    if (fromHeader) this.fromHeaders.add(key);
   }
 
   has(name: string, domain: string): boolean {
@@ -240,7 +249,7 @@ export async function crawlSite(context: BrowserContext, options: CrawlOptions):
     for (const cookie of jar) {
       const domain = cookie.domain.replace(/^\./, "");
       if (cookies.has(cookie.name, domain)) continue;
-      cookies.add({ name: cookie.name, domain, lifetime: observedLifetime(cookie.session ? undefined : cookie.expires, seenAtMs), seenAtMs, firstPage: pageUrl });
+      cookies.add({ name: cookie.name, domain, lifetime: observedLifetime(cookie.session ? undefined : cookie.expires, seenAtMs), seenAtMs, firstPage: pageUrl }, false);
     }
     for (const key of await storageKeys(page, options.pageTimeoutMs)) {
       const id = `${key.area}\u0000${key.origin}\u0000${key.key}`;
