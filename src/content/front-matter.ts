@@ -3,7 +3,7 @@ import { z } from "zod";
 import { error, type Problem } from "../core/problems.ts";
 import { dateProblem, type IsoDate } from "../rules/dates.ts";
 import { LABEL_PATTERN } from "../rules/version-order.ts";
-import { unknownKeyWarnings, validateYaml } from "./schema.ts";
+import { unknownKeyErrors, validateYaml } from "./schema.ts";
 import { readYaml, type PositionedYaml } from "./yaml.ts";
 
 /** Front matter as the contract defines it (SPEC section 2), after validation. */
@@ -99,7 +99,7 @@ export function parseDocumentFile(
   }
 
   const { value, problems } = validateYaml(frontMatterSchema, yaml, file);
-  problems.push(...unknownKeyWarnings(yaml.data, FRONT_MATTER_KEYS, yaml, file));
+  problems.push(...unknownKeyErrors(yaml.data, FRONT_MATTER_KEYS, yaml, file));
   if (!value) return { body, problems };
 
   const version = typeof value.version === "number" ? (yaml.sourceOf(["version"]) ?? String(value.version)) : value.version.trim();

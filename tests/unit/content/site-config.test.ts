@@ -58,12 +58,14 @@ describe("parseSiteSettings", () => {
     expect(problems).toEqual([expect.objectContaining({ line: 6, severity: "warning", message: expect.stringContaining(`"${preferred}"`) })]);
   });
 
-  it("warns about unknown keys, also inside locales", () => {
-    const { settings, problems } = parse(`${VALID}theme: dark\n`.replace("{ code: en, name: English }", "{ code: en, name: English, flag: uk }"));
-    expect(settings).toBeDefined();
-    expect(problems.map((p) => [p.line, p.severity, p.message.slice(0, 20)])).toEqual([
-      [7, "warning", 'unknown key "theme" '],
-      [5, "warning", 'unknown key "locales'],
+  it("refuses unknown keys, also inside locales, naming the key meant when one is close", () => {
+    const { settings, problems } = parse(`${VALID}theme: dark\ndefaultLocal: en\n`.replace("{ code: en, name: English }", "{ code: en, name: English, flag: uk, dirr: ltr }"));
+    expect(settings).toBeUndefined();
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [7, "error", expect.stringMatching(/^unknown key "theme"; the keys understood here are name, url, pathPrefix, defaultLocale, locales/)],
+      [8, "error", 'unknown key "defaultLocal": did you mean "defaultLocale"?'],
+      [5, "error", expect.stringMatching(/^locales\[0\]: unknown key "flag"; the keys understood here are code, name, dir/)],
+      [5, "error", 'locales[0]: unknown key "dirr": did you mean "dir"?'],
     ]);
   });
 });
