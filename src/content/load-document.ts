@@ -132,7 +132,8 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
 
   // Cross-file rules run on the readable files even when another file of the document is broken,
   // so that one run reports everything; such a document never reaches the model.
-  const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
+  // --strict (strictParity) also makes a version without summary an error.
+  const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale, { strict: resources.strictParity });
   problems.push(...assembled.problems);
   if (!assembled.versions || sources.incomplete) return load;
   problems.push(...versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, resources.strictParity));
