@@ -175,8 +175,11 @@ export function assembleVersions(
     }
   }
 
+  // The versions are sound even when a text is unchanged or a summary missing: the rules that need
+  // them (parity) still run, and these errors stop the build like any other.
+  const structural = hasErrors(problems);
   problems.push(...unchangedTextProblems(versions), ...missingSummaryProblems(versions, options.strict === true));
-  return hasErrors(problems) ? { problems } : { versions, problems };
+  return structural ? { problems } : { versions, problems };
 }
 
 /** Whitespace does not make a new version: a reflowed paragraph reads the same. */

@@ -99,8 +99,9 @@ export function parseDocumentFile(
   }
 
   const { value, problems } = validateYaml(frontMatterSchema, yaml, file);
-  problems.push(...unknownKeyErrors(yaml.data, FRONT_MATTER_KEYS, yaml, file));
-  if (!value) return { body, problems };
+  // Errors too, but the file is still read, so the rules across files do not report it as missing.
+  const unknownKeys = unknownKeyErrors(yaml.data, FRONT_MATTER_KEYS, yaml, file);
+  if (!value) return { body, problems: [...problems, ...unknownKeys] };
 
   const version = typeof value.version === "number" ? (yaml.sourceOf(["version"]) ?? String(value.version)) : value.version.trim();
   if (!LABEL_PATTERN.test(version)) {
@@ -112,10 +113,10 @@ export function parseDocumentFile(
       error(file, yaml.lineOf(["effective"]), `effective date ${effective} is before the updated date ${value.updated}; a version cannot take effect before it is published.`),
     );
   }
-  if (problems.some((p) => p.severity === "error")) return { body, problems };
+  if (problems.some((p) => p.severity === "error")) return { body, problems: [...problems, ...unknownKeys] };
 
   return {
-    problems,
+    problems: [...problems, ...unknownKeys],
     body,
     parsed: {
       yaml,

@@ -52,7 +52,8 @@ export async function loadSiteResources(options: LoadOptions): Promise<{ resourc
   if (siteText === undefined) {
     return { problems: [error(siteFile, 1, "is missing: create it with name, url, defaultLocale and locales (see docs/content.md).")] };
   }
-  const { settings, problems } = parseSiteSettings(readYaml(siteText, siteFile), siteFile);
+  const siteYaml = readYaml(siteText, siteFile);
+  const { settings, problems } = parseSiteSettings(siteYaml, siteFile);
   if (!settings) return { problems };
 
   const localeCodes = settings.locales.map((l) => l.code);
@@ -63,6 +64,7 @@ export async function loadSiteResources(options: LoadOptions): Promise<{ resourc
     root,
     localeCodes,
     defaultLocale: settings.defaultLocale,
+    defaultLocaleLine: siteYaml.lineOf(["defaultLocale"]),
   });
   problems.push(...translations.problems);
   const translator = translations.translator;

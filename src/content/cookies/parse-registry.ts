@@ -112,14 +112,15 @@ export function parseCookieRegistry(
 ): { registry?: CookieRegistry; problems: Problem[] } {
   if (yaml.problems.length > 0) return { problems: yaml.problems };
   const { value, problems } = validateYaml(registrySchema, yaml, file);
-  problems.push(...unknownKeyErrors(yaml.data, REGISTRY_KEYS, yaml, file));
+  // Errors too, but the registry is still usable, so the documents' tables are checked in the same run.
+  const unknownKeys = unknownKeyErrors(yaml.data, REGISTRY_KEYS, yaml, file);
   const entries = rawEntries(yaml.data);
-  entries.forEach((entry, i) => problems.push(...unknownKeyErrors(entry, COOKIE_KEYS, yaml, file, ["cookies", i])));
+  entries.forEach((entry, i) => unknownKeys.push(...unknownKeyErrors(entry, COOKIE_KEYS, yaml, file, ["cookies", i])));
   problems.push(...purposeLanguageProblems(entries, yaml, file, settings));
   problems.push(...datingProblems(entries, yaml, file));
   problems.push(...duplicateNameProblems(entries, yaml, file));
   problems.push(...missingPolicyWarnings(entries, yaml, file));
-  if (!value || hasErrors(problems)) return { problems };
+  if (!value || hasErrors(problems)) return { problems: [...problems, ...unknownKeys] };
 
   const localeOrder = settings.locales.map((l) => l.code);
   const inSiteOrder = (texts: Readonly<Record<string, string | undefined>>) =>
@@ -149,7 +150,7 @@ export function parseCookieRegistry(
       line: yaml.lineOf(["cookies", i]),
     };
   });
-  return { registry: { file, cookies }, problems };
+  return { registry: { file, cookies }, problems: [...problems, ...unknownKeys] };
 }
 
 function rawEntries(data: unknown): unknown[] {

@@ -81,14 +81,14 @@ describe("parseDocumentFile: every front matter rule, with its line", () => {
     expect(problems.map((p) => p.line).sort()).toEqual([2, 2, 3]);
   });
 
-  it("refuses unknown keys at their line, naming the key meant when one is close", () => {
+  it("refuses unknown keys at their line, naming the key meant when one is close, and still reads the file for the other rules", () => {
     const unknown = parseDocumentFile(file(`${VALID}\nauthor: Legal team`), FILE);
-    expect(unknown.parsed).toBeUndefined();
+    expect(unknown.parsed?.frontMatter.title).toBeDefined();
     expect(unknown.problems).toEqual([
       expect.objectContaining({ line: 5, severity: "error", message: expect.stringMatching(/^unknown key "author"; the keys understood here are title, version, updated, effective, summary/) }),
     ]);
     const typo = parseDocumentFile(file(`${VALID}\nefective: 2027-03-01`), FILE);
-    expect(typo.parsed).toBeUndefined();
+    expect(typo.parsed?.frontMatter.effective).toBe(typo.parsed?.frontMatter.updated);
     expect(typo.problems).toEqual([expect.objectContaining({ line: 5, severity: "error", message: 'unknown key "efective": did you mean "effective"?' })]);
   });
 
