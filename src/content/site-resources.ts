@@ -87,7 +87,7 @@ export async function loadSiteResources(options: LoadOptions): Promise<{ resourc
 
 /**
  * A cookie table depends only on its language, date, category and ordinal, not on the document:
- * each is rendered once and reused (Nunjucks took about a third of a millisecond per table). The
+ * each is rendered once and reused, as most versions of a language repeat the same tables. The
  * date is the version's effective date, as versions of one language show different registries.
  */
 function memoizedCookieTables(cookies: SiteCookies): SiteCookies {
