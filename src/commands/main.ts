@@ -12,8 +12,8 @@ const USAGE = `Usage: codicil <command> [options]
 Commands:
   build                  validate content/ and build the site into _site/ (replaced only if the build succeeds)
   check                  validate content/ without writing anything
-  serve                  build into _site/, serve it with live reload, rebuild what an edit
-                         changes [--port 8080] (npm start)
+  serve                  build into .codicil/preview/ (never _site/), serve it with live reload,
+                         rebuild what an edit changes [--port 8080] (npm start)
   new-version <doc>      archive <doc>'s newest files under versions/ and start the next version
                          [--label 2.2] [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
   verify                 build, then check the built site: reproducible, lang/dir/canonical/hreflang,
@@ -26,7 +26,7 @@ Commands:
 
 Common options: --root DIR (the site, default .), --out DIR (build output, default _site),
   --strict (check, build, verify: a translation missing a section or link of the default
-  language's text of the same version is an error, not a warning),
+  language's text of the same version, or a version without summary, is an error, not a warning),
   --threads N (check, build: threads to load and render documents in; default: one per core
   for sites of 1,000 Markdown files or more; a smaller site is written in one Eleventy run)
 
@@ -166,7 +166,14 @@ async function main(argv: string[]): Promise<number> {
       report(problems);
       if (!created) return 1;
       for (const [from, to] of created.archived) console.error(`archived ${from} → ${to}`);
-      console.error(`Version ${created.label} (${created.date}) started in ${created.ready}: edit the text, write a summary, then npm run check.`);
+      // The effective date decides which version readers are bound by: said, never left to be guessed.
+      const effective =
+        created.effective === created.date
+          ? `takes effect on ${created.effective}, its date (pass --effective YYYY-MM-DD for a later day)`
+          : `takes effect on ${created.effective}`;
+      console.error(
+        `Version ${created.label} (updated ${created.date}) ${effective}; started in ${created.ready}: edit the text (until it differs from version ${created.previousLabel}, npm run check reports it), write a summary, then npm run check.`,
+      );
       return 0;
     }
     case "verify": {

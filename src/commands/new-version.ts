@@ -24,6 +24,10 @@ export interface NewVersionResult {
   readonly created?: {
     readonly label: string;
     readonly date: IsoDate;
+    /** The label of the version it follows. */
+    readonly previousLabel: string;
+    /** The day it takes effect: `--effective`, or its date. */
+    readonly effective: IsoDate;
     /** Files moved under versions/, as [from, to]. */
     readonly archived: readonly (readonly [string, string])[];
     /** The default-language file, ready to edit. */
@@ -93,7 +97,7 @@ export async function startNewVersion(options: NewVersionOptions): Promise<NewVe
     await rename(path.join(root, move.from), path.join(root, move.to));
   }
   await writeFile(path.join(root, reference.from), nextText);
-  return { problems: [], created: { label, date, archived: moves.map((m) => [m.from, m.to] as const), ready: reference.from } };
+  return { problems: [], created: { label, previousLabel: newest.label, date, effective, archived: moves.map((m) => [m.from, m.to] as const), ready: reference.from } };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { error, type Problem } from "../core/problems.ts";
+import { error, hasErrors, warning, type Problem } from "../core/problems.ts";
 import { compareLabels } from "../rules/version-order.ts";
 import type { DocumentSources, SourceFile } from "./scan.ts";
 
@@ -22,6 +22,7 @@ export function assembleVersions(
   sources: DocumentSources,
   localeCodes: readonly string[],
   defaultLocale: string,
+  options: { readonly strict?: boolean } = {},
 ): { versions?: VersionDraft[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const byDate = new Map<string, SourceFile[]>();
@@ -83,7 +84,20 @@ export function assembleVersions(
       const archived = `content/${sources.slug}/versions/${date}/${defaultLocale}.md`;
       // An unreadable default-language file may well be this version: its own problem is reported.
       const unknown = sources.unreadable.includes(top) || sources.unreadable.includes(archived);
-      if (first && !unknown) {
+      const sameLabel =
+        first && sources.files.find((file) => file.locale === defaultLocale && file.frontMatter.version === first.frontMatter.version && file.frontMatter.updated !== date);
+      if (first && sameLabel && !unknown) {
+        // The same label in the default language with another date: a translation dated on the day it was translated.
+        for (const file of group) {
+          problems.push(
+            error(
+              file.file,
+              line(file, "updated"),
+              `updated is ${date} here but ${sameLabel.frontMatter.updated} in ${sameLabel.file}, the ${defaultLocale} text of version ${sameLabel.frontMatter.version}; a version has one date in every language, so write updated: ${sameLabel.frontMatter.updated}${file.folderDate !== undefined ? ` and move the file to versions/${sameLabel.frontMatter.updated}/` : ""}.`,
+            ),
+          );
+        }
+      } else if (first && !unknown) {
         const topIsTaken = newestByLocale.has(defaultLocale) || newestByLocale.get(first.locale) !== first;
         const expected = topIsTaken ? archived : top;
         problems.push(
@@ -161,5 +175,46 @@ export function assembleVersions(
     }
   }
 
-  return problems.length > 0 ? { problems } : { versions, problems };
+  // The versions are sound even when a text is unchanged or a summary missing: the rules that need
+  // them (parity) still run, and these errors stop the build like any other.
+  const structural = hasErrors(problems);
+  problems.push(...unchangedTextProblems(versions), ...missingSummaryProblems(versions, options.strict === true));
+  return structural ? { problems } : { versions, problems };
+}
+
+/** Whitespace does not make a new version: a reflowed paragraph reads the same. */
+const normalisedText = (body: string) => body.replace(/\s+/g, " ").trim();
+
+/**
+ * A version whose text in a language equals the previous version's is a placeholder (a
+ * `new-version` left unedited): published, it would lock an address for a change that is not there.
+ */
+function unchangedTextProblems(versions: readonly VersionDraft[]): Problem[] {
+  const problems: Problem[] = [];
+  for (let i = 1; i < versions.length; i++) {
+    for (const [locale, file] of versions[i]?.files ?? []) {
+      const previous = versions[i - 1]?.files.get(locale);
+      if (!previous || normalisedText(previous.body) !== normalisedText(file.body)) continue;
+      problems.push(
+        error(
+          file.file,
+          file.bodyLine,
+          `the text is the same as in ${previous.file} (version ${previous.frontMatter.version}); write this version's changes here, or delete the file if there are none.`,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Every version after the first says what changed (history and feed); --strict makes it an error. */
+function missingSummaryProblems(versions: readonly VersionDraft[], strict: boolean): Problem[] {
+  const report = strict ? error : warning;
+  return versions.slice(1).flatMap((version) =>
+    [...version.files.values()]
+      .filter((file) => file.frontMatter.summary === undefined)
+      .map((file) =>
+        report(file.file, line(file, "version"), `version ${version.label} has no summary; add summary: with one line on what changed (the history and the feed show it).`),
+      ),
+  );
 }

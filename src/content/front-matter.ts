@@ -3,7 +3,7 @@ import { z } from "zod";
 import { error, type Problem } from "../core/problems.ts";
 import { dateProblem, type IsoDate } from "../rules/dates.ts";
 import { LABEL_PATTERN } from "../rules/version-order.ts";
-import { unknownKeyWarnings, validateYaml } from "./schema.ts";
+import { unknownKeyErrors, validateYaml } from "./schema.ts";
 import { readYaml, type PositionedYaml } from "./yaml.ts";
 
 /** Front matter as the contract defines it (SPEC section 2), after validation. */
@@ -99,8 +99,9 @@ export function parseDocumentFile(
   }
 
   const { value, problems } = validateYaml(frontMatterSchema, yaml, file);
-  problems.push(...unknownKeyWarnings(yaml.data, FRONT_MATTER_KEYS, yaml, file));
-  if (!value) return { body, problems };
+  // Errors too, but the file is still read, so the rules across files do not report it as missing.
+  const unknownKeys = unknownKeyErrors(yaml.data, FRONT_MATTER_KEYS, yaml, file);
+  if (!value) return { body, problems: [...problems, ...unknownKeys] };
 
   const version = typeof value.version === "number" ? (yaml.sourceOf(["version"]) ?? String(value.version)) : value.version.trim();
   if (!LABEL_PATTERN.test(version)) {
@@ -112,10 +113,10 @@ export function parseDocumentFile(
       error(file, yaml.lineOf(["effective"]), `effective date ${effective} is before the updated date ${value.updated}; a version cannot take effect before it is published.`),
     );
   }
-  if (problems.some((p) => p.severity === "error")) return { body, problems };
+  if (problems.some((p) => p.severity === "error")) return { body, problems: [...problems, ...unknownKeys] };
 
   return {
-    problems,
+    problems: [...problems, ...unknownKeys],
     body,
     parsed: {
       yaml,

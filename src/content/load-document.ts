@@ -64,8 +64,10 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   const linksToCheck: LinkToCheck[] = [];
   const tablesUsed: CookieTableUse[] = [];
   const inlineCache = newInlineCache();
-  const renderFile = (file: string, body: string, bodyLine: number, locale: string): FileRendering => {
-    const hook = resources.cookies.tableHook(locale);
+  // A version's cookie tables show the registry as of its effective date; the date is in the file's
+  // own front matter, so the file cache's renderings (keyed by the file's bytes) stay right.
+  const renderFile = (file: string, body: string, bodyLine: number, locale: string, date: IsoDate): FileRendering => {
+    const hook = resources.cookies.tableHook(locale, date);
     const tables: CookieTableUse[] = [];
     const rendered = renderMarkdown(body, {
       file,
@@ -76,15 +78,15 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
       permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
       ...(hook && {
         cookieTable: (category: CookieCategory | undefined, ordinal: number) => {
-          tables.push({ locale, category, ordinal });
+          tables.push({ locale, category, ordinal, date });
           return hook(category, ordinal);
         },
       }),
     });
     return { rendered, tablesUsed: tables };
   };
-  const render = (file: string, body: string, bodyLine: number, locale: string) => {
-    const rendering = cache ? cache.render(file, () => renderFile(file, body, bodyLine, locale)) : renderFile(file, body, bodyLine, locale);
+  const render = (file: string, body: string, bodyLine: number, locale: string, date: IsoDate) => {
+    const rendering = cache ? cache.render(file, () => renderFile(file, body, bodyLine, locale, date)) : renderFile(file, body, bodyLine, locale, date);
     const { rendered } = rendering;
     tablesUsed.push(...rendering.tablesUsed);
     problems.push(...rendered.problems);
@@ -92,8 +94,9 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
     return rendered;
   };
 
-  for (const unchecked of sources.uncheckedBodies) render(unchecked.file, unchecked.body, unchecked.bodyLine, settings.defaultLocale);
-  const rendered = new Map(sources.files.map((file) => [file.file, render(file.file, file.body, file.bodyLine, file.locale)]));
+  // A body whose front matter is wrong is checked as of the build date; it is never published.
+  for (const unchecked of sources.uncheckedBodies) render(unchecked.file, unchecked.body, unchecked.bodyLine, settings.defaultLocale, resources.buildDate);
+  const rendered = new Map(sources.files.map((file) => [file.file, render(file.file, file.body, file.bodyLine, file.locale, file.frontMatter.effective)]));
   const anchoredFiles: AnchoredFile[] = [];
   for (const file of sources.files) {
     const output = rendered.get(file.file);
@@ -129,7 +132,8 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
 
   // Cross-file rules run on the readable files even when another file of the document is broken,
   // so that one run reports everything; such a document never reaches the model.
-  const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale);
+  // --strict (strictParity) also makes a version without summary an error.
+  const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale, { strict: resources.strictParity });
   problems.push(...assembled.problems);
   if (!assembled.versions || sources.incomplete) return load;
   problems.push(...versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, resources.strictParity));

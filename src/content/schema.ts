@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { error, warning, type Problem } from "../core/problems.ts";
+import { error, type Problem } from "../core/problems.ts";
+import { closestWord } from "../rules/edit-distance.ts";
 import type { PositionedYaml } from "./yaml.ts";
 
 /**
@@ -20,8 +21,11 @@ export function validateYaml<T>(
   return { value: undefined, problems };
 }
 
-/** Keys a schema does not know are warnings: likely a typo, never a reason to stop a build. */
-export function unknownKeyWarnings(
+/**
+ * Keys a schema does not know are errors: a misspelt optional key (`efective:`) would otherwise be
+ * dropped and its default used in its place, such as a version taking effect on the wrong day.
+ */
+export function unknownKeyErrors(
   data: unknown,
   known: readonly string[],
   yaml: PositionedYaml,
@@ -31,13 +35,16 @@ export function unknownKeyWarnings(
   if (!data || typeof data !== "object" || Array.isArray(data)) return [];
   return Object.keys(data)
     .filter((key) => !known.includes(key))
-    .map((key) =>
-      warning(
-        file,
-        yaml.keyLineOf([...path, key]),
-        `unknown key "${formatPath([...path, key])}" is ignored; the keys understood here are ${known.join(", ")}.`,
-      ),
-    );
+    .map((key) => error(file, yaml.keyLineOf([...path, key]), unknownKeyMessage(key, known, path)));
+}
+
+/** `unknown key "efective": did you mean "effective"?`, or the keys there are when none is close. */
+export function unknownKeyMessage(key: string, known: readonly string[], path: readonly PropertyKey[] = []): string {
+  const where = path.length > 0 ? `${formatPath(path)}: ` : "";
+  const meant = closestWord(key, known);
+  return meant !== undefined
+    ? `${where}unknown key "${key}": did you mean "${meant}"?`
+    : `${where}unknown key "${key}"; the keys understood here are ${known.join(", ")} (remove it or fix its name).`;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { error, warning, type Problem } from "../core/problems.ts";
 import { textDirection } from "../i18n/locales.ts";
-import { unknownKeyWarnings, validateYaml } from "./schema.ts";
+import { unknownKeyErrors, validateYaml } from "./schema.ts";
 import type { PositionedYaml } from "./yaml.ts";
 import type { SiteSettings } from "../model/settings.ts";
 
@@ -39,12 +39,13 @@ const LOCALE_KEYS = Object.keys(localeSchema.shape);
 export function parseSiteSettings(yaml: PositionedYaml, file: string): { settings?: SiteSettings; problems: Problem[] } {
   if (yaml.problems.length > 0) return { problems: yaml.problems };
   const { value, problems } = validateYaml(siteSchema, yaml, file);
-  problems.push(...unknownKeyWarnings(yaml.data, SITE_KEYS, yaml, file));
+  // Errors too, but the settings are still usable, so every document is checked in the same run.
+  const unknownKeys = unknownKeyErrors(yaml.data, SITE_KEYS, yaml, file);
   const rawLocales = (yaml.data as { locales?: unknown } | undefined)?.locales;
   if (Array.isArray(rawLocales)) {
-    rawLocales.forEach((entry, i) => problems.push(...unknownKeyWarnings(entry, LOCALE_KEYS, yaml, file, ["locales", i])));
+    rawLocales.forEach((entry, i) => unknownKeys.push(...unknownKeyErrors(entry, LOCALE_KEYS, yaml, file, ["locales", i])));
   }
-  if (!value) return { problems };
+  if (!value) return { problems: [...problems, ...unknownKeys] };
 
   const seen = new Map<string, number>();
   value.locales.forEach((locale, i) => {
@@ -74,11 +75,11 @@ export function parseSiteSettings(yaml: PositionedYaml, file: string): { setting
       ),
     );
   }
-  if (problems.some((p) => p.severity === "error")) return { problems };
+  if (problems.some((p) => p.severity === "error")) return { problems: [...problems, ...unknownKeys] };
 
   const prefix = value.pathPrefix ?? "/";
   return {
-    problems,
+    problems: [...problems, ...unknownKeys],
     settings: {
       name: value.name,
       url: value.url.replace(/\/+$/, ""),

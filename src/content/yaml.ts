@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
 import { error, type Problem } from "../core/problems.ts";
 
 /**
@@ -25,16 +25,7 @@ export function readYaml(text: string, file: string, firstLine = 1): PositionedY
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toFileLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  const problems: Problem[] = doc.errors.map((e) =>
-    e.code === "DUPLICATE_KEY"
-      ? error(file, toFileLine(e.pos[0]), `"${duplicateKeyAt(text, e.pos[0])}" appears twice; keep one of the two lines.`)
-      : error(
-          file,
-          toFileLine(e.pos[0]),
-          `YAML syntax error: ${describeYamlError(e.code, e.message)}. Check this line and the ones above it for an unclosed quote or bracket, a missing colon or wrong indentation.`,
-        ),
-  );
-
+  const problems = syntaxProblems(text, doc.errors, file, toFileLine, lineCounter);
   const nodeAt = (path: readonly PropertyKey[]): unknown => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
@@ -77,6 +68,67 @@ export function readYaml(text: string, file: string, firstLine = 1): PositionedY
       return isScalar(node) && typeof node.source === "string" ? node.source : undefined;
     },
   };
+}
+
+/**
+ * One problem per line, saying what an editor can act on. The library reports every consequence
+ * of a mistake (a tab in the indentation gave three to seven errors, the tab itself among the
+ * last): a tab that indents a line is reported alone, and a value with `: ` in it is told to be
+ * quoted.
+ */
+function syntaxProblems(text: string, errors: readonly YAMLError[], file: string, toFileLine: (offset: number) => number, lineCounter: LineCounter): Problem[] {
+  if (errors.length === 0) return [];
+  const lines = text.split("\n");
+  const tabbed = lines.flatMap((line, i) => (/^[ ]*\t/.test(line) ? [i] : []));
+  if (tabbed.length > 0) {
+    return tabbed.map((i) =>
+      error(file, toFileLine(lineCounter.lineStarts[i] ?? 0), "a tab indents this line; YAML indents with spaces only, so replace the tab with spaces, as many as the lines around it use."),
+    );
+  }
+  const problems = new Map<number, Problem>();
+  for (const e of errors) {
+    const index = lineCounter.linePos(e.pos[0]).line - 1;
+    // The library notices an unclosed { or [ where the next line starts: the bracket is above.
+    const unclosed = /end with an? [}\]]/.test(e.message) ? unclosedBracketLine(lines, index) : undefined;
+    if (unclosed !== undefined) {
+      const line = toFileLine(lineCounter.lineStarts[unclosed.index] ?? 0);
+      if (!problems.has(line)) problems.set(line, error(file, line, `this line opens ${unclosed.bracket} but does not close it; add ${unclosed.bracket === "{" ? "}" : "]"} at the end of its value.`));
+      continue;
+    }
+    const line = toFileLine(e.pos[0]);
+    if (problems.has(line)) continue;
+    const source = lines[index] ?? "";
+    // `key: value: more`, a plain key and an unquoted value that has `: ` in it.
+    const colonValue = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*):[ \t]+([^'"\s[{|>&*!%@`#-][^#]*?:\s.*?)\s*$/.exec(source);
+    problems.set(
+      line,
+      e.code === "DUPLICATE_KEY"
+        ? error(file, line, `"${duplicateKeyAt(text, e.pos[0])}" appears twice; keep one of the two lines.`)
+        : colonValue
+          ? error(
+              file,
+              line,
+              `the value of ${colonValue[2]?.trim()} has ": " in it, which YAML reads as a key of its own; put the value in quotes: ${colonValue[2]?.trim()}: "${(colonValue[3] ?? "").replace(/["\\]/g, "\\$&")}"`,
+            )
+          : error(
+              file,
+              line,
+              `YAML syntax error: ${describeYamlError(e.code, e.message)}. Check this line and the ones above it for an unclosed quote or bracket, a missing colon or wrong indentation.`,
+            ),
+    );
+  }
+  return [...problems.values()];
+}
+
+/** The nearest line at or above `index` with more { (or [) than it closes, outside quotes. */
+function unclosedBracketLine(lines: readonly string[], index: number): { index: number; bracket: "{" | "[" } | undefined {
+  for (let i = Math.min(index, lines.length - 1); i >= 0 && i >= index - 20; i--) {
+    const unquoted = (lines[i] ?? "").replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, "");
+    for (const [open, close] of [["{", "}"], ["[", "]"]] as const) {
+      if (unquoted.split(open).length > unquoted.split(close).length) return { index: i, bracket: open };
+    }
+  }
+  return undefined;
 }
 
 /** The key a DUPLICATE_KEY error points at: the text from its position up to the colon. */

@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
@@ -36,6 +37,13 @@ const WATCHED_SITE_FILES: ReadonlyMap<string, RebuildScope> = new Map<string, Re
 const WATCHED_SITE_FOLDERS = ["content", "locales", "templates"];
 
 /**
+ * Where `npm start` builds and serves, relative to the site root (git-ignored): never `_site/`, which
+ * only `npm run build` writes, so a preview (live-reload script, a looser Content-Security-Policy,
+ * an unrecorded build) can never be deployed by mistake.
+ */
+export const PREVIEW_DIR = ".codicil/preview";
+
+/**
  * Which rebuild a changed file needs. A file inside a document's folder concerns that document
  * only; site.yaml, cookies.yaml, a locale file or a template concerns every page. `relative` is
  * the path from the site root, with forward slashes.
@@ -56,7 +64,7 @@ export function rebuildScope(relative: string): RebuildScope | undefined {
 }
 
 /**
- * `npm start`: builds the site into `_site/`, serves it with Eleventy's dev server (live reload),
+ * `npm start`: builds the site into its own folder (`PREVIEW_DIR`), serves it with Eleventy's dev server (live reload),
  * and rebuilds on every edit. An edited document is built again on its own (its pages in the
  * languages whose text changed, when nothing else did), then, if the edit changed what they are
  * made of, the pages that list every document, so an edit shows in about the time one document
@@ -67,7 +75,8 @@ export function rebuildScope(relative: string): RebuildScope | undefined {
  */
 export async function serveSite(options: ServeOptions): Promise<never> {
   const root = path.resolve(options.root);
-  const outDir = path.join(root, "_site");
+  const outDir = path.join(root, PREVIEW_DIR);
+  await mkdir(path.dirname(outDir), { recursive: true });
   const buildOptions = {
     root,
     outDir,
@@ -78,7 +87,7 @@ export async function serveSite(options: ServeOptions): Promise<never> {
     ...(options.threads !== undefined && { threads: options.threads }),
   };
 
-  // `session` describes what `_site/` holds only after a build that was published; after a failed
+  // `session` describes what the preview folder holds only after a build that was published; after a failed
   // one (nothing written, or an earlier site served), every edit builds the whole site again.
   let session: BuildSession | undefined;
   let published = false;

@@ -31,6 +31,8 @@ export async function loadTranslations(options: {
   readonly root: string;
   readonly localeCodes: readonly string[];
   readonly defaultLocale: string;
+  /** Line of `defaultLocale:` in content/site.yaml, where a default language without UI strings is reported. */
+  readonly defaultLocaleLine?: number;
 }): Promise<{ translator?: Translator; problems: Problem[] }> {
   const problems: Problem[] = [];
   const resources = new Map<string, Messages>();
@@ -75,7 +77,7 @@ export async function loadTranslations(options: {
   const reference = resources.get(options.defaultLocale);
   if (!reference) {
     problems.push(
-      error("content/site.yaml", 1, `there are no UI strings for the default language ${options.defaultLocale}; add locales/${options.defaultLocale}.json.`),
+      error("content/site.yaml", options.defaultLocaleLine ?? 1, `there are no UI strings for the default language ${options.defaultLocale}; add locales/${options.defaultLocale}.json.`),
     );
     return { problems };
   }

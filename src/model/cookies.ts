@@ -26,12 +26,25 @@ export interface Cookie {
   readonly category: CookieCategory;
   readonly party: CookieParty;
   readonly duration: CookieDuration;
-  /** Keyed by locale, in the order of the site's locales; always holds the default locale. */
-  readonly purpose: Readonly<Record<string, string>>;
   /** The provider's privacy policy, an https:// address. */
   readonly policy?: string;
-  /** Line of `purpose:` in the registry file, where a missing translation is reported. */
-  readonly purposeLine: number;
+  /** `YYYY-MM-DD`, the first day the site set it; undefined when it was set before any version. */
+  readonly since?: string;
+  /** `YYYY-MM-DD`, the first day the site no longer set it; undefined while it still does. */
+  readonly until?: string;
+  /** What it is for, oldest text first: the first applies from `since`, each later one from its own. */
+  readonly purposes: readonly CookiePurpose[];
+  /** Line of the entry (`- service:`) in the registry file, where dating advice points. */
+  readonly line: number;
+}
+
+export interface CookiePurpose {
+  /** `YYYY-MM-DD` from which this text applies; undefined for the first text. */
+  readonly since?: string;
+  /** Keyed by locale, in the order of the site's locales; always holds the default locale. */
+  readonly text: Readonly<Record<string, string>>;
+  /** Line of this text (`purpose:` or its item under `purposes:`), where a missing translation is reported. */
+  readonly line: number;
 }
 
 export interface CookieRegistry {

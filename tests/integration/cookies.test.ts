@@ -1,11 +1,14 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import type { Problem } from "../../src/core/problems.ts";
 import { listRoutes } from "../../src/addresses/routes.ts";
-import { copyFixture, readPage, removeDir, snapshotDir } from "../support/sites.ts";
+import { loadSite } from "../../src/content/load-site.ts";
+import { cookieDatingAdvice } from "../../src/content/cookies/dates.ts";
+import type { CookieRegistry } from "../../src/model/cookies.ts";
+import { copyFixture, readPage, removeDir, runCliAsync, snapshotDir } from "../support/sites.ts";
 
 /**
  * A real Eleventy build of tests/fixtures/cookies: a registry with a necessary, a functional and
@@ -156,5 +159,78 @@ describe("/cookies.json", () => {
   it("is a route only for a site with a registry", () => {
     expect(listRoutes({ locales: ["en"], documents: [], hasCookieRegistry: false }).map((r) => r.path)).not.toContain("/cookies.json");
     expect(listRoutes({ locales: ["en"], documents: [], hasCookieRegistry: true }).map((r) => r.path)).toContain("/cookies.json");
+  });
+});
+
+/**
+ * A registry change as an editor makes it, through the command line: with dates, a published
+ * version's tables stay as they were; without, the change reaches them too, which the published
+ * versions' fingerprints catch and `cookieDatingAdvice` explains (its entry, its line, the date).
+ */
+describe("a cookie change, with and without dates", () => {
+  const CHAT = ["  - service: Chat", "    names: [chat_id]", "    category: functional", "    party: first", "    duration: P30D"];
+  const CHAT_PURPOSE = "    purpose: { en: Keeps the support chat open. }";
+  const roots: string[] = [];
+  afterAll(() => roots.forEach(removeDir));
+
+  async function buildWith(edit: (registry: string) => string): Promise<{ root: string; names: (page: string) => string[]; purposes: (page: string) => string[] }> {
+    const site = copyFixture("cookies");
+    roots.push(site);
+    const file = path.join(site, "content/cookies.yaml");
+    writeFileSync(file, edit(readFileSync(file, "utf8")));
+    const result = await runCliAsync(["build", "--root", site], { SOURCE_DATE_EPOCH: String(Date.parse(`${BUILD_DATE}T00:00:00Z`) / 1000) });
+    expect(result.status, result.stderr).toBe(0);
+    const table = (page: string) => readPage(path.join(site, "_site"), page);
+    return {
+      root: site,
+      names: (page) => cookieNames(table(page), table(page)(".cookie-tables").first()),
+      purposes: (page) => table(page)(".cookie-tables").first().find("tbody td:nth-of-type(2)").toArray().map((td) => table(page)(td).text()),
+    };
+  }
+
+  it("with dates: each version lists what was set on its effective date, with the purpose text of that day", async () => {
+    const site = await buildWith((registry) =>
+      `${registry
+        .replace("    names: [shop_lang]\n    category: functional\n    party: first\n    duration: P1Y\n", "    names: [shop_lang]\n    category: functional\n    party: first\n    duration: P1Y\n    until: 2024-06-01\n")
+        .replace(
+          / {4}purpose:\n {6}en: Keeps the basket and protects forms\.\n/,
+          "    purposes:\n      - en: Keeps the basket and protects forms.\n",
+        )
+        .replace(
+          "      pt-BR: Guarda o carrinho e protege os formulários.\n",
+          "        pt-BR: Guarda o carrinho e protege os formulários.\n      - { since: 2024-06-01, en: Keeps the basket. }\n",
+        )
+        .replace(/\n {6}(de|ar): (Merkt sich den Warenkorb|يحفظ سلة)/g, "\n        $1: $2")}\n${[...CHAT, "    since: 2024-06-01", CHAT_PURPOSE].join("\n")}\n`,
+    );
+    expect(site.names("en/cookies/2024-01-01/")).toEqual(["shop_session", "shop_csrf", "shop_lang", "_pk_id", "_pk_ses"]);
+    expect(site.names("en/cookies/2025-01-01/")).toEqual(["shop_session", "shop_csrf", "chat_id", "_pk_id", "_pk_ses"]);
+    // The current version shows the registry as of its own effective date, as its dated page does.
+    expect(site.names("en/cookies/")).toEqual(site.names("en/cookies/2025-01-01/"));
+    expect(site.purposes("en/cookies/2024-01-01/")[0]).toBe("Keeps the basket and protects forms.");
+    expect(site.purposes("en/cookies/2025-01-01/")[0]).toBe("Keeps the basket.");
+    // Consent tools get what the site sets on the build date.
+    const exported = JSON.parse(readFileSync(path.join(site.root, "_site/cookies.json"), "utf8")) as { cookies: { names: string[]; since?: string }[] };
+    expect(exported.cookies.map((c) => [c.names[0], c.since])).toEqual([
+      ["shop_session", undefined],
+      ["_pk_id", undefined],
+      ["chat_id", "2024-06-01"],
+    ]);
+  });
+
+  it("without dates: the change reaches the published version too, and the advice names the entry to date", async () => {
+    const site = await buildWith((registry) => `${registry}\n${[...CHAT, CHAT_PURPOSE].join("\n")}\n`);
+    expect(site.names("en/cookies/2024-01-01/")).toContain("chat_id");
+    const { loaded } = await loadSite({ root: site.root, buildDate: BUILD_DATE });
+    const registry = loaded?.site.cookies;
+    expect(registry).toBeDefined();
+    const advice = cookieDatingAdvice(registry as CookieRegistry, "2024-01-01", "content/cookies/versions/2024-01-01/en.md (effective 2024-01-01)");
+    const chatLine = readFileSync(path.join(site.root, "content/cookies.yaml"), "utf8").split("\n").indexOf("  - service: Chat") + 1;
+    expect(advice).toContainEqual(
+      expect.objectContaining({
+        file: "content/cookies.yaml",
+        line: chatLine,
+        message: expect.stringContaining("Chat (chat_id) has no since: date, so the cookie table of content/cookies/versions/2024-01-01/en.md (effective 2024-01-01) shows it; if the site set it only later, add since:"),
+      }),
+    );
   });
 });

@@ -38,6 +38,21 @@ describe("the example site", () => {
     expect(privacy?.versions.filter((v) => v.status === "current")).toHaveLength(1);
   });
 
+  it("shows a dated cookie change: a cookie retired or added between two versions of the cookie policy, each table as of its version", () => {
+    const dated = site.cookies?.cookies.find((cookie) => cookie.since !== undefined || cookie.until !== undefined);
+    expect(dated, "an entry with since or until in content/cookies.yaml").toBeDefined();
+    const change = (dated?.until ?? dated?.since) as string;
+    const policy = site.documents.find((d) => d.slug === "cookies");
+    const before = policy?.versions.filter((v) => v.effective < change).at(-1);
+    const after = policy?.versions.find((v) => v.effective >= change);
+    expect([before?.effective, after?.effective], `versions of the cookie policy on both sides of ${change}`).not.toContain(undefined);
+    const names = (date: string) => readPage(out, `en/cookies/${date}/`)("table tbody code").toArray().map((c) => readPage(out, `en/cookies/${date}/`)(c).text());
+    const name = dated?.names[0] as string;
+    // Retired: listed by the version before, not by the one after; added: the other way round.
+    expect(names(before?.updated as string).includes(name)).toBe(dated?.until !== undefined);
+    expect(names(after?.updated as string).includes(name)).toBe(dated?.until === undefined);
+  });
+
   it("shows a stale translation with its notice", () => {
     const stale = site.settings.locales.flatMap((l) =>
       site.documents.filter((d) => {

@@ -68,7 +68,8 @@ describe("pathological documents", () => {
   it("reports every script in a huge HTML block, each at its own line", async () => {
     const scripts = Array.from({ length: 20_000 }, () => "<script>x</script>").join("\n");
     const root = siteWithPrivacyBody(`<div>\n${scripts}\n</div>\n`);
-    const problems = (await loadSite({ root, buildDate: "2025-06-01" })).problems.filter((p) => p.file === "content/privacy/en.md");
+    // Errors only: the file's other problem is a warning (its version has no summary).
+    const problems = (await loadSite({ root, buildDate: "2025-06-01" })).problems.filter((p) => p.file === "content/privacy/en.md" && p.severity === "error");
     expect(problems).toHaveLength(20_000);
     expect(problems[0]?.line).toBe(8);
     expect(problems[19_999]?.line).toBe(20_007);

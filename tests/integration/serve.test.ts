@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, copyFixture, REPO, removeDir } from "../support/sites.ts";
+import { PREVIEW_DIR } from "../../src/dev-server/dev-server.ts";
+import { CLI, copyFixture, REPO, removeDir, snapshotDir } from "../support/sites.ts";
 
 /**
  * `npm start` for real: the command line serves tests/fixtures/multilingual over HTTP, and the
@@ -58,8 +59,15 @@ async function startServer(siteRoot: string, extraArgs: readonly string[], heard
   return { process: started, origin: address };
 }
 
+/** What `npm run build` published before the server started: `npm start` must leave it byte for byte. */
+let publishedBefore: Record<string, string>;
+
 beforeAll(async () => {
   root = copyFixture("multilingual");
+  mkdirSync(path.join(root, "_site/en"), { recursive: true });
+  writeFileSync(path.join(root, "_site/index.html"), "<!doctype html><title>deployed build</title>");
+  writeFileSync(path.join(root, "_site/en/index.html"), "<!doctype html><title>deployed build, en</title>");
+  publishedBefore = snapshotDir(path.join(root, "_site"));
   ({ process: server, origin } = await startServer(root, [], (text) => (output += text)));
 });
 afterAll(() => {
@@ -75,8 +83,18 @@ describe("npm start", () => {
     expect(html).toContain("/.11ty/reload-client.js");
   });
 
+  it("builds and serves from its own folder, leaving an existing _site/ byte-identical through a rebuild", async () => {
+    // The preview's looser Content-Security-Policy (for the live-reload script) is in the preview folder only.
+    expect(readFileSync(path.join(root, PREVIEW_DIR, "en/privacy/index.html"), "utf8")).toMatch(/Content-Security-Policy" content="[^"]*script-src 'self'/);
+    const file = path.join(root, "content/privacy/versions/2025-01-01/en.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n## /, "\n## Previewed only\n\nA paragraph.\n\n## "));
+    await pageContaining("/legal/en/privacy/", "Previewed only");
+    expect(snapshotDir(path.join(root, "_site"))).toEqual(publishedBefore);
+    expect(readdirSync(root).filter((entry) => entry.startsWith("_site"))).toEqual(["_site"]);
+  });
+
   it("shows an edited document without building the rest of the site, even at its first edit", async () => {
-    const written = (file: string) => statSync(path.join(root, "_site", file)).mtimeMs;
+    const written = (file: string) => statSync(path.join(root, PREVIEW_DIR, file)).mtimeMs;
     const others = ["en/privacy/2025-01-01/index.html", "ar/privacy/index.html", "en/privacy/history/index.html", "privacy/versions.json", "en/terms/index.html", "index.html"];
     const before = others.map(written);
     // The German version in force on the build date (the newest file is still upcoming).
@@ -96,13 +114,13 @@ describe("npm start", () => {
     // versions.json lists every language's title; the home page lists the documents.
     await pageContaining("/legal/privacy/versions.json", "Datenschutzhinweise 2025");
     await pageContaining("/legal/", "Datenschutzhinweise 2025");
-    const written = (urlPath: string) => statSync(path.join(root, "_site", urlPath)).mtimeMs;
+    const written = (urlPath: string) => statSync(path.join(root, PREVIEW_DIR, urlPath)).mtimeMs;
     expect(written("de/privacy/index.html")).toBeLessThan(written("en/privacy/index.html"));
     expect(written("de/privacy/history/index.html")).toBeLessThan(written("en/privacy/history/index.html"));
   });
 
   it("writes only the pages of the languages whose text changed", async () => {
-    const written = (file: string) => statSync(path.join(root, "_site", file)).mtimeMs;
+    const written = (file: string) => statSync(path.join(root, PREVIEW_DIR, file)).mtimeMs;
     const reports = () => output.match(/rebuilt privacy \(\d+ files\)/g)?.length ?? 0;
     const file = path.join(root, "content/privacy/versions/2025-01-01/en.md");
     const edit = async (marker: string) => {
@@ -141,7 +159,7 @@ describe("npm start", () => {
   });
 
   it("leaves the site-wide pages alone when an edit cannot change them", async () => {
-    const written = (file: string) => statSync(path.join(root, "_site", file)).mtimeMs;
+    const written = (file: string) => statSync(path.join(root, PREVIEW_DIR, file)).mtimeMs;
     const reports = () => output.match(/rebuilt terms \(\d+ files\)/g)?.length ?? 0;
     const file = path.join(root, "content/terms/en.md");
     const text = readFileSync(file, "utf8");
@@ -260,7 +278,7 @@ describe.each([["one document at a time", ["--threads", "1"]], ["in worker threa
     let said = "";
     const started = await startServer(site, threads, (text) => (said += text));
     try {
-      const written = (file: string) => statSync(path.join(site, "_site", file)).mtimeMs;
+      const written = (file: string) => statSync(path.join(site, PREVIEW_DIR, file)).mtimeMs;
       const others = ["en/privacy/2025-01-01/index.html", "ar/privacy/index.html", "privacy/versions.json", "index.html"];
       const before = { page: written("de/privacy/2025-01-01/index.html"), others: others.map(written) };
       const file = path.join(site, "content/privacy/versions/2025-01-01/de.md");

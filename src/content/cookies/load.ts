@@ -5,6 +5,7 @@ import { readYaml } from "../yaml.ts";
 import type { Translator } from "../../i18n/translations.ts";
 import type { CookieTableHook } from "../../markdown/cookie-table.ts";
 import type { Problem } from "../../core/problems.ts";
+import type { IsoDate } from "../../rules/dates.ts";
 import { parseCookieRegistry } from "./parse-registry.ts";
 import { COOKIE_REGISTRY_FILE, type CookieRegistry } from "../../model/cookies.ts";
 import { createCookieTables, type CookieTableUse } from "./table.ts";
@@ -14,8 +15,11 @@ export interface SiteCookies {
   /** Undefined when content/cookies.yaml is missing or invalid. */
   readonly registry?: CookieRegistry;
   readonly problems: readonly Problem[];
-  /** For documents in `locale`; undefined when the site has no registry file, so a tag is an error. */
-  tableHook(locale: string): CookieTableHook | undefined;
+  /**
+   * For a version in `locale` effective on `date` (its tables show the registry as of that day);
+   * undefined when the site has no registry file, so a tag is an error.
+   */
+  tableHook(locale: string, date: IsoDate): CookieTableHook | undefined;
   /** The purposes that fell back in the given tables (one document's), once each. */
   fallbackWarnings(tables: readonly CookieTableUse[]): Problem[];
 }
@@ -43,5 +47,5 @@ export async function loadSiteCookies(options: {
     defaultLocale: options.settings.defaultLocale,
     templateDirs: options.templateDirs,
   });
-  return { registry, problems, tableHook: (locale) => tables.forLocale(locale), fallbackWarnings: (used) => tables.fallbackWarnings(used) };
+  return { registry, problems, tableHook: (locale, date) => tables.forVersion(locale, date), fallbackWarnings: (used) => tables.fallbackWarnings(used) };
 }

@@ -5,7 +5,9 @@ import type { CookieTableHook } from "../../markdown/cookie-table.ts";
 import { warning, type Problem } from "../../core/problems.ts";
 import { createTemplateEnvironment } from "../../templating/environment.ts";
 import { durationText } from "../../rules/cookie-duration.ts";
-import { COOKIE_CATEGORIES, type Cookie, type CookieCategory, type CookieRegistry } from "../../model/cookies.ts";
+import type { IsoDate } from "../../rules/dates.ts";
+import { COOKIE_CATEGORIES, type Cookie, type CookieCategory, type CookiePurpose, type CookieRegistry } from "../../model/cookies.ts";
+import { cookiesOn, type CookieOnDate } from "./dates.ts";
 
 /**
  * The view a `{% cookieTable %}` tag is rendered from: one table per category, every text already
@@ -41,6 +43,7 @@ export interface CookieRowView {
 /** A purpose shown in another language than the page's, to be reported once. */
 export interface PurposeFallback {
   readonly cookie: Cookie;
+  readonly purpose: CookiePurpose;
   readonly locale: string;
   readonly shown: string;
 }
@@ -59,25 +62,24 @@ export interface CookieTableOptions {
  */
 export function cookieTableView(
   options: CookieTableOptions,
-  locale: string,
-  category: CookieCategory | undefined,
-  ordinal: number,
+  use: CookieTableUse,
 ): { view: CookieTableView; fallbacks: PurposeFallback[] } {
   const { registry, translator } = options;
+  const { locale, category, ordinal, date } = use;
   const t = (key: string, values?: Record<string, unknown>) => translator.t(locale, key, values);
   const directions = new Map(options.locales.map((l) => [l.code, l.dir]));
   const pageDir = directions.get(locale) ?? "ltr";
   const fallbacks: PurposeFallback[] = [];
 
-  const row = (cookie: Cookie): CookieRowView => {
-    const shown = fallbackChain(locale, options.defaultLocale).find((code) => cookie.purpose[code] !== undefined) ?? options.defaultLocale;
+  const row = ({ cookie, purpose }: CookieOnDate): CookieRowView => {
+    const shown = fallbackChain(locale, options.defaultLocale).find((code) => purpose.text[code] !== undefined) ?? options.defaultLocale;
     const purposeDir = directions.get(shown) ?? "ltr";
-    if (shown !== locale) fallbacks.push({ cookie, locale, shown });
+    if (shown !== locale) fallbacks.push({ cookie, purpose, locale, shown });
     return {
       service: cookie.service,
       names: cookie.names,
       purpose: {
-        text: cookie.purpose[shown] ?? "",
+        text: purpose.text[shown] ?? "",
         ...(shown !== locale && { lang: shown }),
         ...(shown !== locale && purposeDir !== pageDir && { dir: purposeDir }),
       },
@@ -87,8 +89,9 @@ export function cookieTableView(
     };
   };
 
+  const setThen = cookiesOn(registry, date);
   const groups = (category === undefined ? COOKIE_CATEGORIES : [category]).flatMap((c): CookieGroupView[] => {
-    const cookies = registry.cookies.filter((cookie) => cookie.category === c);
+    const cookies = setThen.filter(({ cookie }) => cookie.category === c);
     if (cookies.length === 0) return [];
     return [
       {
@@ -105,21 +108,23 @@ export function cookieTableView(
   return { view: { locale, groups, ...(empty !== undefined && { empty }) }, fallbacks };
 }
 
-/** One `{% cookieTable %}` as a document uses it: its language, category and ordinal. */
+/** One `{% cookieTable %}` as a document uses it: its language, category, ordinal and date. */
 export interface CookieTableUse {
   readonly locale: string;
   readonly category: CookieCategory | undefined;
   readonly ordinal: number;
+  /** The effective date of the version whose page shows it: the table shows the registry as of that day. */
+  readonly date: IsoDate;
 }
 
 export interface CookieTables {
-  /** The hook the Markdown renderer calls for each tag in a document in `locale`. */
-  forLocale(locale: string): CookieTableHook;
+  /** The hook the Markdown renderer calls for each tag in a version, in `locale`, effective on `date`. */
+  forVersion(locale: string, date: IsoDate): CookieTableHook;
   /** One warning per cookie and language shown with a fallback purpose in the given tables (those one document uses). */
   fallbackWarnings(tables: readonly CookieTableUse[]): Problem[];
 }
 
-const tableKey = (use: CookieTableUse) => `${use.locale} ${use.category ?? ""} ${use.ordinal}`;
+const tableKey = (use: CookieTableUse) => `${use.locale} ${use.date} ${use.category ?? ""} ${use.ordinal}`;
 
 /**
  * Renders tables at load time, before Eleventy runs (documents are rendered once, into the model),
@@ -131,25 +136,26 @@ export function createCookieTables(options: CookieTableOptions & { readonly temp
   const fallbacksByTable = new Map<string, readonly PurposeFallback[]>();
 
   return {
-    forLocale: (locale) => (category, ordinal) => {
-      const { view, fallbacks: found } = cookieTableView(options, locale, category, ordinal);
-      fallbacksByTable.set(tableKey({ locale, category, ordinal }), found);
+    forVersion: (locale, date) => (category, ordinal) => {
+      const use = { locale, category, ordinal, date };
+      const { view, fallbacks: found } = cookieTableView(options, use);
+      fallbacksByTable.set(tableKey(use), found);
       return environment.render("partials/cookie-table.njk", { table: view });
     },
     fallbackWarnings(tables) {
       const fallbacks = new Map<string, PurposeFallback>();
-      for (const fallback of tables.flatMap((use) => fallbacksByTable.get(tableKey(use)) ?? [])) fallbacks.set(`${options.registry.cookies.indexOf(fallback.cookie)} ${fallback.locale}`, fallback);
+      for (const fallback of tables.flatMap((use) => fallbacksByTable.get(tableKey(use)) ?? [])) fallbacks.set(`${fallback.purpose.line} ${fallback.locale}`, fallback);
       const localeOrder = options.locales.map((l) => l.code);
       return [...fallbacks.values()]
         .sort(
           (a, b) =>
-            options.registry.cookies.indexOf(a.cookie) - options.registry.cookies.indexOf(b.cookie) ||
+            a.purpose.line - b.purpose.line ||
             localeOrder.indexOf(a.locale) - localeOrder.indexOf(b.locale),
         )
-        .map(({ cookie, locale, shown }) =>
+        .map(({ cookie, purpose, locale, shown }) =>
           warning(
             options.registry.file,
-            cookie.purposeLine,
+            purpose.line,
             `purpose of ${cookie.service} (${cookie.names.join(", ")}) has no ${locale} text, so ${locale} cookie tables show the ${shown} text; add "${locale}: …" under purpose.`,
           ),
         );

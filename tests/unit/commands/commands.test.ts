@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSite } from "../../../src/content/load-site.ts";
 import { nextLabel, startNewVersion } from "../../../src/commands/new-version.ts";
 import { formatStatusTable, translationStatus } from "../../../src/commands/translation-status.ts";
-import { copyFixture, removeDir } from "../../support/sites.ts";
+import { copyFixture, removeDir, runCliAsync } from "../../support/sites.ts";
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeDir));
@@ -24,11 +24,25 @@ describe("nextLabel", () => {
 });
 
 describe("startNewVersion", () => {
+  it("says on the command line which day the new version takes effect", async () => {
+    const root = fixture();
+    const defaulted = await runCliAsync(["new-version", "privacy", "--root", root, "--date", "2026-02-01"]);
+    expect(defaulted.status, defaulted.stderr).toBe(0);
+    expect(defaulted.stderr).toContain(
+      "Version 10.2 (updated 2026-02-01) takes effect on 2026-02-01, its date (pass --effective YYYY-MM-DD for a later day); started in content/privacy/en.md",
+    );
+    // A fresh site: the first new version, left unedited, is an error that stops new-version.
+    const later = await runCliAsync(["new-version", "terms", "--root", fixture(), "--date", "2026-02-01", "--effective", "2026-04-01"]);
+    expect(later.status, later.stderr).toBe(0);
+    expect(later.stderr).toMatch(/Version \S+ \(updated 2026-02-01\) takes effect on 2026-04-01; started in content\/terms\/en\.md/);
+  });
+
   it("archives every language's newest file and starts the next version from the default language", async () => {
     const root = fixture();
     const result = await startNewVersion({ root, slug: "privacy", date: "2026-02-01", effective: "2026-03-01" });
     expect(result.problems).toEqual([]);
     expect(result.created?.label).toBe("10.2");
+    expect([result.created?.previousLabel, result.created?.date, result.created?.effective]).toEqual(["10.1", "2026-02-01", "2026-03-01"]);
     expect(result.created?.archived).toEqual([
       ["content/privacy/pt-BR.md", "content/privacy/versions/2024-01-01/pt-BR.md"],
       ["content/privacy/en.md", "content/privacy/versions/2025-06-01/en.md"],
@@ -40,7 +54,14 @@ describe("startNewVersion", () => {
     expect(text).toContain("Version 10.1 text in en.");
     expect(existsSync(path.join(root, "content/privacy/de.md"))).toBe(false);
 
-    // The result is valid content, and the translations now show as behind.
+    // Unedited, the new version is a placeholder: its text is the previous version's.
+    const unedited = await loadSite({ root, buildDate: "2025-07-01" });
+    expect(unedited.problems.filter((p) => p.severity === "error")).toEqual([
+      expect.objectContaining({ file: "content/privacy/en.md", message: expect.stringContaining("the text is the same as in content/privacy/versions/2025-06-01/en.md (version 10.1)") }),
+    ]);
+    writeFileSync(path.join(root, "content/privacy/en.md"), text.replace("Version 10.1 text in en.", "Version 10.2 text in en."));
+
+    // Edited, the result is valid content, and the translations now show as behind.
     const { loaded, problems } = await loadSite({ root, buildDate: "2025-07-01" });
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(translationStatus(loaded!.site).find((r) => r.document === "privacy" && r.locale === "de")).toEqual({

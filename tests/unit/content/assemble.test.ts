@@ -4,16 +4,17 @@ import { parseDocumentFile } from "../../../src/content/front-matter.ts";
 import type { SourceFile } from "../../../src/content/scan.ts";
 
 /** A file as the scanner would hand it over: `privacy/versions/2024-01-01/de.md` or `privacy/en.md`. */
-function source(where: string, version: string, updated: string, effective?: string): SourceFile {
+function source(where: string, version: string, updated: string, effective?: string, body = `Text of version ${version}.`, summary: string | null = `Changes in ${version}.`): SourceFile {
   const file = `content/${where}`;
   const match = /^[^/]+\/(?:versions\/([^/]+)\/)?([^/]+)\.md$/.exec(where);
-  const text = `---\ntitle: T\nversion: "${version}"\nupdated: ${updated}\n${effective ? `effective: ${effective}\n` : ""}---\n\nText.\n`;
+  const text = `---\ntitle: T\nversion: "${version}"\nupdated: ${updated}\n${effective ? `effective: ${effective}\n` : ""}${summary !== null ? `summary: ${summary}\n` : ""}---\n\n${body}\n`;
   const { parsed } = parseDocumentFile(text, file);
   if (!parsed || !match) throw new Error(`bad test source ${where}`);
   return { ...parsed, file, docSlug: "privacy", locale: match[2] ?? "", folderDate: match[1] };
 }
 
-const assemble = (...files: SourceFile[]) => assembleVersions({ slug: "privacy", files, uncheckedBodies: [], unreadable: [], incomplete: false }, ["en", "de"], "en");
+const sources = (files: SourceFile[]) => ({ slug: "privacy", files, uncheckedBodies: [], unreadable: [], incomplete: false });
+const assemble = (...files: SourceFile[]) => assembleVersions(sources(files), ["en", "de"], "en");
 
 describe("assembleVersions", () => {
   it("groups files into versions by date, oldest first, with the default language's label", () => {
@@ -98,9 +99,54 @@ describe("assembleVersions", () => {
       3,
       "add content/privacy/versions/2024-01-01/en.md",
     ],
+    [
+      "a translation dated differently from the default language's text of its version",
+      [source("privacy/en.md", "3", "2026-12-01"), source("privacy/de.md", "3", "2026-12-08"), source("privacy/versions/2025-01-01/en.md", "2", "2025-01-01")],
+      "content/privacy/de.md",
+      4,
+      "updated is 2026-12-08 here but 2026-12-01 in content/privacy/en.md, the en text of version 3; a version has one date in every language, so write updated: 2026-12-01.",
+    ],
+    [
+      "an archived translation dated differently",
+      [source("privacy/en.md", "3", "2026-12-01"), source("privacy/versions/2025-01-01/en.md", "2", "2025-01-01"), source("privacy/versions/2025-01-02/de.md", "2", "2025-01-02")],
+      "content/privacy/versions/2025-01-02/de.md",
+      4,
+      "so write updated: 2025-01-01 and move the file to versions/2025-01-01/.",
+    ],
   ])("reports %s", (_, files, file, line, message) => {
     const { versions, problems } = assemble(...files);
     expect(versions).toBeUndefined();
     expect(problems).toContainEqual(expect.objectContaining({ file, line, severity: "error", message: expect.stringContaining(message) }));
+  });
+
+  it("reports a version whose text equals the previous one's in that language, whitespace aside", () => {
+    const { versions, problems } = assemble(
+      source("privacy/en.md", "2", "2025-01-01", undefined, "Same   text,\nreflowed."),
+      source("privacy/versions/2024-01-01/en.md", "1", "2024-01-01", undefined, "Same text, reflowed."),
+      source("privacy/de.md", "2", "2025-01-01", undefined, "Neuer Text."),
+      source("privacy/versions/2024-01-01/de.md", "1", "2024-01-01", undefined, "Same text, reflowed."),
+    );
+    // German changed (and is not compared with English); the versions stay sound for the other rules.
+    expect(versions).toHaveLength(2);
+    expect(problems).toEqual([
+      {
+        file: "content/privacy/en.md",
+        line: 7,
+        severity: "error",
+        message: "the text is the same as in content/privacy/versions/2024-01-01/en.md (version 1); write this version's changes here, or delete the file if there are none.",
+      },
+    ]);
+  });
+
+  it("warns about a version after the first without summary, an error under --strict", () => {
+    const files = [source("privacy/en.md", "2", "2025-01-01", undefined, "New.", null), source("privacy/versions/2024-01-01/en.md", "1", "2024-01-01", undefined, "Old.", null)];
+    const lenient = assemble(...files);
+    expect(lenient.versions).toHaveLength(2);
+    expect(lenient.problems).toEqual([
+      { file: "content/privacy/en.md", line: 3, severity: "warning", message: "version 2 has no summary; add summary: with one line on what changed (the history and the feed show it)." },
+    ]);
+    const strict = assembleVersions(sources(files), ["en", "de"], "en", { strict: true });
+    expect(strict.versions).toHaveLength(2);
+    expect(strict.problems).toEqual([expect.objectContaining({ file: "content/privacy/en.md", line: 3, severity: "error" })]);
   });
 });

@@ -81,10 +81,15 @@ describe("parseDocumentFile: every front matter rule, with its line", () => {
     expect(problems.map((p) => p.line).sort()).toEqual([2, 2, 3]);
   });
 
-  it("warns about unknown keys at their line, and still accepts the file", () => {
-    const { problems, parsed } = parseDocumentFile(file(`${VALID}\nauthor: Legal team`), FILE);
-    expect(parsed).toBeDefined();
-    expect(problems).toEqual([expect.objectContaining({ line: 5, severity: "warning", message: expect.stringContaining('unknown key "author"') })]);
+  it("refuses unknown keys at their line, naming the key meant when one is close, and still reads the file for the other rules", () => {
+    const unknown = parseDocumentFile(file(`${VALID}\nauthor: Legal team`), FILE);
+    expect(unknown.parsed?.frontMatter.title).toBeDefined();
+    expect(unknown.problems).toEqual([
+      expect.objectContaining({ line: 5, severity: "error", message: expect.stringMatching(/^unknown key "author"; the keys understood here are title, version, updated, effective, summary/) }),
+    ]);
+    const typo = parseDocumentFile(file(`${VALID}\nefective: 2027-03-01`), FILE);
+    expect(typo.parsed?.frontMatter.effective).toBe(typo.parsed?.frontMatter.updated);
+    expect(typo.problems).toEqual([expect.objectContaining({ line: 5, severity: "error", message: 'unknown key "efective": did you mean "effective"?' })]);
   });
 
   it("returns the body of a file with bad front matter, so its problems are found too", () => {

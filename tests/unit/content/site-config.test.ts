@@ -40,10 +40,15 @@ describe("parseSiteSettings", () => {
     ["non-canonical code", "name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n  - { code: en, name: E }\n  - { code: zh-hans, name: Z }\n", 6, 'as "zh-Hans"'],
     ["invalid code", "name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n  - { code: en, name: E }\n  - { code: en_GB, name: Z }\n", 6, "not a valid BCP 47"],
     ["duplicate code", `${VALID}  - { code: en, name: English }\n`, 7, 'language "en" is listed twice'],
-    ["YAML syntax", "name: X\nurl: [https://x.example\n", 3, "YAML syntax error"],
-  ])("%s", (_, text, line, message) => {
+    ["YAML syntax: an unclosed bracket, at its own line", "name: X\nurl: [https://x.example\n", 2, "this line opens [ but does not close it; add ] at the end of its value."],
+    ["YAML syntax: a tab, alone", "name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n\t- { code: en, name: E }\n", 5, "a tab indents this line; YAML indents with spaces only"],
+    ["YAML syntax: a colon in a plain value", "name: Legal: Example Co.\nurl: https://x.example\ndefaultLocale: en\n", 1, 'the value of name has ": " in it, which YAML reads as a key of its own; put the value in quotes: name: "Legal: Example Co."'],
+    ["YAML syntax otherwise", "name: X\nurl: https://x.example\nlocales:\n  - code: en\n   name: E\n", 5, "YAML syntax error: Sequence item without - indicator"],
+  ])("%s", (name, text, line, message) => {
     const { settings, problems } = parse(text);
     expect(settings).toBeUndefined();
+    // One mistake in the YAML, one message.
+    if (name.startsWith("YAML syntax")) expect(problems).toHaveLength(1);
     expect(problems).toContainEqual(expect.objectContaining({ file: FILE, line, severity: "error", message: expect.stringContaining(message) }));
   });
 
@@ -58,12 +63,14 @@ describe("parseSiteSettings", () => {
     expect(problems).toEqual([expect.objectContaining({ line: 6, severity: "warning", message: expect.stringContaining(`"${preferred}"`) })]);
   });
 
-  it("warns about unknown keys, also inside locales", () => {
-    const { settings, problems } = parse(`${VALID}theme: dark\n`.replace("{ code: en, name: English }", "{ code: en, name: English, flag: uk }"));
-    expect(settings).toBeDefined();
-    expect(problems.map((p) => [p.line, p.severity, p.message.slice(0, 20)])).toEqual([
-      [7, "warning", 'unknown key "theme" '],
-      [5, "warning", 'unknown key "locales'],
+  it("refuses unknown keys, also inside locales, naming the key meant when one is close, and still reads the settings for the other rules", () => {
+    const { settings, problems } = parse(`${VALID}theme: dark\ndefaultLocal: en\n`.replace("{ code: en, name: English }", "{ code: en, name: English, flag: uk, dirr: ltr }"));
+    expect(settings?.defaultLocale).toBeDefined();
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [7, "error", expect.stringMatching(/^unknown key "theme"; the keys understood here are name, url, pathPrefix, defaultLocale, locales/)],
+      [8, "error", 'unknown key "defaultLocal": did you mean "defaultLocale"?'],
+      [5, "error", expect.stringMatching(/^locales\[0\]: unknown key "flag"; the keys understood here are code, name, dir/)],
+      [5, "error", 'locales[0]: unknown key "dirr": did you mean "dir"?'],
     ]);
   });
 });

@@ -46,13 +46,13 @@ describe("parseCookieRegistry reads a valid registry into plain data", () => {
           category: "analytics",
           party: "third",
           duration: { kind: "period", iso: "P2Y", parts: { year: 2, month: 0, week: 0, day: 0, hour: 0, minute: 0, second: 0 } },
-          purpose: { en: "Counts visits.", de: "Zählt Besuche.", "pt-BR": "Conta visitas." },
           policy: "https://policies.google.com/privacy",
-          purposeLine: 7,
+          purposes: [{ text: { en: "Counts visits.", de: "Zählt Besuche.", "pt-BR": "Conta visitas." }, line: 7 }],
+          line: 2,
         },
       ],
     });
-    expect(Object.keys(parsed?.cookies[0]?.purpose ?? {})).toEqual(["en", "de", "pt-BR"]);
+    expect(Object.keys(parsed?.cookies[0]?.purposes[0]?.text ?? {})).toEqual(["en", "de", "pt-BR"]);
   });
 
   it("accepts an empty registry, a session cookie and a first-party cookie without policy", () => {
@@ -76,10 +76,10 @@ describe("every rule reports file, line and what to do", () => {
     ["names not text", withLine(3, "    names: [_ga, 42]"), 3, "cookies[0].names[1]: must be text"],
     ["several names in one string", withLine(3, '    names: ["_ga, _gid"]'), 3, "cookies[0].names[0]: is not one cookie name"],
     ["name listed twice", withLine(3, "    names: [_ga, _gid, _ga]"), 3, '"_ga" is already listed for Google Analytics on line 3'],
-    ["category missing", withLine(4, undefined), 2, "cookies[0].category: must be one of necessary, functional, analytics, marketing"],
-    ["category unknown", withLine(4, "    category: statistics"), 4, "cookies[0].category: must be one of necessary, functional, analytics, marketing"],
-    ["category in capitals", withLine(4, "    category: Analytics"), 4, "must be one of necessary"],
-    ["party unknown", withLine(5, "    party: 3rd"), 5, "cookies[0].party: must be first (set by this site's own domain) or third"],
+    ["category missing", withLine(4, undefined), 2, "cookies[0].category: is required: one of necessary, functional, analytics, marketing"],
+    ["category unknown", withLine(4, "    category: statistics"), 4, 'cookies[0].category: "statistics" is not one of necessary, functional, analytics, marketing'],
+    ["category in capitals", withLine(4, "    category: Analytics"), 4, '"Analytics" is not one of necessary, functional, analytics, marketing; did you mean "analytics"?'],
+    ["party unknown", withLine(5, "    party: 3rd"), 5, `cookies[0].party: "3rd" must be first (set by this site's own domain) or third`],
     ["duration missing", withLine(6, undefined), 2, "cookies[0].duration: is required: how long the cookie lives"],
     ["duration a number", withLine(6, "    duration: 2"), 6, "cookies[0].duration: is required"],
     ["duration not ISO 8601", withLine(6, "    duration: 2 years"), 6, 'cookies[0].duration: "2 years" is not an ISO 8601 duration'],
@@ -98,8 +98,20 @@ describe("every rule reports file, line and what to do", () => {
     ["empty file", "", 1, "must hold the list of cookies under cookies: (write cookies: [] if the site sets none)"],
     ["cookies not a list", "cookies: yes\n", 1, "cookies: is required: a list of cookies"],
     ["an entry that is not a map", "cookies:\n  - Google Analytics\n", 2, "cookies[0]: must be one cookie entry with service, names, category, party, duration and purpose"],
-    ["YAML syntax", "cookies:\n  - service: [Google\n", 3, "YAML syntax error"],
+    ["YAML syntax", "cookies:\n  - service: [Google\n", 2, "this line opens [ but does not close it"],
+    ["YAML tab", registry(...ENTRY.slice(0, 3), "\tcategory: analytics", ...ENTRY.slice(3)), 5, "a tab indents this line"],
     ["a key twice", withLine(5, "    category: analytics"), 5, '"category" appears twice'],
+    ["category unknown, repeated with the one meant", withLine(4, "    category: analytic"), 4, 'cookies[0].category: "analytic" is not one of necessary, functional, analytics, marketing; did you mean "analytics"?'],
+    ["since not a date", withLine(6, "    duration: P2Y\n    since: 2025-02-30"), 7, 'cookies[0].since: "2025-02-30" is not a date that exists in the calendar'],
+    ["until not after since", withLine(6, "    duration: P2Y\n    since: 2025-06-01\n    until: 2025-06-01"), 8, "until 2025-06-01 is not after since 2025-06-01; until is the first day the site no longer set the cookie"],
+    ["both purpose and purposes", withLine(9, "      de: Zählt Besuche.\n    purposes:\n      - { en: Counts visits. }"), 10, "write either purpose: (a text that never changed) or purposes: (dated texts), not both"],
+    ["first dated text with since", registry(...ENTRY.slice(0, 5), "    purposes:", "      - { since: 2025-01-01, en: Counts visits. }", ENTRY[8] ?? ""), 8, "the first purpose text applies from the cookie's own start; remove since: from it"],
+    ["later text without since", registry(...ENTRY.slice(0, 5), "    purposes:", "      - { en: Counts visits. }", "      - { en: Counts visits again. }", ENTRY[8] ?? ""), 9, "this purpose text needs since: with the first day it applies"],
+    ["texts not oldest first", registry(...ENTRY.slice(0, 5), "    purposes:", "      - { en: A. }", "      - { since: 2025-05-01, en: B. }", "      - { since: 2025-04-01, en: C. }"), 10, "since 2025-04-01 is not after the text before it (since 2025-05-01)"],
+    ["text dated before the cookie", registry(...ENTRY.slice(0, 5), "    since: 2025-05-01", "    purposes:", "      - { en: A. }", "      - { since: 2025-04-01, en: B. }"), 10, "since 2025-04-01 is not after the cookie's since 2025-05-01"],
+    ["text dated after the cookie ends", registry(...ENTRY.slice(0, 5), "    until: 2025-05-01", "    purposes:", "      - { en: A. }", "      - { since: 2025-06-01, en: B. }"), 10, "since 2025-06-01 is not before the cookie's until 2025-05-01"],
+    ["dated text without the default language", registry(...ENTRY.slice(0, 5), "    purposes:", "      - { en: A. }", "      - { since: 2025-06-01, de: B. }"), 9, 'purpose: the text in en, the default language, is missing'],
+    ["dated text with since misspelt", registry(...ENTRY.slice(0, 5), "    purposes:", "      - { en: A. }", "      - { sine: 2025-06-01, en: B. }"), 9, 'purposes: unknown key "sine": did you mean "since"?'],
   ])("%s", (_, text, line, message) => {
     const { registry: parsed, problems } = parse(text);
     expect(parsed).toBeUndefined();
@@ -135,12 +147,14 @@ describe("every rule reports file, line and what to do", () => {
 });
 
 describe("warnings that do not stop the build", () => {
-  it("warns about unknown keys, at their line, in the file and in entries", () => {
-    const { registry: parsed, problems } = parse(`${withLine(5, "    party: third\n    expires: 2 years")}version: 2\n`);
-    expect(parsed).toBeDefined();
+  it("refuses unknown keys, at their line, in the file and in entries, naming the key meant when one is close", () => {
+    const { registry: parsed, problems } = parse(`${withLine(5, "    party: third\n    expires: 2 years\n    sinse: 2025-01-01")}version: 2\n`);
+    // Still read, so the documents' tables are checked in the same run; the errors stop the build.
+    expect(parsed?.cookies).toHaveLength(1);
     expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
-      [12, "warning", expect.stringContaining('unknown key "version" is ignored')],
-      [6, "warning", expect.stringContaining('unknown key "cookies[0].expires" is ignored; the keys understood here are service, names, category, party, duration, purpose, policy')],
+      [13, "error", expect.stringMatching(/^unknown key "version"; the keys understood here are cookies/)],
+      [6, "error", expect.stringMatching(/^cookies\[0\]: unknown key "expires"; the keys understood here are service, names, category, party, duration, purpose, purposes, since, until, policy/)],
+      [7, "error", 'cookies[0]: unknown key "sinse": did you mean "since"?'],
     ]);
   });
 

@@ -13,14 +13,22 @@ const duration = (text: string) => {
   return parsed.duration;
 };
 
-const cookie = (values: Partial<Cookie> & Pick<Cookie, "service" | "category">): Cookie => ({
+/** An entry with one undated purpose text, given as `purpose` and its `purposeLine`. */
+const cookie = ({
+  purpose,
+  purposeLine = 1,
+  ...values
+}: Partial<Cookie> & Pick<Cookie, "service" | "category"> & { purpose?: Record<string, string>; purposeLine?: number }): Cookie => ({
   names: [`${values.service.toLowerCase()}_id`],
   party: "first",
   duration: duration("P1D"),
-  purpose: { en: `${values.service} purpose.` },
-  purposeLine: 1,
+  purposes: [{ text: purpose ?? { en: `${values.service} purpose.` }, line: purposeLine }],
+  line: purposeLine - 5,
   ...values,
 });
+
+/** A tag on a version effective on 2026-01-01, when every entry of REGISTRY applies. */
+const use = (locale: string, category: CookieTableUse["category"], ordinal: number, date = "2026-01-01"): CookieTableUse => ({ locale, category, ordinal, date });
 
 const REGISTRY: CookieRegistry = {
   file: "content/cookies.yaml",
@@ -38,7 +46,7 @@ beforeAll(async () => {
 
 describe("cookieTableView", () => {
   it("groups every cookie by category, in the fixed category order, worded for the page", () => {
-    const { view, fallbacks } = cookieTableView(options, "de", undefined, 1);
+    const { view, fallbacks } = cookieTableView(options, use("de", undefined, 1));
     expect(view.groups.map((g) => [g.category, g.name, g.rows.map((r) => r.service)])).toEqual([
       ["necessary", "Unbedingt erforderlich", ["Shop"]],
       ["analytics", "Statistik", ["Matomo"]],
@@ -63,36 +71,36 @@ describe("cookieTableView", () => {
   });
 
   it("shows one category when asked", () => {
-    const { view } = cookieTableView(options, "en", "analytics", 1);
+    const { view } = cookieTableView(options, use("en", "analytics", 1));
     expect(view.groups.map((g) => g.category)).toEqual(["analytics"]);
     expect(view.groups[0]?.rows.map((r) => r.service)).toEqual(["Matomo"]);
   });
 
   it("says so, in the page's language, when a category has no cookies", () => {
-    expect(cookieTableView(options, "pt-BR", "functional", 1).view).toEqual({
+    expect(cookieTableView(options, use("pt-BR", "functional", 1)).view).toEqual({
       locale: "pt-BR",
       groups: [],
       empty: "Não há cookies na categoria “Funcionais”.",
     });
-    expect(cookieTableView({ ...options, registry: { file: "content/cookies.yaml", cookies: [] } }, "en", undefined, 1).view.empty).toBe("No cookies are set.");
+    expect(cookieTableView({ ...options, registry: { file: "content/cookies.yaml", cookies: [] } }, use("en", undefined, 1)).view.empty).toBe("No cookies are set.");
   });
 
   it("marks a fallback with lang, and with dir only where the direction changes", () => {
-    const rtl = cookieTableView(options, "ar", "analytics", 1).view.groups[0]?.rows[0]?.purpose;
+    const rtl = cookieTableView(options, use("ar", "analytics", 1)).view.groups[0]?.rows[0]?.purpose;
     expect(rtl).toEqual({ text: "Matomo purpose.", lang: "en", dir: "ltr" });
-    expect(cookieTableView(options, "ar", "necessary", 1).view.groups[0]?.rows[0]?.purpose).toEqual({ text: "يحفظ سلة التسوق." });
-    expect(cookieTableView(options, "en", "analytics", 1).view.groups[0]?.rows[0]?.purpose).toEqual({ text: "Matomo purpose." });
+    expect(cookieTableView(options, use("ar", "necessary", 1)).view.groups[0]?.rows[0]?.purpose).toEqual({ text: "يحفظ سلة التسوق." });
+    expect(cookieTableView(options, use("en", "analytics", 1)).view.groups[0]?.rows[0]?.purpose).toEqual({ text: "Matomo purpose." });
   });
 
   it("falls back along the language chain before the default language", () => {
     const regional = { ...options, locales: [...SHIPPED_LOCALES, { code: "de-CH", name: "Deutsch (Schweiz)", dir: "ltr" as const }] };
-    const row = cookieTableView(regional, "de-CH", "necessary", 1).view.groups[0]?.rows[0];
+    const row = cookieTableView(regional, use("de-CH", "necessary", 1)).view.groups[0]?.rows[0];
     expect(row?.purpose).toEqual({ text: "Merkt sich den Warenkorb.", lang: "de" });
   });
 
   it("gives ids that differ between two tags on a page and never look like a heading's", () => {
-    const first = cookieTableView(options, "en", "analytics", 1).view.groups.map((g) => g.id);
-    const second = cookieTableView(options, "en", "analytics", 2).view.groups.map((g) => g.id);
+    const first = cookieTableView(options, use("en", "analytics", 1)).view.groups.map((g) => g.id);
+    const second = cookieTableView(options, use("en", "analytics", 2)).view.groups.map((g) => g.id);
     expect(first).toEqual(["cookie-table_1_analytics"]);
     expect(second).toEqual(["cookie-table_2_analytics"]);
   });
@@ -100,7 +108,7 @@ describe("cookieTableView", () => {
 
 describe("createCookieTables renders through the template, escaped", () => {
   const render = (locale: string, category?: "analytics" | "marketing" | "functional", ordinal = 1) =>
-    cheerio.load(createCookieTables({ ...options, templateDirs: [path.join(REPO, "templates")] }).forLocale(locale)(category, ordinal));
+    cheerio.load(createCookieTables({ ...options, templateDirs: [path.join(REPO, "templates")] }).forVersion(locale, "2026-01-01")(category, ordinal));
 
   it("builds an accessible table: caption, column and row headers, a labelled focusable region", () => {
     const $ = render("en", "analytics");
@@ -149,8 +157,8 @@ describe("createCookieTables renders through the template, escaped", () => {
     const used: CookieTableUse[] = [];
     for (const ordinal of [1, 2]) {
       for (const [locale, category] of [["de", undefined], ["ar", "analytics"], ["en", undefined]] as const) {
-        tables.forLocale(locale)(category, ordinal);
-        used.push({ locale, category, ordinal });
+        tables.forVersion(locale, "2026-01-01")(category, ordinal);
+        used.push(use(locale, category, ordinal));
       }
     }
     expect(tables.fallbackWarnings(used).map((p) => [p.file, p.line, p.severity, p.message])).toEqual([
