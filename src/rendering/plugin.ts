@@ -4,7 +4,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { Environment } from "nunjucks";
 import { overridableDirs } from "../content/site-resources.ts";
 import { sharedTemplateEnvironment, templateSearchPathKey } from "../templating/environment.ts";
-import { assetsDir, obtainPages, siteBeingBuilt, type PageSource } from "./site-source.ts";
+import { assetsDir, obtainPages, type PageSource } from "./site-source.ts";
 
 /**
  * Eleventy adds its shortcode tags (`setAsync`) to the environment on every run, and Nunjucks
@@ -34,8 +34,10 @@ function pageLayoutName(templateDirs: readonly string[]): string {
 }
 
 export interface CodicilPluginOptions {
-  /** The site repository; defaults to the site a build command is rendering, or the working directory. */
+  /** The site repository; defaults to the working directory. */
   readonly root?: string;
+  /** The pages the build command loaded (`renderPages`); without them the plugin loads the site itself. */
+  readonly source?: PageSource;
 }
 
 /**
@@ -44,12 +46,12 @@ export interface CodicilPluginOptions {
  * string filter and the stylesheet. No logic of its own lives here.
  */
 export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPluginOptions = {}): void {
-  const root = path.resolve(options.root ?? siteBeingBuilt()?.root ?? process.cwd());
+  const root = path.resolve(options.source?.root ?? options.root ?? process.cwd());
   const templateDirs = overridableDirs(root, "templates");
   let source: PageSource | undefined;
 
   eleventyConfig.addGlobalData("codicil", async () => {
-    source = await obtainPages(root);
+    source = options.source ?? (await obtainPages(root));
     return { pages: source.pages, liveReload: source.liveReload };
   });
 
@@ -82,7 +84,7 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
   // Under Eleventy's own commands; Codicil's build copies the assets itself once the pages are
   // written (`renderPages`, which says why).
   const assets = assetsDir(templateDirs);
-  if (assets && !siteBeingBuilt()) eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
+  if (assets && !options.source) eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
 
   // Eleventy's input folder (the templates folder `renderPages` gives it; under Eleventy's own
   // commands, the working folder) holds layouts and partials, never pages of their own.
@@ -92,3 +94,8 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
   eleventyConfig.addWatchTarget(path.join(root, "locales"));
   eleventyConfig.setUseGitIgnore(false);
 }
+
+// The build command adds the plugin, with its pages, before Eleventy reads the config file, which
+// adds it again (a site's own config may too): Eleventy keeps the first of a unique plugin's name.
+codicilPlugin.eleventyPackage = "codicil";
+codicilPlugin.eleventyPluginOptions = { unique: true };

@@ -3,7 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
 import { CODICIL_DIR, entryPoint, RUNS_COMPILED } from "../core/installation.ts";
-import { assetsDir, handOver, release, type PageSource } from "./site-source.ts";
+import { codicilPlugin } from "./plugin.ts";
+import { assetsDir, type PageSource } from "./site-source.ts";
 
 /** The site's own Eleventy config (`.eleventy.ts` in its folder, when that is not Codicil's own folder). */
 export function ownEleventyConfig(root: string): string | undefined {
@@ -25,8 +26,8 @@ function configPath(root: string): string {
 
 /**
  * Eleventy times every filter and prints a line when one takes more than 8 % of a run: on a large
- * site, `[11ty] Benchmark 378ms 9% 20608× (Configuration) "t" Nunjucks Filter` after the site-wide
- * pages, which list every document in every language. An editor can do nothing about it, and
+ * site, `[11ty] Benchmark … "t" Nunjucks Filter` after the site-wide pages, which list every
+ * document in every language. An editor can do nothing about it, and
  * Codicil has its own timings (`CODICIL_TIMINGS=1`). Eleventy 3.1.7 means quiet mode to silence
  * these, but makes the group that times filters before it knows about quiet mode, so it says so here.
  */
@@ -39,35 +40,36 @@ function withoutBenchmarkWarnings(config: UserConfig): void {
  * the copied assets included.
  * Eleventy keeps every page it renders in a run until the run ends, so a large site's build makes
  * one run per document (a few hundred pages) rather than one for the whole site: memory then
- * depends on the largest document, not on the size of the site. A run costs Eleventy 6–10 ms of
- * set-up (the first about 60 ms), so a small site is written in one run.
+ * depends on the largest document, not on the size of the site. Each run has a set-up cost of its
+ * own, so a small site is written in one run (docs/architecture.md).
  */
 export async function renderPages(source: PageSource, templateDirs: readonly string[], outDir: string): Promise<number> {
-  handOver(source);
-  try {
-    const templatesDir = templateDirs[0] ?? path.join(CODICIL_DIR, "templates");
-    // Eleventy's input folder, which Codicil's config leaves to this call, is given relative to the
-    // working folder: Eleventy matches its ignore patterns (the plugin's `**/*.njk`, which keeps
-    // layouts and partials from being rendered as pages) against paths relative to it, and a
-    // folder outside it only takes them in that form.
-    const input = path.relative(process.cwd(), templatesDir) || ".";
-    const eleventy = new Eleventy(input, outDir, { configPath: configPath(source.root), quietMode: true, config: withoutBenchmarkWarnings });
-    // Eleventy would print "Wrote N files" after every run, one line per document; the build
-    // command says once what it wrote. Errors still come back as exceptions.
-    eleventy.disableLogger();
-    const [, templates] = await eleventy.write();
-    // The assets are copied here, once the pages are written, rather than by Eleventy's
-    // passthrough copy: when a template fails, Eleventy rejects the run while its copy is still
-    // under way and no longer awaits it. The failed build then removes its temporary folder, and
-    // the copy either failed, its rejection unhandled, or made the folder again and left it behind
-    // (tests/integration/failed-build.test.ts).
-    const assets = source.copyAssets ? assetsDir(templateDirs) : undefined;
-    // A symbolic link is copied as it is written, as Eleventy's copy did (not made absolute).
-    if (!assets) return templates.length;
-    const copied = path.join(outDir, "assets");
-    cpSync(assets, copied, { recursive: true, verbatimSymlinks: true });
-    return templates.length + readdirSync(copied, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length;
-  } finally {
-    release(source.root);
-  }
+  const templatesDir = templateDirs[0] ?? path.join(CODICIL_DIR, "templates");
+  // Eleventy's input folder, which Codicil's config leaves to this call, is given relative to the
+  // working folder: Eleventy matches its ignore patterns (the plugin's `**/*.njk`, which keeps
+  // layouts and partials from being rendered as pages) against paths relative to it, and a
+  // folder outside it only takes them in that form.
+  const input = path.relative(process.cwd(), templatesDir) || ".";
+  // The pages go to the plugin as its options, through Eleventy's configuration callback, which
+  // runs before the config file (whose own `addPlugin` then gives way, the plugin being unique).
+  const config = (eleventyConfig: UserConfig): void => {
+    withoutBenchmarkWarnings(eleventyConfig);
+    eleventyConfig.addPlugin(codicilPlugin, { source });
+  };
+  const eleventy = new Eleventy(input, outDir, { configPath: configPath(source.root), quietMode: true, config });
+  // Eleventy would print "Wrote N files" after every run, one line per document; the build
+  // command says once what it wrote. Errors still come back as exceptions.
+  eleventy.disableLogger();
+  const [, templates] = await eleventy.write();
+  // The assets are copied here, once the pages are written, rather than by Eleventy's
+  // passthrough copy: when a template fails, Eleventy rejects the run while its copy is still
+  // under way and no longer awaits it. The failed build then removes its temporary folder, and
+  // the copy either failed, its rejection unhandled, or made the folder again and left it behind
+  // (tests/integration/failed-build.test.ts).
+  const assets = source.copyAssets ? assetsDir(templateDirs) : undefined;
+  // A symbolic link is copied as it is written, as Eleventy's copy did (not made absolute).
+  if (!assets) return templates.length;
+  const copied = path.join(outDir, "assets");
+  cpSync(assets, copied, { recursive: true, verbatimSymlinks: true });
+  return templates.length + readdirSync(copied, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length;
 }

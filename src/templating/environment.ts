@@ -19,8 +19,10 @@ export function createTemplateEnvironment(templateDirs: readonly string[]): Envi
   return environment;
 }
 
-const RENDERED_ONCE = Symbol.for("codicil.renderedOnce");
-type Environment = nunjucks.Environment & { [RENDERED_ONCE]?: WeakMap<object, Map<string, string>> };
+type Environment = nunjucks.Environment;
+
+/** Per environment: a list → the partials rendered with it → their HTML. */
+let renderedOnce = new WeakMap<Environment, WeakMap<object, Map<string, string>>>();
 
 /**
  * `{{ view.alternates | renderOnce("partials/alternate-links.njk") }}`: the partial rendered with
@@ -28,12 +30,13 @@ type Environment = nunjucks.Environment & { [RENDERED_ONCE]?: WeakMap<object, Ma
  * rendered). The pages of a family (the same page in each language) share one list of hreflang
  * alternates, and the sitemap lists it again for each of them: on a site in thirty languages each
  * list would otherwise be rendered thirty times over in pages and thirty in the sitemap, loop step
- * by loop step (docs/performance-history.md). Only a list the views share is worth it; any other value is
+ * by loop step. Only a list the views share is worth it; any other value is
  * rendered each time.
  */
 function renderOnce(environment: Environment, items: unknown, template: string): nunjucks.runtime.SafeString {
   if (typeof items !== "object" || items === null) return new nunjucks.runtime.SafeString(environment.render(template, { items }));
-  const cache = (environment[RENDERED_ONCE] ??= new WeakMap());
+  let cache = renderedOnce.get(environment);
+  if (!cache) renderedOnce.set(environment, (cache = new WeakMap()));
   let byTemplate = cache.get(items);
   if (!byTemplate) cache.set(items, (byTemplate = new Map<string, string>()));
   let html = byTemplate.get(template);
@@ -41,12 +44,9 @@ function renderOnce(environment: Environment, items: unknown, template: string):
   return new nunjucks.runtime.SafeString(html);
 }
 
-// On globalThis under a registered symbol, like the page hand-over (src/rendering/site-source.ts):
-// Eleventy imports the plugin through its own loader, which may be another module instance than
-// the build command's. Each worker thread has its own globalThis, so its own environments.
-const REGISTRY = Symbol.for("codicil.sharedTemplateEnvironments");
-const globalRegistry = globalThis as typeof globalThis & { [REGISTRY]?: Map<string, Environment> };
-const environments = (globalRegistry[REGISTRY] ??= new Map<string, Environment>());
+// One per thread: each worker thread has its own modules. The build command gives Eleventy the
+// plugin of its own module instance (`renderPages`), so it shares these with `reloadSharedTemplates`.
+const environments = new Map<string, Environment>();
 
 /**
  * The environment pages are rendered with: one per template search path and thread, reused by
@@ -83,7 +83,7 @@ export function reloadSharedTemplates(): void {
   // `invalidateCache` empties every loader's cache; it is missing from Nunjucks' type definitions.
   for (const environment of environments.values()) {
     (environment as Environment & { invalidateCache(): void }).invalidateCache();
-    // What was rendered with the templates before.
-    environment[RENDERED_ONCE] = new WeakMap();
   }
+  // What was rendered with the templates before.
+  renderedOnce = new WeakMap();
 }
