@@ -95,43 +95,16 @@ export async function loadTranslations(options: {
     returnNull: false,
   });
   const fixed = new Map(options.localeCodes.map((code) => [code, instance.getFixedT(code)]));
-  // Templates ask for the same few dozen strings on every page; a string without values is looked
-  // up once per language (i18next's resolution costs ~10 µs a call, 200,000 calls on a big site).
-  const plain = new Map<string, string>();
+  // Templates ask for the same strings with the same values on page after page (the labels, each
+  // heading's permalink label in every version): i18next's answer is kept per language, key and values.
+  const results = new Map<string, string>();
   const known = new Set<string>();
-  // Strings with values (the permalink label of every heading, "version {{label}}") are resolved
-  // once per language and key with placeholders, then filled in: the same text i18next would
-  // give, without its resolution per call. Undefined marks a string that must go through i18next
-  // (a format such as {{date, datetime}} changes the value, so the placeholder does not survive).
-  const templates = new Map<string, { parts: string[]; names: string[] } | undefined>();
-  const interpolated = (locale: string, key: string, values: Readonly<Record<string, string>>, t: (key: string, values: Record<string, string>) => string): string => {
-    const names = Object.keys(values).sort();
-    const cacheKey = `${locale}\u0000${key}\u0000${names.join("\u0000")}`;
-    let template = templates.get(cacheKey);
-    if (!templates.has(cacheKey)) {
-      const placeholders = Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE001`]));
-      const text = t(key, placeholders);
-      const parts = text.split(/\uE000\d+\uE001/);
-      const order = [...text.matchAll(/\uE000(\d+)\uE001/g)].map((m) => names[Number(m[1])] ?? "");
-      const intact = names.every((_, i) => text.includes(`\uE000${i}\uE001`)) && !/[\uE000\uE001]/.test(parts.join(""));
-      template = intact ? { parts, names: order } : undefined;
-      templates.set(cacheKey, template);
-    }
-    if (!template) return t(key, values);
-    let text = template.parts[0] ?? "";
-    template.names.forEach((name, i) => (text += (values[name] ?? "") + (template.parts[i + 1] ?? "")));
-    return text;
-  };
   return {
     problems,
     translator: {
       t(locale, key, values) {
-        // A string without values, or with a whole-number count alone ("{{count}} sections
-        // unchanged", cookie durations: few values, and a plural rule behind each, which costs
-        // i18next 15–20 µs a call), is resolved once per language and count.
-        const cacheKey =
-          values === undefined ? `${locale}\u0000${key}` : isCountOnly(values) ? `${locale}\u0000${key}\u0000${values.count}` : undefined;
-        const cached = cacheKey === undefined ? undefined : plain.get(cacheKey);
+        const cacheKey = values === undefined ? `${locale}\u0000${key}` : hasPlainValues(values) ? `${locale}\u0000${key}\u0000${JSON.stringify(values)}` : undefined;
+        const cached = cacheKey === undefined ? undefined : results.get(cacheKey);
         if (cached !== undefined) return cached;
         // With its values, so that a plural key (`year` with `count`) is found by its suffixed forms.
         const knownKey = values?.count === undefined ? key : `${key}\u0000count`;
@@ -142,27 +115,17 @@ export async function loadTranslations(options: {
           known.add(knownKey);
         }
         const t = fixed.get(locale) ?? instance.getFixedT(locale);
-        if (values !== undefined && isPlainTextValues(values)) return interpolated(locale, key, values, t);
         const text = t(key, values ?? {});
-        if (cacheKey !== undefined) plain.set(cacheKey, text);
+        if (cacheKey !== undefined) results.set(cacheKey, text);
         return text;
       },
     },
   };
 }
 
-/** i18next reads these keys of the values object as options (plural, context, language…). */
-const I18NEXT_OPTION_KEYS = new Set(["count", "context", "ordinal", "lng", "lngs", "fallbackLng", "ns", "defaultValue", "replace", "joinArrays", "postProcess", "interpolation", "keyPrefix", "returnObjects", "returnDetails"]);
-
-/** Values that are plain text filled into a string, the only ones the template cache handles. */
-function isPlainTextValues(values: Record<string, unknown>): values is Record<string, string> {
-  return Object.entries(values).every(([name, value]) => typeof value === "string" && !I18NEXT_OPTION_KEYS.has(name));
-}
-
-/** Values that are only a whole-number count, the one i18next option the count cache handles. */
-function isCountOnly(values: Record<string, unknown>): values is { count: number } {
-  const names = Object.keys(values);
-  return names.length === 1 && names[0] === "count" && Number.isInteger(values.count);
+/** Values that are text, numbers or booleans: the same ones always give i18next's same answer. */
+function hasPlainValues(values: Record<string, unknown>): boolean {
+  return Object.values(values).every((value) => typeof value === "string" || typeof value === "number" || typeof value === "boolean");
 }
 
 function parseMessages(text: string, file: string): { messages?: Messages; problems: Problem[] } {

@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { Environment } from "nunjucks";
 import { overridableDirs } from "../content/site-resources.ts";
-import { sharedTemplateEnvironment, templateSearchPathKey } from "../templating/environment.ts";
+import { sharedTemplateEnvironment } from "../templating/environment.ts";
 import { assetsDir, obtainPages, type PageSource } from "./site-source.ts";
 
 /**
@@ -19,19 +18,12 @@ function withoutExtensions<T extends Environment>(environment: T): T {
 }
 
 /**
- * The virtual page layout's name, one per template search path, as there is one environment per
- * search path (`templateSearchPathKey`). Eleventy keeps a compiled layout for the life of the
- * process under its name and input folder (`renderPages` gives the site's templates/, or Codicil's,
- * the same for every site without its own), and the layout holds the Nunjucks environment it was
- * compiled with.
- * Under one name for all, a second site built in the same process would be rendered with the first
- * site's environment, and so its templates. The name never reaches a page; an error names it only
- * when the page's template itself cannot be read (the loader checks first that each `layout:` exists).
+ * The virtual page layout, in the `_includes/` of the run's input folder (the site's templates/,
+ * or Codicil's for every site without its own), where Eleventy keeps it compiled, with the
+ * environment of that folder's search path, for the whole process: each site with templates of
+ * its own has its own (tests/integration/several-sites.test.ts).
  */
-function pageLayoutName(templateDirs: readonly string[]): string {
-  const searchPath = createHash("sha256").update(templateSearchPathKey(templateDirs)).digest("hex").slice(0, 12);
-  return `codicil-page-${searchPath}.njk`;
-}
+const PAGE_LAYOUT = "codicil-page.njk";
 
 export interface CodicilPluginOptions {
   /** The site repository; defaults to the working directory. */
@@ -72,10 +64,9 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
   // returns every page's output, so a large site is written one document per run; see
   // docs/architecture.md.) `entry.view` builds the view on each read, so it is read once here and
   // collected after the page.
-  const layout = pageLayoutName(templateDirs);
-  eleventyConfig.addTemplate(`_includes/${layout}`, "{% set view = entry.view %}{% include view.template %}", {});
+  eleventyConfig.addTemplate(`_includes/${PAGE_LAYOUT}`, "{% set view = entry.view %}{% include view.template %}", {});
   eleventyConfig.addTemplate("codicil-pages.njk", "", {
-    layout,
+    layout: PAGE_LAYOUT,
     pagination: { data: "codicil.pages", size: 1, alias: "entry", addAllPagesToCollections: false },
     permalink: (data: { entry: { permalink: string } }) => data.entry.permalink,
     eleventyExcludeFromCollections: true,

@@ -65,18 +65,14 @@ export function sharedTemplateEnvironment(templateDirs: readonly string[]): Envi
   return environment;
 }
 
-/**
- * What tells template search paths apart: one environment per key, and one page layout per key
- * (`pageLayoutName` in src/rendering/plugin.ts), as the layout Eleventy keeps holds the environment
- * it was compiled with.
- */
-export function templateSearchPathKey(templateDirs: readonly string[]): string {
+/** What tells template search paths apart: one environment per key. */
+function templateSearchPathKey(templateDirs: readonly string[]): string {
   return templateDirs.join("\0");
 }
 
 /**
  * Called at the start of every build: templates are read and compiled again. The environments
- * themselves stay: Eleventy keeps each page layout it compiled (one per search path) for the whole
+ * themselves stay: Eleventy keeps each page layout it compiled (one per input folder) for the whole
  * process, and with it the environment it was compiled with.
  */
 export function reloadSharedTemplates(): void {

@@ -106,6 +106,24 @@ describe("loadTranslations", () => {
     expect(translator?.t("en", "years", { count: 1.5 })).toBe("1.5 years");
   });
 
+  it("gives a string with values the text of those values, asked again with the same values or others", async () => {
+    const root = site({ "locales/en.json": { label: "{{a}} then {{b}}", twice: "{{a}}/{{a}}" }, "locales/de.json": { label: "{{b}} vor {{a}}" } });
+    const { translator } = await load(root, ["en", "de"]);
+    const expected: [string, string, Record<string, string | number>, string][] = [
+      ["en", "label", { a: "1", b: "2" }, "1 then 2"],
+      ["de", "label", { a: "1", b: "2" }, "2 vor 1"],
+      ["en", "label", { a: "2", b: "1" }, "2 then 1"],
+      ["en", "label", { b: "2", a: "1" }, "1 then 2"],
+      ["en", "label", { a: "1\u0000b", b: "" }, "1\u0000b then "],
+      ["en", "label", { a: "1", b: 2 }, "1 then 2"],
+      ["en", "twice", { a: "x" }, "x/x"],
+      ["de", "twice", { a: "y" }, "y/y"],
+    ];
+    for (const round of [expected, [...expected].reverse(), expected]) {
+      for (const [locale, key, values, text] of round) expect(translator?.t(locale, key, values)).toBe(text);
+    }
+  });
+
   it.each([
     ["a JSON syntax error, at its line", { "locales/en.json": '{\n  "a": "x",\n}\n' }, "locales/en.json", 3, "JSON syntax error"],
     ["a value that is not text", { "locales/en.json": '{\n  "a": "x",\n  "b": 3\n}\n' }, "locales/en.json", 3, '"b" must be text'],

@@ -15,17 +15,17 @@ describe("templateErrorLine", () => {
   it.each([
     [
       "an error in the page's own layout",
-      "(./templates/_includes/codicil-page-9a0393ec3c72.njk)\n  Template render error: (/site/templates/layouts/document.njk) [Line 12, Column 4]\n  Error: unable to call `nope`, which is undefined or falsey",
+      "(./templates/_includes/codicil-page.njk)\n  Template render error: (/site/templates/layouts/document.njk) [Line 12, Column 4]\n  Error: unable to call `nope`, which is undefined or falsey",
       "templates/layouts/document.njk:12: template error: unable to call `nope`, which is undefined or falsey",
     ],
     [
       "an error in a partial the layout includes: the partial, not the layout",
-      "(./templates/_includes/codicil-page-9a0393ec3c72.njk)\n  Template render error: (/site/templates/layouts/document.njk) [Line 4, Column 3]\n  Template render error: (/site/templates/partials/toc.njk) [Line 7, Column 9]\n  Error: expected variable end",
+      "(./templates/_includes/codicil-page.njk)\n  Template render error: (/site/templates/layouts/document.njk) [Line 4, Column 3]\n  Template render error: (/site/templates/partials/toc.njk) [Line 7, Column 9]\n  Error: expected variable end",
       "templates/partials/toc.njk:7: template error: expected variable end",
     ],
     [
       "a partial whose error Nunjucks gives no line: line 1",
-      "(./templates/_includes/codicil-page-9a0393ec3c72.njk)\n  Template render error: (/site/templates/layouts/document.njk) [Line 4, Column 3]\n  Template render error: (/site/templates/partials/alternate-links.njk)\n  Error: filter not found: nosuch",
+      "(./templates/_includes/codicil-page.njk)\n  Template render error: (/site/templates/layouts/document.njk) [Line 4, Column 3]\n  Template render error: (/site/templates/partials/alternate-links.njk)\n  Error: filter not found: nosuch",
       "templates/partials/alternate-links.njk:1: template error: filter not found: nosuch",
     ],
   ])("%s", (_, message, expected) => {
