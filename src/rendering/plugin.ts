@@ -2,18 +2,17 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { Environment } from "nunjucks";
 import { overridableDirs } from "../content/site-resources.ts";
+import { extensionNames } from "../patches/nunjucks-extension-names.ts";
 import { sharedTemplateEnvironment } from "../templating/environment.ts";
 import { assetsDir, obtainPages, type PageSource } from "./site-source.ts";
 
 /**
  * Eleventy adds its shortcode tags (`setAsync`) to the environment on every run, and Nunjucks
  * appends each to a list; the previous run's go first, so a reused environment does not grow with
- * every run. `extensions` is Nunjucks' own record of them, missing from its type definitions.
- * Codicil adds no Nunjucks extensions of its own (cookie tables are a markdown-it rule).
+ * every run. Codicil adds no Nunjucks extensions of its own (cookie tables are a markdown-it rule).
  */
 function withoutExtensions<T extends Environment>(environment: T): T {
-  const { extensions } = environment as T & { readonly extensions: Readonly<Record<string, unknown>> };
-  for (const name of Object.keys(extensions)) environment.removeExtension(name);
+  for (const name of extensionNames(environment)) environment.removeExtension(name);
   return environment;
 }
 
