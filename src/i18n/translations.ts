@@ -103,7 +103,7 @@ export async function loadTranslations(options: {
     problems,
     translator: {
       t(locale, key, values) {
-        const cacheKey = values === undefined ? `${locale}\u0000${key}` : hasPlainValues(values) ? `${locale}\u0000${key}\u0000${JSON.stringify(values)}` : undefined;
+        const cacheKey = values === undefined ? `${locale}\u0000${key}` : valuesKey(values, `${locale}\u0000${key}`);
         const cached = cacheKey === undefined ? undefined : results.get(cacheKey);
         if (cached !== undefined) return cached;
         // With its values, so that a plural key (`year` with `count`) is found by its suffixed forms.
@@ -123,9 +123,20 @@ export async function loadTranslations(options: {
   };
 }
 
-/** Values that are text, numbers or booleans: the same ones always give i18next's same answer. */
-function hasPlainValues(values: Record<string, unknown>): boolean {
-  return Object.values(values).every((value) => typeof value === "string" || typeof value === "number" || typeof value === "boolean");
+/**
+ * `prefix` followed by each value's name and value (each with its length, so none can be read as
+ * another), when every value is text, a number or a boolean: the same ones always get i18next's
+ * same answer. Undefined for any other value.
+ */
+function valuesKey(values: Record<string, unknown>, prefix: string): string | undefined {
+  let key = prefix;
+  for (const name in values) {
+    const value = values[name];
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
+    const text = String(value);
+    key += `\u0000${name.length}:${name}${typeof value}${text.length}:${text}`;
+  }
+  return key;
 }
 
 function parseMessages(text: string, file: string): { messages?: Messages; problems: Problem[] } {
