@@ -4,7 +4,6 @@ import { error, type Problem } from "../core/problems.ts";
 import { paths } from "../addresses/urls.ts";
 import type { RouteInput } from "../addresses/routes.ts";
 import { renderMarkdown } from "../markdown/renderer.ts";
-import { newInlineCache } from "../markdown/inline-cache.ts";
 import type { CookieCategory } from "../model/cookies.ts";
 import type { LegalDocument, Translation, Version } from "../model/site.ts";
 import type { IsoDate } from "../rules/dates.ts";
@@ -63,7 +62,6 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   cache?.endLoad();
   const linksToCheck: LinkToCheck[] = [];
   const tablesUsed: CookieTableUse[] = [];
-  const inlineCache = newInlineCache();
   // A version's cookie tables show the registry as of its effective date; the date is in the file's
   // own front matter, so the file cache's renderings (keyed by the file's bytes) stay right.
   const renderFile = (file: string, body: string, bodyLine: number, locale: string, date: IsoDate): FileRendering => {
@@ -74,7 +72,6 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
       bodyLine,
       pathPrefix: settings.pathPrefix,
       siteUrl: settings.url,
-      inlineCache,
       permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
       ...(hook && {
         cookieTable: (category: CookieCategory | undefined, ordinal: number) => {

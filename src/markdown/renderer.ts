@@ -6,7 +6,6 @@ import { readAddress, siteAddress } from "../addresses/browser-addresses.ts";
 import type { TextSection, TocEntry } from "../model/text.ts";
 import { textSections } from "./sections.ts";
 import { headingAnchorsPlugin, headingText } from "./heading-anchors.ts";
-import { inlineCachePlugin, usableInlineCache, type InlineCache } from "./inline-cache.ts";
 
 /** What one render needs to know about the file it renders and the site around it. */
 export interface RenderContext {
@@ -24,8 +23,6 @@ export interface RenderContext {
   readonly siteUrl?: string;
   /** Renders `{% cookieTable %}` lines; undefined when the site has no content/cookies.yaml. */
   readonly cookieTable?: CookieTableHook;
-  /** Paragraphs parsed in the document's other files (`inline-cache.ts`). */
-  readonly inlineCache?: InlineCache;
 }
 
 export interface RenderedMarkdown {
@@ -76,9 +73,6 @@ const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
 // so the link check below sees it and reports it as an error instead.
 md.validateLink = () => true;
 
-// A paragraph already parsed in another file of the same document is not parsed again.
-md.use(inlineCachePlugin);
-
 // Stable heading ids and a permalink after each heading that screen readers announce by name.
 md.use(headingAnchorsPlugin);
 
@@ -94,7 +88,7 @@ export function renderMarkdown(body: string, context: RenderContext): RenderedMa
   const renderEnv: RenderEnv = { ...context, page: siteAddress(context.siteUrl, context.pathPrefix), problems: [], links: [], anchors: [], internalLinks: [] };
   const tokens = md.parse(body, renderEnv);
   const toc = tableOfContents(tokens);
-  const sections = textSections(tokens, usableInlineCache(renderEnv));
+  const sections = textSections(tokens);
   const html = hasRawHtml(tokens) ? checkedRawHtml(tokens, renderEnv) : md.renderer.render(tokens, md.options, renderEnv);
   // The tokens' problems come first and the HTML's after; in line order they read as the file does.
   const problems = renderEnv.problems.sort((a, b) => a.line - b.line);

@@ -1,24 +1,16 @@
 import type { Token } from "markdown-it";
 import { Parser } from "htmlparser2";
-import type { InlineCache } from "./inline-cache.ts";
 import type { TextSection } from "../model/text.ts";
 
-/** With `cache`, a paragraph's text is worked out once per document (`inline-cache.ts`). */
-export function textSections(tokens: readonly Token[], cache?: InlineCache): TextSection[] {
-  const inlineText = (token: Token) => {
-    const known = cache?.plainText.get(token.content);
-    if (known !== undefined) return known;
-    const text = plainText(token);
-    cache?.plainText.set(token.content, text);
-    return text;
-  };
+/** The text readers see, cut at `##` and `###` headings: what the changes pages compare. */
+export function textSections(tokens: readonly Token[]): TextSection[] {
   const sections: { id: string; heading: string; level: number; blocks: string[] }[] = [{ id: "", heading: "", level: 1, blocks: [] }];
   let row: string[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     if (token.type === "heading_open" && (token.tag === "h2" || token.tag === "h3")) {
       const inline = tokens[i + 1];
-      sections.push({ id: String(token.attrGet("id") ?? ""), heading: inline ? inlineText(inline) : "", level: Number(token.tag.slice(1)), blocks: [] });
+      sections.push({ id: String(token.attrGet("id") ?? ""), heading: inline ? plainText(inline) : "", level: Number(token.tag.slice(1)), blocks: [] });
       i += 2;
       continue;
     }
@@ -29,7 +21,7 @@ export function textSections(tokens: readonly Token[], cache?: InlineCache): Tex
       current.blocks.push(row.join(" | "));
       row = undefined;
     } else if (token.type === "inline") {
-      const text = inlineText(token);
+      const text = plainText(token);
       if (row) row.push(text);
       else if (text !== "") current.blocks.push(text);
     } else if (token.type === "html_block") {

@@ -1,5 +1,4 @@
 import nunjucks from "nunjucks";
-import { splitLoopVariableNamesOnce } from "../patches/nunjucks-loop-variables.ts";
 
 /**
  * The one way Codicil makes a Nunjucks environment, shared by the Eleventy plugin (pages) and by
@@ -8,7 +7,6 @@ import { splitLoopVariableNamesOnce } from "../patches/nunjucks-loop-variables.t
  * have autoescape explicitly on: every value printed is escaped unless marked safe.
  */
 export function createTemplateEnvironment(templateDirs: readonly string[]): Environment {
-  splitLoopVariableNamesOnce();
   const environment: Environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([...templateDirs]), {
     autoescape: true,
     throwOnUndefined: false,
