@@ -6,13 +6,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { BENCH_BUILD_DATE, SIZES, writeCorpus, type CorpusSize } from "./corpus.ts";
+import { printWorstCases, runWorstCases } from "./worst-cases.ts";
 
 /**
  * `npm run bench`: generates each corpus size, then builds it with Codicil's real command line
  * and with bare Eleventy (bench/bare/eleventy.config.js), alternating, each build in a child
  * process of its own so that its peak memory is its own. Prints medians and the exact commands.
  *
- *   npm run bench                       S (5 runs) and M (3 runs)
+ *   npm run bench                       the worst-case comparisons, then S (5 runs) and M (3 runs)
+ *   npm run bench -- --sizes none       the worst-case comparisons only
+ *   npm run bench -- --no-worst-cases   the corpus sizes only
  *   npm run bench -- --sizes S --runs 9
  *   npm run bench -- --sizes M --only codicil --json bench/.work/m.json
  */
@@ -116,9 +119,11 @@ async function main(): Promise<void> {
       work: { type: "string", default: path.join(REPO, "bench/.work") },
       json: { type: "string" },
       "keep-output": { type: "boolean", default: false },
+      "worst-cases": { type: "boolean", default: true },
     },
+    allowNegative: true,
   });
-  const sizes = values.sizes.split(",").map((name) => {
+  const sizes = (values.sizes === "none" ? [] : values.sizes.split(",")).map((name) => {
     const size = SIZES[name.trim() as keyof typeof SIZES] as CorpusSize | undefined;
     if (!size) throw new Error(`Unknown size "${name}"; sizes are ${Object.keys(SIZES).join(", ")}.`);
     return size;
@@ -130,6 +135,10 @@ async function main(): Promise<void> {
   console.log(`Machine: ${machine()}`);
   console.log(`Peak RSS and CPU time: ${existsSync(TIME) ? "GNU time %M (max resident set size) and %U + %S (user + system CPU) of the build process" : "not measured (/usr/bin/time is missing)"}`);
   console.log(`SOURCE_DATE_EPOCH=${epoch} for every build.\n`);
+  if (values["worst-cases"]) {
+    printWorstCases(runWorstCases());
+    console.log("");
+  }
   // bin/codicil.mjs compiles src/ on its first run after a change; that is not part of a build.
   if (tools.includes("codicil")) spawnSync(process.execPath, ["bin/codicil.mjs", "--help"], { cwd: REPO, stdio: "ignore" });
   const all: { size: string; files: number; results: ToolResult[] }[] = [];
