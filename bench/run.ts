@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { BENCH_BUILD_DATE, SIZES, writeCorpus, type CorpusSize } from "./corpus.ts";
+import { BENCH_BUILD_DATE, REVISION_MIXES, SIZES, writeCorpus, type CorpusSize, type RevisionMix } from "./corpus.ts";
 import { printWorstCases, runWorstCases } from "./worst-cases.ts";
 
 /**
@@ -16,6 +16,8 @@ import { printWorstCases, runWorstCases } from "./worst-cases.ts";
  *   npm run bench                       the worst-case comparisons, then S (5 runs) and M (3 runs)
  *   npm run bench -- --sizes none       the worst-case comparisons only
  *   npm run bench -- --no-worst-cases   the corpus sizes only
+ *   npm run bench -- --revisions sentence   the corpus revised one sentence at a time, as the
+ *                                       bench was until issue #29 (default: real, see docs/performance.md)
  *   npm run bench -- --sizes S --runs 9
  *   npm run bench -- --sizes M --only codicil --json bench/.work/m.json
  */
@@ -120,6 +122,7 @@ async function main(): Promise<void> {
       json: { type: "string" },
       "keep-output": { type: "boolean", default: false },
       "worst-cases": { type: "boolean", default: true },
+      revisions: { type: "string", default: "real" },
     },
     allowNegative: true,
   });
@@ -128,6 +131,8 @@ async function main(): Promise<void> {
     if (!size) throw new Error(`Unknown size "${name}"; sizes are ${Object.keys(SIZES).join(", ")}.`);
     return size;
   });
+  const revisions = values.revisions as RevisionMix;
+  if (!REVISION_MIXES.includes(revisions)) throw new Error(`Unknown revisions "${values.revisions}"; they are ${REVISION_MIXES.join(", ")}.`);
   const tools: Tool[] = values.only === undefined ? ["codicil", "bare"] : [values.only as Tool];
   const epoch = String(Date.parse(`${BENCH_BUILD_DATE}T00:00:00Z`) / 1000);
   const work = path.resolve(values.work);
@@ -147,9 +152,9 @@ async function main(): Promise<void> {
     const runs = Number(values.runs ?? DEFAULT_RUNS[size.name] ?? 3);
     const corpus = path.join(work, size.name);
     const generated = performance.now();
-    const { files, bytes } = await writeCorpus(size, corpus);
+    const { files, bytes } = await writeCorpus(size, corpus, revisions);
     console.log(
-      `Size ${size.name}: ${size.documents} documents × ${size.locales} languages × ${size.versions} versions = ${files - 3} Markdown files, ` +
+      `Size ${size.name} (${revisions} revisions): ${size.documents} documents × ${size.locales} languages × ${size.versions} versions = ${files - 3} Markdown files, ` +
         `${(bytes / 2 ** 20).toFixed(1)} MiB, generated into ${path.relative(REPO, corpus)} in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
     );
     const results: ToolResult[] = tools.map((tool) => ({ tool, command: shellWords(commandFor(tool, corpus, path.join(work, `${size.name}-${tool}-out`)).argv), runs: [] }));
