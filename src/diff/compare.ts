@@ -256,7 +256,7 @@ function diffWordsTrimmed(older: string, newer: string, ends: SharedEnds, knownS
   const [oldMiddle, newMiddle, options] = middles(older, newer, ends);
   const needed = MIN_SIMILARITY * Math.max(older.length, newer.length, 1) - start - end;
   if (!knownSimilar && words.mostSharedText(oldMiddle, newMiddle, options, needed) < needed) return undefined;
-  const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWordParts(oldMiddle, newMiddle, options, words.budget);
+  const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWordParts(oldMiddle, newMiddle, options, words.budget, (text) => words.tokens(text, options));
   if (!middle) return undefined;
   const head = older.slice(0, start);
   const tail = older.slice(older.length - end);
@@ -302,6 +302,8 @@ export function mostSharedText(
 
 /** A text cut into words, each word numbered (`WordIndex`). */
 interface IndexedText {
+  /** The words as jsdiff cuts them, with their whitespace. */
+  readonly tokens: readonly string[];
   readonly words: readonly number[];
   readonly lengths: readonly number[];
   readonly whitespace: number;
@@ -334,7 +336,8 @@ class WordIndex {
     const lengths: number[] = [];
     const bag = new Map<number, number>();
     let whitespace = 0;
-    for (const token of jsdiffWords(text, options)) {
+    const tokens = jsdiffWords(text, options);
+    for (const token of tokens) {
       const word = token.trim();
       whitespace += token.length - word.length;
       let id = this.#ids.get(word);
@@ -346,9 +349,17 @@ class WordIndex {
       lengths.push(word.length);
       bag.set(id, (bag.get(id) ?? 0) + 1);
     }
-    const indexed = { words, lengths, whitespace, bag };
+    const indexed = { tokens, words, lengths, whitespace, bag };
     known.set(text, indexed);
     return indexed;
+  }
+
+  /** The words of `text` as jsdiff cuts them: those of a text read before are not cut again, nor is a text read for them. */
+  tokens(text: string, options: ReturnType<typeof wordOptions>): readonly string[] {
+    const found = (options.intlSegmenter ? this.#segmented : this.#plain).get(text);
+    if (found) return found.tokens;
+    this.budget.spend(tokenizingCost(text));
+    return jsdiffWords(text, options);
   }
 
   /** `mostSharedText` above. */

@@ -14,6 +14,17 @@ export interface WordDiffOptions {
   readonly intlSegmenter?: Intl.Segmenter;
 }
 
+/** A text's words as jsdiff cuts them (`jsdiffWords`), from a caller that may have cut it before. */
+export type WordsOf = (text: string) => readonly string[];
+
+/** Words cut afresh, the work taken from `budget`. */
+function wordsOf(options: WordDiffOptions, budget: WorkBudget): WordsOf {
+  return (text) => {
+    budget.spend(tokenizingCost(text));
+    return jsdiffWords(text, options);
+  };
+}
+
 /**
  * A word diff of two paragraphs (or the parts of them a revision changed): jsdiff's words and its
  * whitespace rules, with the longest common subsequence of the words found by Jest's
@@ -25,16 +36,27 @@ export interface WordDiffOptions {
  * diff-sequences has no cap of its own: each word pair it compares is taken from `budget`, which
  * ends the search (`OutOfWork`) at its bound.
  */
-export function diffWordParts(older: string, newer: string, options: WordDiffOptions, budget = new WorkBudget(Number.MAX_SAFE_INTEGER)): ChangeObject<string>[] | undefined {
-  const parts = keptAndChangedWords(older, newer, options, budget);
+export function diffWordParts(
+  older: string,
+  newer: string,
+  options: WordDiffOptions,
+  budget = new WorkBudget(Number.MAX_SAFE_INTEGER),
+  words: WordsOf = wordsOf(options, budget),
+): ChangeObject<string>[] | undefined {
+  const parts = keptAndChangedWords(older, newer, options, budget, words);
   return parts && placeWhitespace(parts, older, newer, options);
 }
 
 /** The change objects of a word diff before jsdiff places the whitespace around each change; undefined beyond the edit cap. */
-export function keptAndChangedWords(older: string, newer: string, options: WordDiffOptions, budget = new WorkBudget(Number.MAX_SAFE_INTEGER)): ChangeObject<string>[] | undefined {
-  budget.spend(tokenizingCost(older) + tokenizingCost(newer));
-  const oldWords = jsdiffWords(older, options);
-  const newWords = jsdiffWords(newer, options);
+export function keptAndChangedWords(
+  older: string,
+  newer: string,
+  options: WordDiffOptions,
+  budget = new WorkBudget(Number.MAX_SAFE_INTEGER),
+  words: WordsOf = wordsOf(options, budget),
+): ChangeObject<string>[] | undefined {
+  const oldWords = words(older);
+  const newWords = words(newer);
 
   // jsdiff compares words without the whitespace they carry (`WordDiff.equals`); numbered once,
   // they compare as numbers.

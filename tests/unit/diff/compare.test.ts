@@ -125,7 +125,7 @@ describe("compareSections' bounds", () => {
   const replaced = (older: readonly string[], newer: readonly string[]) => [...older.map((t) => `[-${t}-]`), ...newer.map((t) => `[+${t}+]`)];
 
   const CASES: { name: string; older: string[]; newer: string[]; bounds: Partial<ComparisonBounds>; tooLarge: boolean }[] = [
-    { name: "ten edited paragraphs within the section's work", older: range(10, sentence), newer: range(10, edited), bounds: { sectionWork: 200_000 }, tooLarge: false },
+    { name: "ten edited paragraphs within the section's work", older: range(10, sentence), newer: range(10, edited), bounds: { sectionWork: 30_000 }, tooLarge: false },
     { name: "ten edited paragraphs beyond the section's work", older: range(10, sentence), newer: range(10, edited), bounds: { sectionWork: 20_000 }, tooLarge: true },
     { name: "ten edited paragraphs beyond the page's work", older: range(10, sentence), newer: range(10, edited), bounds: { pageWork: 20_000 }, tooLarge: true },
     { name: "ten edited paragraphs within the paragraph edits", older: range(10, sentence), newer: range(10, edited), bounds: { paragraphEdits: 20 }, tooLarge: false },
@@ -151,9 +151,9 @@ describe("compareSections' bounds", () => {
   it("spends the page's work section by section: a later section is shown whole once it is spent", () => {
     const older = [section(range(10, sentence), "a"), section(range(10, sentence), "b")];
     const newer = [section(range(10, edited), "a"), section(range(10, edited), "b")];
-    // One such section takes between 60,000 and 80,000 units.
-    expect(compareSections(older, newer, { ...UNBOUNDED, pageWork: 100_000 }).sections.map((s) => s.tooLarge ?? false)).toEqual([false, true]);
-    expect(compareSections(older, newer, { ...UNBOUNDED, pageWork: 200_000 }).sections.map((s) => s.tooLarge ?? false)).toEqual([false, false]);
+    // One such section takes between 20,000 and 30,000 units (the first case above).
+    expect(compareSections(older, newer, { ...UNBOUNDED, pageWork: 40_000 }).sections.map((s) => s.tooLarge ?? false)).toEqual([false, true]);
+    expect(compareSections(older, newer, { ...UNBOUNDED, pageWork: 80_000 }).sections.map((s) => s.tooLarge ?? false)).toEqual([false, false]);
   });
 
   it("shows every section replaced, with the note, beyond the section edits", () => {
