@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,8 +13,10 @@ import { fileURLToPath } from "node:url";
  */
 const [root = "bench/.work/S", count = "5", checkout = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")] = process.argv.slice(2);
 const code = path.resolve(checkout);
-type LoadSite = typeof import("../src/content/load-site.ts"); // eslint-disable-line @typescript-eslint/consistent-type-imports -- the module is loaded from another checkout
-const { loadDocument, loadSiteResources } = (await import(path.join(code, "src/content/load-site.ts"))) as LoadSite;
+// Checkouts from before src/content/load-site.ts was split have both functions there.
+const split = existsSync(path.join(code, "src/content/load-document.ts"));
+const { loadDocument } = (await import(path.join(code, split ? "src/content/load-document.ts" : "src/content/load-site.ts"))) as typeof import("../src/content/load-document.ts"); // eslint-disable-line @typescript-eslint/consistent-type-imports -- the module is loaded from another checkout
+const { loadSiteResources } = (await import(path.join(code, split ? "src/content/site-resources.ts" : "src/content/load-site.ts"))) as typeof import("../src/content/site-resources.ts"); // eslint-disable-line @typescript-eslint/consistent-type-imports
 const { documentPageEntries } = (await import(path.join(code, "src/pages/pages.ts"))) as typeof import("../src/pages/pages.ts"); // eslint-disable-line @typescript-eslint/consistent-type-imports
 const { siteOf } = (await import(path.join(code, "src/pipeline/document-task.ts"))) as typeof import("../src/pipeline/document-task.ts"); // eslint-disable-line @typescript-eslint/consistent-type-imports
 const { sharedTemplateEnvironment } = (await import(path.join(code, "src/templating/environment.ts"))) as typeof import("../src/templating/environment.ts"); // eslint-disable-line @typescript-eslint/consistent-type-imports

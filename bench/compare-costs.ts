@@ -1,6 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { loadDocument, loadSiteResources } from "../src/content/load-site.ts";
+import { loadDocument } from "../src/content/load-document.ts";
+import { loadSiteResources } from "../src/content/site-resources.ts";
 import type { TextSection } from "../src/model/text.ts";
 import type * as Compare from "../src/diff/compare.ts";
 
