@@ -137,11 +137,35 @@ function versionDates(docIndex: number, count: number): string[] {
   return Array.from({ length: count }, (_, i) => new Date(start + i * 90 * 86_400_000).toISOString().slice(0, 10));
 }
 
-type Block = { readonly kind: "paragraph"; readonly sentences: string[]; readonly link?: string } | { readonly kind: "list"; readonly items: string[] };
+type Block =
+  | { readonly kind: "paragraph"; readonly sentences: string[]; readonly link?: string }
+  | { readonly kind: "list"; readonly items: string[] }
+  | { readonly kind: "table"; readonly header: readonly [string, string]; readonly rows: string[][] };
+
+/**
+ * How versions revise the corpus. "sentence": each revised section has one sentence rewritten
+ * (and now and then a paragraph added), the corpus `npm run bench` measured until issue #29.
+ * "real": revisions as they come (docs/performance.md, "The revisions of the bench corpus").
+ */
+export type RevisionMix = "sentence" | "real";
+export const REVISION_MIXES: readonly RevisionMix[] = ["sentence", "real"];
+
+/** What one revision does to a section in the "real" mix, and how often (weights out of 100). */
+const SECTION_REVISIONS = [
+  ["sentence", 45],
+  ["paragraphAdded", 15],
+  ["paragraphRemoved", 10],
+  ["rewritten", 20],
+  ["table", 10],
+] as const;
+type SectionRevision = (typeof SECTION_REVISIONS)[number][0];
+
+/** Per version of a document in the "real" mix: the chance that a section is added, removed or renamed. */
+const SECTION_EVENTS = { added: 0.1, removed: 0.1, renamed: 0.1 } as const;
 
 /** The first text of a section: paragraphs of about 40 words, every third block a list. */
-function firstBlocks(size: CorpusSize, locale: LocaleSpec, doc: number, section: number): Block[] {
-  const random = prng(seedOf(size.name, doc, locale.code, section, "text"));
+function firstBlocks(size: CorpusSize, locale: LocaleSpec, doc: number, section: number, variant = "text"): Block[] {
+  const random = prng(seedOf(size.name, doc, locale.code, section, variant));
   // Link targets do not depend on the language: translations link the same pages (the loader
   // warns when a translation lacks a link its default-language text has).
   const linkRandom = prng(seedOf(size.name, doc, section, "links"));
@@ -170,9 +194,18 @@ function firstBlocks(size: CorpusSize, locale: LocaleSpec, doc: number, section:
  * One revision of a section, as editors revise policies: a sentence of one paragraph rewritten,
  * and now and then a paragraph added. Which paragraph changes does not depend on the language.
  */
-function revise(blocks: Block[], size: CorpusSize, locale: LocaleSpec, doc: number, section: number, revision: number): Block[] {
+function revise(blocks: Block[], size: CorpusSize, locale: LocaleSpec, doc: number, section: number, revision: number, kind: SectionRevision = "sentence"): Block[] {
   const where = prng(seedOf(size.name, doc, section, revision, "edit"));
   const random = prng(seedOf(size.name, doc, locale.code, section, revision, "edit"));
+  if (kind === "rewritten") return firstBlocks(size, locale, doc, section, `rewritten ${revision}`);
+  if (kind === "table") return editTable(blocks, locale, where, random);
+  const paragraphsOnly = blocks.flatMap((b, i) => (b.kind === "paragraph" ? [i] : []));
+  if (kind === "paragraphAdded" || kind === "paragraphRemoved") {
+    const at = paragraphsOnly[Math.floor(where() * paragraphsOnly.length)] ?? 0;
+    if (kind === "paragraphRemoved" && paragraphsOnly.length > 1) return blocks.filter((_, i) => i !== at);
+    const added: Block = { kind: "paragraph", sentences: Array.from({ length: 3 }, () => sentence(random, locale.letters, 12)) };
+    return [...blocks.slice(0, at + 1), added, ...blocks.slice(at + 1)];
+  }
   const paragraphs = blocks.flatMap((b, i) => (b.kind === "paragraph" ? [i] : []));
   const target = paragraphs[Math.floor(where() * paragraphs.length)] ?? 0;
   const next = blocks.map((b, i) => {
@@ -185,8 +218,27 @@ function revise(blocks: Block[], size: CorpusSize, locale: LocaleSpec, doc: numb
   return next;
 }
 
+/** A retention table, as policies have them: a kind of data and how long it is kept. */
+function firstTable(locale: LocaleSpec, doc: number, size: CorpusSize): Block {
+  const random = prng(seedOf(size.name, doc, locale.code, "table"));
+  return { kind: "table", header: [word(random, locale.letters), word(random, locale.letters)], rows: Array.from({ length: 6 }, () => [sentence(random, locale.letters, 3).slice(0, -1), `${1 + Math.floor(random() * 36)} ${word(random, locale.letters)}`]) };
+}
+
+/** A table revised: a period changed, or a row added. */
+function editTable(blocks: Block[], locale: LocaleSpec, where: () => number, random: () => number): Block[] {
+  const addRow = where() < 0.5;
+  const row = where();
+  return blocks.map((b) => {
+    if (b.kind !== "table") return b;
+    const at = Math.floor(row * b.rows.length);
+    if (addRow) return { ...b, rows: [...b.rows.slice(0, at), [sentence(random, locale.letters, 3).slice(0, -1), `${1 + Math.floor(random() * 36)} ${word(random, locale.letters)}`], ...b.rows.slice(at)] };
+    return { ...b, rows: b.rows.map((r, i) => (i === at ? [r[0] ?? "", `${1 + Math.floor(random() * 36)} ${word(random, locale.letters)}`] : r)) };
+  });
+}
+
 function blockText(block: Block, locale: string, letters: string, random: () => number): string {
   if (block.kind === "list") return block.items.map((item) => `- ${item}`).join("\n");
+  if (block.kind === "table") return [`| ${block.header.join(" | ")} |`, "|---|---|", ...block.rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
   const text = block.sentences.join(" ");
   return block.link === undefined ? text : `${text} [${word(random, letters)}](/${locale}/${block.link}/)`;
 }
@@ -205,10 +257,10 @@ function sectionRevisions(size: CorpusSize, doc: number, versions: number): numb
   return revisedIn;
 }
 
-function documentFile(size: CorpusSize, locale: LocaleSpec, doc: number, version: number, date: string, revisedIn: readonly number[][]): string {
+function frontMatter(size: CorpusSize, locale: LocaleSpec, doc: number, version: number, date: string): string[] {
   const titleRandom = prng(seedOf(size.name, doc, locale.code, "title"));
   const title = `${sentence(titleRandom, locale.letters, 3).slice(0, -1)} ${doc + 1}`;
-  const lines = [
+  return [
     "---",
     `title: "${title}"`,
     `version: "${version + 1}"`,
@@ -217,6 +269,10 @@ function documentFile(size: CorpusSize, locale: LocaleSpec, doc: number, version
     "---",
     "",
   ];
+}
+
+function documentFile(size: CorpusSize, locale: LocaleSpec, doc: number, version: number, date: string, revisedIn: readonly number[][]): string {
+  const lines = frontMatter(size, locale, doc, version, date);
   for (let section = 0; section < size.sections; section++) {
     // Headings stay the same across versions (their ids are what the changes pages align on).
     const headingRandom = prng(seedOf(size.name, doc, locale.code, section, "heading"));
@@ -227,7 +283,76 @@ function documentFile(size: CorpusSize, locale: LocaleSpec, doc: number, version
     }
     const linkText = prng(seedOf(size.name, doc, locale.code, section, "link-text"));
     for (const block of blocks) lines.push(blockText(block, locale.code, locale.letters, linkText), "");
-    if (section === 2) lines.push("{% cookieTable %}", "");
+    if (section === COOKIE_SECTION) lines.push("{% cookieTable %}", "");
+  }
+  return lines.join("\n");
+}
+
+/** One section of a document in the "real" mix: when it exists, when it was renamed and how it was revised. */
+interface SectionPlan {
+  /** Which generated text and heading it has. */
+  readonly slot: number;
+  /** Where it stands among the document's sections. */
+  readonly position: number;
+  /** The first version that has it, and the first that no longer has it. */
+  readonly from: number;
+  until: number;
+  renamedIn?: number;
+  readonly revisions: { readonly version: number; readonly kind: SectionRevision }[];
+  /** The section with the retention table. */
+  readonly table: boolean;
+}
+
+/** The revisions of one document in the "real" mix; the same for every language, as a revision is translated. */
+function sectionPlans(size: CorpusSize, doc: number, versions: number): SectionPlan[] {
+  const random = prng(seedOf(size.name, doc, "real revisions"));
+  const plans: SectionPlan[] = Array.from({ length: size.sections }, (_, slot) => ({ slot, position: slot, from: 0, until: versions, revisions: [], table: slot === TABLE_SECTION }));
+  const changedPerVersion = Math.max(1, Math.round(size.sections / 8));
+  const total = SECTION_REVISIONS.reduce((n, [, weight]) => n + weight, 0);
+  for (let v = 1; v < versions; v++) {
+    const alive = () => plans.filter((p) => p.from < v && p.until > v);
+    for (let c = 0; c < changedPerVersion; c++) {
+      let roll = random() * total;
+      const kind = SECTION_REVISIONS.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? "sentence";
+      const candidates = alive();
+      const target = kind === "table" ? candidates.find((p) => p.table) : pick(random, candidates);
+      target?.revisions.push({ version: v, kind });
+    }
+    if (random() < SECTION_EVENTS.added) {
+      const after = pick(random, alive());
+      plans.push({ slot: plans.length, position: after.position + 1 / (plans.length + 2), from: v, until: versions, revisions: [], table: false });
+    }
+    if (random() < SECTION_EVENTS.removed) {
+      const removable = alive().filter((p) => !p.table && p.slot !== COOKIE_SECTION);
+      if (removable.length > 1) pick(random, removable).until = v;
+    }
+    if (random() < SECTION_EVENTS.renamed) {
+      const target = pick(random, alive());
+      target.renamedIn ??= v;
+    }
+  }
+  return plans;
+}
+
+/** The section that holds `{% cookieTable %}`, and the one with the retention table in the "real" mix. */
+const COOKIE_SECTION = 2;
+const TABLE_SECTION = 4;
+
+function realDocumentFile(size: CorpusSize, locale: LocaleSpec, doc: number, version: number, date: string, plans: readonly SectionPlan[]): string {
+  const lines = frontMatter(size, locale, doc, version, date);
+  const present = plans.filter((p) => p.from <= version && p.until > version).sort((a, b) => a.position - b.position);
+  for (const plan of present) {
+    const renamed = plan.renamedIn !== undefined && plan.renamedIn <= version;
+    const headingRandom = prng(seedOf(size.name, doc, locale.code, plan.slot, renamed ? "renamed heading" : "heading"));
+    lines.push(`## ${plan.slot + 1}. ${sentence(headingRandom, locale.letters, 3).slice(0, -1)}`, "");
+    let blocks = firstBlocks(size, locale, doc, plan.slot);
+    if (plan.table) blocks.push(firstTable(locale, doc, size));
+    for (const { version: revision, kind } of plan.revisions) {
+      if (revision <= version) blocks = revise(blocks, size, locale, doc, plan.slot, revision, kind);
+    }
+    const linkText = prng(seedOf(size.name, doc, locale.code, plan.slot, "link-text"));
+    for (const block of blocks) lines.push(blockText(block, locale.code, locale.letters, linkText), "");
+    if (plan.slot === COOKIE_SECTION) lines.push("{% cookieTable %}", "");
   }
   return lines.join("\n");
 }
@@ -273,7 +398,7 @@ function cookiesYaml(size: CorpusSize, locales: readonly LocaleSpec[]): string {
  * Includes `published.lock.json` as a site that has been built before commits it, so every
  * measured build does the same work (none of them records new addresses).
  */
-export function corpusFiles(size: CorpusSize): Map<string, string> {
+export function corpusFiles(size: CorpusSize, revisions: RevisionMix = "real"): Map<string, string> {
   const locales = LOCALES.slice(0, size.locales);
   if (locales.length < size.locales) throw new Error(`The corpus knows ${LOCALES.length} languages; size ${size.name} asks for ${size.locales}.`);
   const files = new Map<string, string>();
@@ -283,11 +408,12 @@ export function corpusFiles(size: CorpusSize): Map<string, string> {
   const plans: DocumentPlan[] = Array.from({ length: size.documents }, (_, d) => ({ slug: documentSlug(d), dates: versionDates(d, size.versions) }));
   plans.forEach((plan, d) => {
     const revisedIn = sectionRevisions(size, d, size.versions);
+    const plans = revisions === "real" ? sectionPlans(size, d, size.versions) : [];
     plan.dates.forEach((date, v) => {
       const newest = v === plan.dates.length - 1;
       for (const locale of locales) {
         const file = newest ? `content/${plan.slug}/${locale.code}.md` : `content/${plan.slug}/versions/${date}/${locale.code}.md`;
-        files.set(file, documentFile(size, locale, d, v, date, revisedIn));
+        files.set(file, revisions === "real" ? realDocumentFile(size, locale, d, v, date, plans) : documentFile(size, locale, d, v, date, revisedIn));
         published.set(paths.version(locale.code, plan.slug, date), file);
       }
     });
@@ -299,10 +425,10 @@ export function corpusFiles(size: CorpusSize): Map<string, string> {
 }
 
 /** Writes the corpus into `dir`, replacing whatever was there. */
-export async function writeCorpus(size: CorpusSize, dir: string): Promise<{ files: number; bytes: number }> {
+export async function writeCorpus(size: CorpusSize, dir: string, revisions: RevisionMix = "real"): Promise<{ files: number; bytes: number }> {
   await rm(dir, { recursive: true, force: true });
   let bytes = 0;
-  const files = corpusFiles(size);
+  const files = corpusFiles(size, revisions);
   const made = new Set<string>();
   for (const [file, text] of files) {
     const target = path.join(dir, file);

@@ -5,14 +5,19 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { BENCH_BUILD_DATE, SIZES, writeCorpus, type CorpusSize } from "./corpus.ts";
+import { BENCH_BUILD_DATE, REVISION_MIXES, SIZES, writeCorpus, type CorpusSize, type RevisionMix } from "./corpus.ts";
+import { printWorstCases, runWorstCases } from "./worst-cases.ts";
 
 /**
  * `npm run bench`: generates each corpus size, then builds it with Codicil's real command line
  * and with bare Eleventy (bench/bare/eleventy.config.js), alternating, each build in a child
  * process of its own so that its peak memory is its own. Prints medians and the exact commands.
  *
- *   npm run bench                       S (5 runs) and M (3 runs)
+ *   npm run bench                       the worst-case comparisons, then S (5 runs) and M (3 runs)
+ *   npm run bench -- --sizes none       the worst-case comparisons only
+ *   npm run bench -- --no-worst-cases   the corpus sizes only
+ *   npm run bench -- --revisions sentence   the corpus revised one sentence at a time, as the
+ *                                       bench was until issue #29 (default: real, see docs/performance.md)
  *   npm run bench -- --sizes S --runs 9
  *   npm run bench -- --sizes M --only codicil --json bench/.work/m.json
  */
@@ -116,13 +121,18 @@ async function main(): Promise<void> {
       work: { type: "string", default: path.join(REPO, "bench/.work") },
       json: { type: "string" },
       "keep-output": { type: "boolean", default: false },
+      "worst-cases": { type: "boolean", default: true },
+      revisions: { type: "string", default: "real" },
     },
+    allowNegative: true,
   });
-  const sizes = values.sizes.split(",").map((name) => {
+  const sizes = (values.sizes === "none" ? [] : values.sizes.split(",")).map((name) => {
     const size = SIZES[name.trim() as keyof typeof SIZES] as CorpusSize | undefined;
     if (!size) throw new Error(`Unknown size "${name}"; sizes are ${Object.keys(SIZES).join(", ")}.`);
     return size;
   });
+  const revisions = values.revisions as RevisionMix;
+  if (!REVISION_MIXES.includes(revisions)) throw new Error(`Unknown revisions "${values.revisions}"; they are ${REVISION_MIXES.join(", ")}.`);
   const tools: Tool[] = values.only === undefined ? ["codicil", "bare"] : [values.only as Tool];
   const epoch = String(Date.parse(`${BENCH_BUILD_DATE}T00:00:00Z`) / 1000);
   const work = path.resolve(values.work);
@@ -130,6 +140,10 @@ async function main(): Promise<void> {
   console.log(`Machine: ${machine()}`);
   console.log(`Peak RSS and CPU time: ${existsSync(TIME) ? "GNU time %M (max resident set size) and %U + %S (user + system CPU) of the build process" : "not measured (/usr/bin/time is missing)"}`);
   console.log(`SOURCE_DATE_EPOCH=${epoch} for every build.\n`);
+  if (values["worst-cases"]) {
+    printWorstCases(runWorstCases());
+    console.log("");
+  }
   // bin/codicil.mjs compiles src/ on its first run after a change; that is not part of a build.
   if (tools.includes("codicil")) spawnSync(process.execPath, ["bin/codicil.mjs", "--help"], { cwd: REPO, stdio: "ignore" });
   const all: { size: string; files: number; results: ToolResult[] }[] = [];
@@ -138,9 +152,9 @@ async function main(): Promise<void> {
     const runs = Number(values.runs ?? DEFAULT_RUNS[size.name] ?? 3);
     const corpus = path.join(work, size.name);
     const generated = performance.now();
-    const { files, bytes } = await writeCorpus(size, corpus);
+    const { files, bytes } = await writeCorpus(size, corpus, revisions);
     console.log(
-      `Size ${size.name}: ${size.documents} documents × ${size.locales} languages × ${size.versions} versions = ${files - 3} Markdown files, ` +
+      `Size ${size.name} (${revisions} revisions): ${size.documents} documents × ${size.locales} languages × ${size.versions} versions = ${files - 3} Markdown files, ` +
         `${(bytes / 2 ** 20).toFixed(1)} MiB, generated into ${path.relative(REPO, corpus)} in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
     );
     const results: ToolResult[] = tools.map((tool) => ({ tool, command: shellWords(commandFor(tool, corpus, path.join(work, `${size.name}-${tool}-out`)).argv), runs: [] }));

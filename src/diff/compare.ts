@@ -1,6 +1,8 @@
-import { diffArrays, wordDiff } from "diff";
+import { diffArrays } from "diff";
 import type { TextSection } from "../model/text.ts";
-import { diffWordParts } from "./word-diff.ts";
+import { jsdiffWords } from "../patches/jsdiff-word-internals.ts";
+import { diffWordParts, tokenizingCost } from "./word-diff.ts";
+import { OutOfWork, WorkBudget } from "./work-budget.ts";
 import { WordSegmenter } from "./word-segmenter.ts";
 
 /**
@@ -8,9 +10,10 @@ import { WordSegmenter } from "./word-segmenter.ts";
  * and cuts text into words, Jest's diff-sequences finds the words two paragraphs keep
  * (`word-diff.ts`); this module decides what a section is and how changes are grouped.
  *
- * Two passes keep the cost bounded: sections are compared whole first, and words are diffed only
- * inside sections whose text differs, with a cap on the edit length beyond which a section is
- * shown as replaced rather than diffed word by word.
+ * Two passes keep the cost low: sections are compared whole first, and words are diffed only
+ * inside sections whose text differs. Every comparison has bounds (`ComparisonBounds`): a section
+ * that would need more work is shown whole, its old text removed and its new text added, with a
+ * note (`tooLarge`); docs/versioning.md says what readers see.
  */
 export type SectionStatus = "unchanged" | "changed" | "added" | "removed" | "moved";
 
@@ -33,6 +36,8 @@ export interface SectionChange {
   readonly paragraphs: readonly (readonly Segment[])[];
   /** The text, for unchanged sections (shown collapsed). */
   readonly unchangedText: readonly string[];
+  /** Too large a change to compare within the bounds: shown as the old text replaced by the new. */
+  readonly tooLarge?: true;
 }
 
 export interface Comparison {
@@ -40,19 +45,52 @@ export interface Comparison {
   readonly counts: Readonly<Record<SectionStatus, number>>;
 }
 
-/** Beyond this many word edits in one section, show it as replaced instead of interleaving words. */
+/** Beyond this many word edits in one paragraph, show it as replaced instead of interleaving words. */
 const MAX_WORD_EDITS = 2_000;
 
-export function compareSections(older: readonly TextSection[], newer: readonly TextSection[]): Comparison {
+/**
+ * How much work one changes page may take (docs/performance.md, "Bounds of the comparisons").
+ * Work is counted in units of about a word pair compared (`WorkBudget`).
+ */
+export interface ComparisonBounds {
+  /** Work for one section's paragraphs: pairing them and diffing their words. */
+  readonly sectionWork: number;
+  /** Work for all sections of the page together. */
+  readonly pageWork: number;
+  /** Paragraphs removed plus added in one section, beyond which they are not aligned. */
+  readonly paragraphEdits: number;
+  /** Sections removed plus added, beyond which they are not aligned. */
+  readonly sectionEdits: number;
+}
+
+export const COMPARISON_BOUNDS: ComparisonBounds = {
+  sectionWork: 40_000_000,
+  pageWork: 120_000_000,
+  paragraphEdits: 1_000,
+  sectionEdits: 1_000,
+};
+
+export function compareSections(older: readonly TextSection[], newer: readonly TextSection[], bounds: ComparisonBounds = COMPARISON_BOUNDS): Comparison {
   const key = (s: TextSection) => s.id;
   const olderByKey = new Map(older.map((s) => [key(s), s]));
   const newerKeys = new Set(newer.map(key));
   const olderKeys = new Set(older.map(key));
   const changes: SectionChange[] = [];
+  let pageWorkLeft = bounds.pageWork;
+  const compareSection = (before: TextSection, after: TextSection, status: "unchanged" | "moved" | "changed") => {
+    const budget = new WorkBudget(Math.min(bounds.sectionWork, pageWorkLeft));
+    const change = compareSectionWithin(before, after, status, budget, bounds);
+    pageWorkLeft = budget.left;
+    return change;
+  };
 
   // Align by anchor. A key removed here and added elsewhere is a moved section; a removed run
   // directly followed by an added run of the same length is the same sections renamed.
-  const alignment = diffArrays(older.map(key), newer.map(key));
+  const alignment = diffArrays(older.map(key), newer.map(key), { maxEditLength: bounds.sectionEdits });
+  // Beyond the bound, the whole text is shown replaced: every older section removed, every newer one added.
+  if (!alignment) {
+    return counted([...older.map((s) => wholeSection(s, "removed")), ...newer.map((s) => wholeSection(s, "added"))].map((c) => ({ ...c, tooLarge: true })));
+  }
   let newerIndex = 0;
   for (let i = 0; i < alignment.length; i++) {
     const part = alignment[i];
@@ -89,6 +127,10 @@ export function compareSections(older: readonly TextSection[], newer: readonly T
     }
   }
 
+  return counted(changes);
+}
+
+function counted(changes: readonly SectionChange[]): Comparison {
   const counts: Record<SectionStatus, number> = { unchanged: 0, changed: 0, added: 0, removed: 0, moved: 0 };
   for (const change of changes) counts[change.status]++;
   return { sections: changes, counts };
@@ -108,7 +150,7 @@ function wholeSection(section: TextSection, status: "added" | "removed"): Sectio
 }
 
 /** `status` is what the alignment says; an aligned section whose text differs becomes "changed". */
-function compareSection(before: TextSection, after: TextSection, status: "unchanged" | "moved" | "changed"): SectionChange {
+function compareSectionWithin(before: TextSection, after: TextSection, status: "unchanged" | "moved" | "changed", budget: WorkBudget, bounds: ComparisonBounds): SectionChange {
   const renamed = before.heading !== after.heading;
   const sameText = before.blocks.length === after.blocks.length && before.blocks.every((b, i) => b === after.blocks[i]);
   const base = {
@@ -121,13 +163,14 @@ function compareSection(before: TextSection, after: TextSection, status: "unchan
     const finalStatus = status === "unchanged" && renamed ? "changed" : status;
     return { ...base, status: finalStatus, textChanged: false, paragraphs: [], unchangedText: finalStatus === "unchanged" ? after.blocks : [] };
   }
-  return {
-    ...base,
-    status: status === "moved" ? "moved" : "changed",
-    textChanged: true,
-    paragraphs: diffParagraphs(before.blocks, after.blocks),
-    unchangedText: [],
-  };
+  const changed = { ...base, status: status === "moved" ? "moved" : "changed", textChanged: true, unchangedText: [] } as const;
+  try {
+    return { ...changed, paragraphs: diffParagraphs(before.blocks, after.blocks, budget, bounds) };
+  } catch (e) {
+    if (!(e instanceof OutOfWork)) throw e;
+    const replaced: Segment[][] = [...before.blocks.map((text) => [{ kind: "deleted", text } as const]), ...after.blocks.map((text) => [{ kind: "inserted", text } as const])];
+    return { ...changed, paragraphs: replaced, tooLarge: true };
+  }
 }
 
 /**
@@ -135,9 +178,12 @@ function compareSection(before: TextSection, after: TextSection, status: "unchan
  * similar added one next to it and the pair is diffed word by word, so an inserted table row
  * reads as a new row instead of being woven into its neighbour.
  */
-function diffParagraphs(before: readonly string[], after: readonly string[]): Segment[][] {
+function diffParagraphs(before: readonly string[], after: readonly string[], budget: WorkBudget, bounds: ComparisonBounds): Segment[][] {
   const paragraphs: Segment[][] = [];
-  const parts = diffArrays([...before], [...after]);
+  budget.spend(before.length + after.length);
+  const parts = diffArrays([...before], [...after], { maxEditLength: bounds.paragraphEdits });
+  if (!parts) throw new OutOfWork();
+  const words = new WordIndex(budget);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
     if (!part) continue;
@@ -149,7 +195,7 @@ function diffParagraphs(before: readonly string[], after: readonly string[]): Se
     const nextPart = parts[i + 1];
     const added = part.added ? part.value : nextPart?.added ? nextPart.value : [];
     if (part.removed && nextPart?.added) i++;
-    paragraphs.push(...pairParagraphs(removed, added));
+    paragraphs.push(...pairParagraphs(removed, added, words));
   }
   return paragraphs;
 }
@@ -205,12 +251,12 @@ function middles(older: string, newer: string, { start, end }: SharedEnds): [str
   return [oldMiddle, newMiddle, wordOptions(oldMiddle, newMiddle)];
 }
 
-function diffWordsTrimmed(older: string, newer: string, ends: SharedEnds, knownSimilar: boolean): WordPart[] | undefined {
+function diffWordsTrimmed(older: string, newer: string, ends: SharedEnds, knownSimilar: boolean, words: WordIndex): WordPart[] | undefined {
   const { start, end } = ends;
   const [oldMiddle, newMiddle, options] = middles(older, newer, ends);
   const needed = MIN_SIMILARITY * Math.max(older.length, newer.length, 1) - start - end;
-  if (!knownSimilar && mostSharedText(oldMiddle, newMiddle, options, needed) < needed) return undefined;
-  const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWordParts(oldMiddle, newMiddle, options);
+  if (!knownSimilar && words.mostSharedText(oldMiddle, newMiddle, options, needed) < needed) return undefined;
+  const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWordParts(oldMiddle, newMiddle, options, words.budget, (text) => words.tokens(text, options));
   if (!middle) return undefined;
   const head = older.slice(0, start);
   const tail = older.slice(older.length - end);
@@ -251,57 +297,110 @@ export function mostSharedText(
   /** When the shared words alone stay below this, that is answer enough: the order is not counted. */
   enough?: number,
 ): number {
-  const ids = new Map<string, number>();
-  const read = (text: string) => {
-    const words: number[] = [];
-    const lengths: number[] = [];
-    let whitespace = 0;
-    for (const token of wordDiff.tokenize(text, options)) {
-      const word = token.trim();
-      whitespace += token.length - word.length;
-      let id = ids.get(word);
-      if (id === undefined) ids.set(word, (id = ids.size));
-      words.push(id);
-      lengths.push(word.length);
-    }
-    return { words, lengths, whitespace };
-  };
-  const a = read(older);
-  const b = read(newer);
-
-  // Words both have, as often as both have them.
-  const counts = new Map<number, number>();
-  for (const id of a.words) counts.set(id, (counts.get(id) ?? 0) + 1);
-  let shared = 0;
-  b.words.forEach((id, i) => {
-    const left = counts.get(id) ?? 0;
-    if (left > 0) {
-      shared += b.lengths[i] ?? 0;
-      counts.set(id, left - 1);
-    }
-  });
-  const whitespace = Math.max(a.whitespace, b.whitespace);
-  if (enough !== undefined && shared + whitespace < enough) return shared + whitespace;
-  // Beyond this the table costs more than it saves; the count of shared words alone bounds it.
-  if (a.words.length * b.words.length > 250_000) return shared + whitespace;
-
-  let previous = new Uint16Array(b.words.length + 1);
-  let current = new Uint16Array(b.words.length + 1);
-  for (const id of a.words) {
-    for (let j = 1; j <= b.words.length; j++) {
-      current[j] = id === b.words[j - 1] ? (previous[j - 1] ?? 0) + 1 : Math.max(previous[j] ?? 0, current[j - 1] ?? 0);
-    }
-    [previous, current] = [current, previous];
-  }
-  const inOrder = previous[b.words.length] ?? 0;
-  const longest = (lengths: readonly number[]) => [...lengths].sort((x, y) => y - x).slice(0, inOrder).reduce((n, l) => n + l, 0);
-  return Math.min(shared, longest(a.lengths), longest(b.lengths)) + whitespace;
+  return new WordIndex(new WorkBudget(Number.MAX_SAFE_INTEGER)).mostSharedText(older, newer, options, enough);
 }
 
-function pairParagraphs(removed: readonly string[], added: readonly string[]): Segment[][] {
+/** A text cut into words, each word numbered (`WordIndex`). */
+interface IndexedText {
+  /** The words as jsdiff cuts them, with their whitespace. */
+  readonly tokens: readonly string[];
+  readonly words: readonly number[];
+  readonly lengths: readonly number[];
+  readonly whitespace: number;
+  /** How often each word occurs. */
+  readonly bag: ReadonlyMap<number, number>;
+}
+
+/**
+ * The paragraphs of one section's change cut into words once each, however many others they are
+ * compared with, and the work of comparing them taken from the section's budget. Pairing compares
+ * every removed paragraph with every added one; with their words counted once, telling that two
+ * paragraphs share too few words costs as little as their distinct words.
+ */
+class WordIndex {
+  readonly #ids = new Map<string, number>();
+  /** The length of each numbered word. */
+  readonly #wordLengths: number[] = [];
+  /** By text, cut with jsdiff's pattern and with the segmenter. */
+  readonly #plain = new Map<string, IndexedText>();
+  readonly #segmented = new Map<string, IndexedText>();
+
+  constructor(readonly budget: WorkBudget) {}
+
+  read(text: string, options: ReturnType<typeof wordOptions>): IndexedText {
+    const known = options.intlSegmenter ? this.#segmented : this.#plain;
+    const found = known.get(text);
+    if (found) return found;
+    this.budget.spend(tokenizingCost(text));
+    const words: number[] = [];
+    const lengths: number[] = [];
+    const bag = new Map<number, number>();
+    let whitespace = 0;
+    const tokens = jsdiffWords(text, options);
+    for (const token of tokens) {
+      const word = token.trim();
+      whitespace += token.length - word.length;
+      let id = this.#ids.get(word);
+      if (id === undefined) {
+        this.#ids.set(word, (id = this.#ids.size));
+        this.#wordLengths.push(word.length);
+      }
+      words.push(id);
+      lengths.push(word.length);
+      bag.set(id, (bag.get(id) ?? 0) + 1);
+    }
+    const indexed = { tokens, words, lengths, whitespace, bag };
+    known.set(text, indexed);
+    return indexed;
+  }
+
+  /** The words of `text` as jsdiff cuts them: those of a text read before are not cut again, nor is a text read for them. */
+  tokens(text: string, options: ReturnType<typeof wordOptions>): readonly string[] {
+    const found = (options.intlSegmenter ? this.#segmented : this.#plain).get(text);
+    if (found) return found.tokens;
+    this.budget.spend(tokenizingCost(text));
+    return jsdiffWords(text, options);
+  }
+
+  /** `mostSharedText` above. */
+  mostSharedText(older: string, newer: string, options: ReturnType<typeof wordOptions>, enough: number | undefined): number {
+    const a = this.read(older, options);
+    const b = this.read(newer, options);
+
+    // Words both have, as often as both have them.
+    const [fewer, more] = a.bag.size <= b.bag.size ? [a.bag, b.bag] : [b.bag, a.bag];
+    this.budget.spend(fewer.size);
+    let shared = 0;
+    for (const [id, count] of fewer) shared += Math.min(count, more.get(id) ?? 0) * (this.#wordLengths[id] ?? 0);
+    const whitespace = Math.max(a.whitespace, b.whitespace);
+    if (enough !== undefined && shared + whitespace < enough) return shared + whitespace;
+    // Beyond this the table costs more than it saves; the count of shared words alone bounds it.
+    if (a.words.length * b.words.length > 250_000) return shared + whitespace;
+
+    this.budget.spend(a.words.length * b.words.length);
+    let previous = new Uint16Array(b.words.length + 1);
+    let current = new Uint16Array(b.words.length + 1);
+    for (const id of a.words) {
+      for (let j = 1; j <= b.words.length; j++) {
+        current[j] = id === b.words[j - 1] ? (previous[j - 1] ?? 0) + 1 : Math.max(previous[j] ?? 0, current[j - 1] ?? 0);
+      }
+      [previous, current] = [current, previous];
+    }
+    const inOrder = previous[b.words.length] ?? 0;
+    const longest = (lengths: readonly number[]) => [...lengths].sort((x, y) => y - x).slice(0, inOrder).reduce((n, l) => n + l, 0);
+    return Math.min(shared, longest(a.lengths), longest(b.lengths)) + whitespace;
+  }
+}
+
+function pairParagraphs(removed: readonly string[], added: readonly string[], words: WordIndex): Segment[][] {
   const partnerOf = new Map<number, { removedIndex: number; parts: readonly WordPart[] }>();
   removed.forEach((old, r) => {
-    const candidates = added.flatMap((text, index) => (partnerOf.has(index) ? [] : [{ text, index, ends: sharedEnds(old, text) }]));
+    const candidates = added.flatMap((text, index) => {
+      if (partnerOf.has(index)) return [];
+      const ends = sharedEnds(old, text);
+      words.budget.spend(1 + ends.start + ends.end);
+      return [{ text, index, ends }];
+    });
     const similarity = (common: number, text: string) => common / Math.max(old.length, text.length, 1);
     // A paragraph that keeps half of its text at its start and end is the edited one (a sentence
     // rewritten) when no other could be as similar even at best (`mostSharedText`): it is taken
@@ -312,9 +411,9 @@ function pairParagraphs(removed: readonly string[], added: readonly string[]): S
       const others = candidates.filter((c) => c.index !== likeliest.index);
       const beaten = others.every(({ text, ends }) => {
         const needed = likeliest.score * Math.max(old.length, text.length, 1) - ends.start - ends.end;
-        return mostSharedText(...middles(old, text, ends), needed) < needed;
+        return words.mostSharedText(...middles(old, text, ends), needed) < needed;
       });
-      const parts = beaten ? diffWordsTrimmed(old, likeliest.text, likeliest.ends, true) : undefined;
+      const parts = beaten ? diffWordsTrimmed(old, likeliest.text, likeliest.ends, true, words) : undefined;
       if (parts) {
         partnerOf.set(likeliest.index, { removedIndex: r, parts });
         return;
@@ -322,7 +421,7 @@ function pairParagraphs(removed: readonly string[], added: readonly string[]): S
     }
     let best: { index: number; score: number; parts: readonly WordPart[] } | undefined;
     for (const { text, index, ends } of candidates) {
-      const parts = diffWordsTrimmed(old, text, ends, false);
+      const parts = diffWordsTrimmed(old, text, ends, false, words);
       if (!parts) continue;
       const score = similarity(parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0), text);
       if (score >= MIN_SIMILARITY && (!best || score > best.score)) best = { index, score, parts };

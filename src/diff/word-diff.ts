@@ -1,5 +1,7 @@
 import diffSequencesExport from "@jest/diff-sequences";
-import { diffWords, wordDiff, type ChangeObject } from "diff";
+import type { ChangeObject } from "diff";
+import { joinJsdiffWords, jsdiffWords, placeJsdiffWhitespace } from "../patches/jsdiff-word-internals.ts";
+import { WorkBudget } from "./work-budget.ts";
 
 // The package's types describe its CommonJS build, whose function is `exports.default`; Node and
 // esbuild load its ES module build (its `import` export), whose default export is the function.
@@ -12,12 +14,16 @@ export interface WordDiffOptions {
   readonly intlSegmenter?: Intl.Segmenter;
 }
 
-/**
- * diff-sequences has no edit cap: its cost grows with the words of both texts times the edits.
- * Texts longer than this together go to jsdiff, whose search stops at the cap; paragraphs
- * are far shorter (an M paragraph's changed part is tens of words; its whole text a few hundred).
- */
-const MAX_WORDS_WITHOUT_CAP = 4_000;
+/** A text's words as jsdiff cuts them (`jsdiffWords`), from a caller that may have cut it before. */
+export type WordsOf = (text: string) => readonly string[];
+
+/** Words cut afresh, the work taken from `budget`. */
+function wordsOf(options: WordDiffOptions, budget: WorkBudget): WordsOf {
+  return (text) => {
+    budget.spend(tokenizingCost(text));
+    return jsdiffWords(text, options);
+  };
+}
 
 /**
  * A word diff of two paragraphs (or the parts of them a revision changed): jsdiff's words and its
@@ -27,21 +33,30 @@ const MAX_WORDS_WITHOUT_CAP = 4_000;
  * words (docs/performance-history.md); diff-sequences runs the same kind of search in linear space with
  * numbers only. Both find a shortest edit, so as few words are marked as inserted and deleted;
  * where several edits are as short, they may choose different ones. Undefined beyond the cap.
+ * diff-sequences has no cap of its own: each word pair it compares is taken from `budget`, which
+ * ends the search (`OutOfWork`) at its bound.
  */
-export function diffWordParts(older: string, newer: string, options: WordDiffOptions): ChangeObject<string>[] | undefined {
-  const parts = keptAndChangedWords(older, newer, options);
-  if (parts === "too long") return diffWords(older, newer, options);
+export function diffWordParts(
+  older: string,
+  newer: string,
+  options: WordDiffOptions,
+  budget = new WorkBudget(Number.MAX_SAFE_INTEGER),
+  words: WordsOf = wordsOf(options, budget),
+): ChangeObject<string>[] | undefined {
+  const parts = keptAndChangedWords(older, newer, options, budget, words);
   return parts && placeWhitespace(parts, older, newer, options);
 }
 
-/**
- * The change objects of a word diff before jsdiff places the whitespace around each change:
- * undefined beyond the edit cap, "too long" for texts left to jsdiff's own search.
- */
-export function keptAndChangedWords(older: string, newer: string, options: WordDiffOptions): ChangeObject<string>[] | undefined | "too long" {
-  const oldWords = wordDiff.removeEmpty(wordDiff.tokenize(older, options));
-  const newWords = wordDiff.removeEmpty(wordDiff.tokenize(newer, options));
-  if (oldWords.length + newWords.length > MAX_WORDS_WITHOUT_CAP) return "too long";
+/** The change objects of a word diff before jsdiff places the whitespace around each change; undefined beyond the edit cap. */
+export function keptAndChangedWords(
+  older: string,
+  newer: string,
+  options: WordDiffOptions,
+  budget = new WorkBudget(Number.MAX_SAFE_INTEGER),
+  words: WordsOf = wordsOf(options, budget),
+): ChangeObject<string>[] | undefined {
+  const oldWords = words(older);
+  const newWords = words(newer);
 
   // jsdiff compares words without the whitespace they carry (`WordDiff.equals`); numbered once,
   // they compare as numbers.
@@ -64,16 +79,23 @@ export function keptAndChangedWords(older: string, newer: string, options: WordD
   let newAt = 0;
   let edits = 0;
   const part = (words: readonly string[], from: number, to: number, kind: "added" | "removed" | "kept") =>
-    parts.push({ value: wordDiff.join(words.slice(from, to)), count: to - from, added: kind === "added", removed: kind === "removed" });
+    parts.push({ value: joinJsdiffWords(words.slice(from, to)), count: to - from, added: kind === "added", removed: kind === "removed" });
   const changedUpTo = (oldEnd: number, newEnd: number) => {
     if (oldEnd > oldAt) part(oldWords, oldAt, oldEnd, "removed");
     if (newEnd > newAt) part(newWords, newAt, newEnd, "added");
     edits += oldEnd - oldAt + (newEnd - newAt);
   };
+  // The budget is taken in one piece and what is left given back: a call per comparison would
+  // cost as much as the comparison.
+  const allowed = budget.left;
+  let compared = 0;
   diffSequences(
     a.length,
     b.length,
-    (i, j) => a[i] === b[j],
+    (i, j) => {
+      if (++compared > allowed) budget.spend(compared);
+      return a[i] === b[j];
+    },
     (count, i, j) => {
       changedUpTo(i, j);
       part(newWords, j, j + count, "kept");
@@ -82,6 +104,7 @@ export function keptAndChangedWords(older: string, newer: string, options: WordD
     },
   );
   changedUpTo(a.length, b.length);
+  budget.spend(compared);
   return edits > options.maxEditLength ? undefined : parts;
 }
 
@@ -103,7 +126,16 @@ const SEGMENTER_WHITESPACE = /[\p{M}\p{Cf}\p{Emoji_Modifier}\u202F\uFF9E\uFF9F]/
  * own patterns give the same whitespace without it (a property test compares the two).
  */
 export function placeWhitespace(parts: ChangeObject<string>[], older: string, newer: string, options: WordDiffOptions): ChangeObject<string>[] {
-  const { intlSegmenter, ...withoutSegmenter } = options;
+  const { intlSegmenter } = options;
   const needsSegmenter = intlSegmenter !== undefined && (SEGMENTER_WHITESPACE.test(older) || SEGMENTER_WHITESPACE.test(newer));
-  return wordDiff.postProcess(parts, needsSegmenter ? options : withoutSegmenter);
+  return placeJsdiffWhitespace(parts, needsSegmenter ? { intlSegmenter } : {});
 }
+
+/**
+ * Work units for cutting `text` into words: per character, as a word pair compared by the
+ * search costs about one unit (docs/performance.md, "Bounds of the comparisons").
+ */
+export function tokenizingCost(text: string): number {
+  return TOKENIZING_UNITS_PER_CHARACTER * text.length;
+}
+const TOKENIZING_UNITS_PER_CHARACTER = 10;

@@ -1,5 +1,6 @@
 /**
- * Intl's word segmenter, with a shortcut for text whose words are plainly runs of letters.
+ * Intl's word segmenter, with a shortcut for text whose words are plainly runs of letters, and
+ * long texts given to ICU in pieces.
  *
  * The changes pages cut non-Latin text into words with `Intl.Segmenter` (compare.ts); jsdiff calls
  * it for both texts of a pair and again for the whitespace around each change. In alphabetic
@@ -8,10 +9,15 @@
  * mark such as `.`, `,`, `:` or `'` stands between two of them ("e.g", "3,5", "don't"), a quote
  * follows a Hebrew letter, or a combining mark follows something other than a letter or digit.
  * Text without those cases is cut here by one regular expression into the segments ICU gives (a
- * property test compares the two on random text: tests/unit/history/word-segmenter.test.ts),
- * about 2.5 times faster than ICU's break iterator (docs/performance-history.md). Any other text, and
- * every script that needs ICU's dictionaries (Chinese, Japanese, Thai…) or rules of its own
- * (Korean), goes to ICU.
+ * property test compares the two on random text, and fails if ICU's rules change under it); its
+ * measured gain is in docs/performance.md. Any other text, and every script that needs ICU's
+ * dictionaries (Chinese, Japanese, Thai…) or rules of its own (Korean), goes to ICU.
+ *
+ * jsdiff holds every segment of a text at once, and V8 keeps a copy of the whole text with each,
+ * so one ICU call on a long paragraph takes memory in the square of its length (a 90 KB Chinese
+ * paragraph took gigabytes). Texts longer than `MAX_PIECE` are cut where no word can span the cut
+ * (`pieces`), and each piece is segmented apart: the same segments, in memory proportional to the
+ * text.
  */
 
 /** Letters of alphabetic scripts whose words ICU finds by UAX #29's rules alone, without a dictionary. */
@@ -65,7 +71,51 @@ export function plainWordSegments(text: string): Intl.SegmentData[] | undefined 
   return segments;
 }
 
-/** Segments found by the shortcut, offered as `Intl.Segmenter#segment` offers ICU's. */
+/**
+ * Where a text may be cut into pieces that ICU segments apart with the same result: after a space,
+ * a line break or a full-width full stop, comma (、), exclamation or question mark, before anything that is neither whitespace
+ * nor a character that joins what precedes it (UAX #29 rule WB4). No word rule reaches across such
+ * a place, and Chinese and Japanese dictionary breaking works on runs of ideographs and kana, which
+ * these marks end. U+202F is left out (it joins the words around it), and so are the full-width
+ * colon, semicolon and comma (，), which join letters or digits as their ASCII forms do.
+ */
+const PIECE_END = /[ \t\n\r\u3000。、！？](?![\s\p{M}\p{Cf}\p{Emoji_Modifier}\uFF9E\uFF9F])/gu;
+
+/** Longest piece given to ICU at once: a long paragraph (an M paragraph is a few hundred characters). */
+export const MAX_PIECE = 2_000;
+
+/**
+ * `text` cut into pieces of at most `maxPiece` characters, at `PIECE_END` where there is one.
+ * Text without such a place for that long is cut where it is, and its words at the cut may differ
+ * from ICU's on the whole text.
+ */
+export function pieces(text: string, maxPiece = MAX_PIECE): string[] {
+  const result: string[] = [];
+  let start = 0;
+  let lastEnd = 0;
+  const cutUpTo = (end: number) => {
+    if (end - start > maxPiece && lastEnd > start) {
+      result.push(text.slice(start, lastEnd));
+      start = lastEnd;
+    }
+    while (end - start > maxPiece) {
+      result.push(text.slice(start, start + maxPiece));
+      start += maxPiece;
+    }
+  };
+  if (text.length > maxPiece) {
+    for (const match of text.matchAll(PIECE_END)) {
+      const end = match.index + match[0].length;
+      cutUpTo(end);
+      lastEnd = end;
+    }
+    cutUpTo(text.length);
+  }
+  if (start < text.length || result.length === 0) result.push(text.slice(start));
+  return result;
+}
+
+/** Segments found by the shortcut or piece by piece, offered as `Intl.Segmenter#segment` offers ICU's. */
 class FoundSegments implements Intl.Segments {
   constructor(private readonly segments: readonly Intl.SegmentData[]) {}
 
@@ -82,16 +132,24 @@ class FoundSegments implements Intl.Segments {
 
 /**
  * A word segmenter for any language ("und"), as `Intl.Segmenter`, that cuts plain alphabetic text
- * itself (`plainWordSegments`) and leaves the rest to ICU.
+ * itself (`plainWordSegments`) and gives the rest to ICU, in pieces when it is long (`pieces`).
  */
 export class WordSegmenter extends Intl.Segmenter {
-  constructor() {
+  constructor(private readonly maxPiece = MAX_PIECE) {
     super("und", { granularity: "word" });
   }
 
   override segment(input: string): Intl.Segments {
     const text = String(input);
     const found = plainWordSegments(text);
-    return found ? new FoundSegments(found) : super.segment(text);
+    if (found) return new FoundSegments(found);
+    if (text.length <= this.maxPiece) return super.segment(text);
+    const segments: Intl.SegmentData[] = [];
+    let offset = 0;
+    for (const piece of pieces(text, this.maxPiece)) {
+      for (const { segment, index, isWordLike } of super.segment(piece)) segments.push({ segment, index: index + offset, input: text, isWordLike: isWordLike ?? false });
+      offset += piece.length;
+    }
+    return new FoundSegments(segments);
   }
 }

@@ -37,8 +37,8 @@ describe("bench corpus generator", () => {
     expect([...locales].sort()).toEqual(["ar", "de", "en", "he", "pt-BR"]);
   });
 
-  it("writes about 1,500 words per file with headings, lists, links and a cookie table", () => {
-    const text = corpusFiles(SIZES.S).get("content/policy-01/en.md") ?? "";
+  it.each(["sentence", "real"] as const)("writes about 1,500 words per file with headings, lists, links and a cookie table (%s revisions)", (mix) => {
+    const text = corpusFiles(SIZES.S, mix).get("content/policy-01/versions/2020-01-01/en.md") ?? "";
     const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
     expect(words).toBeGreaterThan(1_200);
     expect(words).toBeLessThan(1_900);
@@ -48,8 +48,8 @@ describe("bench corpus generator", () => {
     expect(text).toContain("\n{% cookieTable %}\n");
   });
 
-  it("changes about one section in eight from one version to the next", () => {
-    const files = corpusFiles(SIZES.S);
+  it("changes about one section in eight from one version to the next, one sentence at a time in the sentence mix", () => {
+    const files = corpusFiles(SIZES.S, "sentence");
     const sections = (file: string) => (files.get(file) ?? "").split(/^## /m).slice(1);
     const older = sections("content/policy-01/versions/2020-03-31/en.md");
     const newer = sections("content/policy-01/versions/2020-06-29/en.md");
@@ -57,6 +57,54 @@ describe("bench corpus generator", () => {
     expect(older).toHaveLength(16);
     expect(changed).toBeGreaterThanOrEqual(1);
     expect(changed).toBeLessThanOrEqual(2);
+  });
+
+  it("revises as editors do in the real mix: sections rewritten, added, removed and renamed, paragraphs added and removed, a table edited", () => {
+    // M's documents and versions in one language: revisions are the same in every language.
+    const files = corpusFiles({ ...SIZES.M, locales: 1 }, "real");
+    const headings = new Map<string, number>();
+    let sections = 0;
+    let rewritten = 0;
+    let tableRows = 0;
+    let paragraphsAdded = 0;
+    let paragraphsRemoved = 0;
+    for (let d = 1; d <= 50; d++) {
+      const slug = `policy-${String(d).padStart(2, "0")}`;
+      const versions = [...files.keys()].filter((f) => f.startsWith(`content/${slug}/`) && f.endsWith("/en.md")).sort();
+      // "content/x/en.md" sorts before "content/x/versions/…": the current version first.
+      const ordered = [...versions.slice(1), versions[0] ?? ""];
+      for (let v = 1; v < ordered.length; v++) {
+        const parts = (file: string) => new Map((files.get(file) ?? "").split(/^## /m).slice(1).map((s) => [s.split("\n")[0] ?? "", s.split("\n\n").slice(1)]));
+        const older = parts(ordered[v - 1] ?? "");
+        const newer = parts(ordered[v] ?? "");
+        sections += older.size;
+        const numbers = (m: Map<string, string[]>) => new Set([...m.keys()].map((h) => h.split(".")[0]));
+        const [oldNumbers, newNumbers] = [numbers(older), numbers(newer)];
+        for (const n of newNumbers) if (!oldNumbers.has(n)) headings.set("added", (headings.get("added") ?? 0) + 1);
+        for (const n of oldNumbers) if (!newNumbers.has(n)) headings.set("removed", (headings.get("removed") ?? 0) + 1);
+        for (const h of newer.keys()) if (!older.has(h) && oldNumbers.has(h.split(".")[0])) headings.set("renamed", (headings.get("renamed") ?? 0) + 1);
+        for (const [h, blocks] of newer) {
+          const before = older.get(h);
+          if (!before) continue;
+          if (blocks.filter((b) => before.includes(b)).length <= 1 && blocks.length > 2) rewritten++;
+          const rows = (bs: string[]) => bs.filter((b) => b.startsWith("|")).join("\n").split("\n").length;
+          if (rows(blocks) !== rows(before) || blocks.some((b) => b.startsWith("|") && !before.includes(b))) tableRows++;
+          const paragraphs = (bs: string[]) => bs.filter((b) => /^\p{L}/u.test(b)).length;
+          if (paragraphs(blocks) > paragraphs(before)) paragraphsAdded++;
+          if (paragraphs(blocks) < paragraphs(before)) paragraphsRemoved++;
+        }
+      }
+    }
+    expect(headings.get("added")).toBeGreaterThan(10);
+    expect(headings.get("removed")).toBeGreaterThan(10);
+    expect(headings.get("renamed")).toBeGreaterThan(10);
+    // About one revised section in five is rewritten: 2 sections of 16 revised a version, 450 versions.
+    expect(rewritten).toBeGreaterThan(100);
+    expect(rewritten).toBeLessThan(300);
+    expect(tableRows).toBeGreaterThan(30);
+    expect(paragraphsAdded).toBeGreaterThan(50);
+    expect(paragraphsRemoved).toBeGreaterThan(30);
+    expect(sections).toBeGreaterThan(450 * 14);
   });
 
   it("has 30 languages for the M size, four of them right to left", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compareSections, mostSharedText, wordOptions, type Comparison, type SectionChange } from "../../../src/diff/compare.ts";
+import { COMPARISON_BOUNDS, compareSections, mostSharedText, wordOptions, type Comparison, type ComparisonBounds, type SectionChange } from "../../../src/diff/compare.ts";
+import type { TextSection } from "../../../src/model/text.ts";
 import { diffWordParts } from "../../../src/diff/word-diff.ts";
 import { paragraphs, VOCABULARIES } from "../../support/paragraphs.ts";
 import { renderMarkdown } from "../../../src/markdown/renderer.ts";
@@ -110,5 +111,65 @@ describe("mostSharedText: the bound that rules out unrelated paragraphs", () => 
     const older = "We keep server logs for thirty days and then delete them.";
     const newer = "Cookies set by our payment provider are listed in the table below.";
     expect(mostSharedText(older, newer)).toBeLessThan(0.5 * Math.max(older.length, newer.length));
+  });
+});
+
+describe("compareSections' bounds", () => {
+  const section = (blocks: string[], id = "s"): TextSection => ({ id, heading: id, level: 2, blocks });
+  const sentence = (n: number) => `Paragraph ${n} says that we keep the data of account ${n} for thirty days.`;
+  const edited = (n: number) => `Paragraph ${n} says that we keep the data of account ${n} for fourteen days.`;
+  const unrelated = (n: number) => `Entirely new wording number ${n} about cookies, consent and third parties.`;
+  const UNBOUNDED: ComparisonBounds = { sectionWork: Number.MAX_SAFE_INTEGER, pageWork: Number.MAX_SAFE_INTEGER, paragraphEdits: Number.MAX_SAFE_INTEGER, sectionEdits: Number.MAX_SAFE_INTEGER };
+  const range = (count: number, f: (n: number) => string) => Array.from({ length: count }, (_, n) => f(n));
+  /** Old paragraphs removed, then new ones added: a whole-section replace. */
+  const replaced = (older: readonly string[], newer: readonly string[]) => [...older.map((t) => `[-${t}-]`), ...newer.map((t) => `[+${t}+]`)];
+
+  const CASES: { name: string; older: string[]; newer: string[]; bounds: Partial<ComparisonBounds>; tooLarge: boolean }[] = [
+    { name: "ten edited paragraphs within the section's work", older: range(10, sentence), newer: range(10, edited), bounds: { sectionWork: 30_000 }, tooLarge: false },
+    { name: "ten edited paragraphs beyond the section's work", older: range(10, sentence), newer: range(10, edited), bounds: { sectionWork: 20_000 }, tooLarge: true },
+    { name: "ten edited paragraphs beyond the page's work", older: range(10, sentence), newer: range(10, edited), bounds: { pageWork: 20_000 }, tooLarge: true },
+    { name: "ten edited paragraphs within the paragraph edits", older: range(10, sentence), newer: range(10, edited), bounds: { paragraphEdits: 20 }, tooLarge: false },
+    { name: "ten edited paragraphs beyond the paragraph edits", older: range(10, sentence), newer: range(10, edited), bounds: { paragraphEdits: 19 }, tooLarge: true },
+    { name: "thirty rewritten paragraphs within the work, telling cheaply that they share little", older: range(30, sentence), newer: range(30, unrelated), bounds: { sectionWork: 100_000 }, tooLarge: false },
+  ];
+
+  it.each(CASES)("$name", ({ older, newer, bounds, tooLarge }) => {
+    const bounded = compareSections([section(older)], [section(newer)], { ...UNBOUNDED, ...bounds }).sections[0];
+    const unbounded = compareSections([section(older)], [section(newer)], UNBOUNDED).sections[0];
+    expect(bounded?.status).toBe("changed");
+    if (tooLarge) {
+      expect(bounded?.tooLarge).toBe(true);
+      expect(marked(bounded)).toEqual(replaced(older, newer));
+      // Below the bound the result was word by word: the bound is what changed it.
+      expect(marked(unbounded)).not.toEqual(marked(bounded));
+    } else {
+      expect(bounded?.tooLarge).toBeUndefined();
+      expect(bounded).toEqual(unbounded);
+    }
+  });
+
+  it("spends the page's work section by section: a later section is shown whole once it is spent", () => {
+    const older = [section(range(10, sentence), "a"), section(range(10, sentence), "b")];
+    const newer = [section(range(10, edited), "a"), section(range(10, edited), "b")];
+    // One such section takes between 20,000 and 30,000 units (the first case above).
+    expect(compareSections(older, newer, { ...UNBOUNDED, pageWork: 40_000 }).sections.map((s) => s.tooLarge ?? false)).toEqual([false, true]);
+    expect(compareSections(older, newer, { ...UNBOUNDED, pageWork: 80_000 }).sections.map((s) => s.tooLarge ?? false)).toEqual([false, false]);
+  });
+
+  it("shows every section replaced, with the note, beyond the section edits", () => {
+    const older = range(6, (n) => `old-${n}`).map((id) => section(["Text."], id));
+    const newer = range(6, (n) => `new-${n}`).map((id) => section(["Text."], id));
+    expect(compareSections(older, newer, { ...UNBOUNDED, sectionEdits: 12 }).sections.every((s) => !s.tooLarge)).toBe(true);
+    const bounded = compareSections(older, newer, { ...UNBOUNDED, sectionEdits: 11 });
+    expect(bounded.sections.map((s) => `${s.id}:${s.status}:${s.tooLarge ?? false}`)).toEqual([
+      ...older.map((s) => `${s.id}:removed:true`),
+      ...newer.map((s) => `${s.id}:added:true`),
+    ]);
+  });
+
+  it("keeps today's bounds far above a real revision: the example revisions compare word by word", () => {
+    const older = range(40, sentence);
+    const newer = range(40, (n) => (n % 3 === 0 ? edited(n) : n % 3 === 1 ? unrelated(n) : sentence(n)));
+    expect(compareSections([section(older)], [section(newer)], COMPARISON_BOUNDS)).toEqual(compareSections([section(older)], [section(newer)], UNBOUNDED));
   });
 });

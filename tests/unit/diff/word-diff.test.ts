@@ -3,6 +3,7 @@ import { diffWords, wordDiff, type ChangeObject } from "diff";
 import fc from "fast-check";
 import { wordOptions } from "../../../src/diff/compare.ts";
 import { diffWordParts, keptAndChangedWords, placeWhitespace } from "../../../src/diff/word-diff.ts";
+import { OutOfWork, WorkBudget } from "../../../src/diff/work-budget.ts";
 import { paragraphs, VOCABULARIES } from "../../support/paragraphs.ts";
 
 const edited = (parts: readonly ChangeObject<string>[]) => parts.filter((p) => p.added || p.removed).reduce((n, p) => n + (p.count ?? 0), 0);
@@ -38,15 +39,23 @@ describe("diffWordParts", () => {
     );
   });
 
-  it("gives up beyond the edit cap, whichever search runs", () => {
+  it("gives up beyond the edit cap, on short and long texts", () => {
     const words = (count: number, seed: number) => Array.from({ length: count }, (_, i) => `w${(i * seed) % 997}`).join(" ");
-    // Short texts: diff-sequences, then the cap.
     expect(diffWordParts(words(300, 7), words(300, 13), { maxEditLength: 50 })).toBeUndefined();
     expect(diffWordParts(words(300, 7), words(300, 13), { maxEditLength: 2_000 })).toBeDefined();
-    // Long texts: jsdiff's search, which stops at the cap.
     expect(diffWordParts(words(3_000, 7), words(3_000, 13), { maxEditLength: 50 })).toBeUndefined();
     const long = words(3_000, 7);
     expect(diffWordParts(long, `${long} more`, { maxEditLength: 50 })?.filter((p) => p.added).map((p) => p.value)).toEqual(["more"]);
+  });
+
+  it("stops at its bound of work, and within it gives the unbounded result", () => {
+    const older = "We keep server logs for 30 days and then delete them.";
+    const newer = "We keep logs for 14 days and then delete them for good.";
+    const unbounded = diffWordParts(older, newer, wordOptions(older, newer));
+    // Cutting both texts into words costs 10 units a character; the search a few hundred more.
+    expect(diffWordParts(older, newer, wordOptions(older, newer), new WorkBudget(10_000))).toEqual(unbounded);
+    expect(() => diffWordParts(older, newer, wordOptions(older, newer), new WorkBudget(1_100))).toThrow(OutOfWork);
+    expect(() => diffWordParts(older, newer, wordOptions(older, newer), new WorkBudget(100))).toThrow(OutOfWork);
   });
 
   /**
