@@ -13,7 +13,9 @@ Commands:
   build                  validate content/ and build the site into _site/ (replaced only if the build succeeds)
   check                  validate content/ without writing anything
   serve                  build into .codicil/preview/ (never _site/), serve it with live reload,
-                         rebuild what an edit changes [--port 8080] (npm start)
+                         rebuild what an edit changes [--port 8080] [--host 127.0.0.1] (npm start;
+                         only this computer can connect unless --host names another address,
+                         e.g. 0.0.0.0)
   new-version <doc>      archive <doc>'s newest files under versions/ and start the next version
                          [--label 2.2] [--date YYYY-MM-DD] [--effective YYYY-MM-DD]
   verify                 build, then check the built site: reproducible, lang/dir/canonical/hreflang,
@@ -65,6 +67,7 @@ function parseCommandLine(argv: string[]) {
       strict: { type: "boolean" },
       threads: { type: "string" },
       port: { type: "string" },
+      host: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -146,8 +149,12 @@ async function main(argv: string[]): Promise<number> {
         console.error(`--port takes a port number, e.g. 8080 (got "${values.port}").\n\n${USAGE}`);
         return 2;
       }
+      if (values.host !== undefined && !/^[\w.:-]+$/.test(values.host)) {
+        console.error(`--host takes an address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0 (got "${values.host}").\n\n${USAGE}`);
+        return 2;
+      }
       const { serveSite } = await import("../dev-server/dev-server.ts");
-      return serveSite({ root, port, strictParity: values.strict === true, ...threadsOption });
+      return serveSite({ root, port, strictParity: values.strict === true, ...threadsOption, ...(values.host !== undefined && { host: values.host }) });
     }
     case "new-version": {
       const slug = positionals[1];

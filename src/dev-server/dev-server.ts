@@ -9,10 +9,13 @@ import { formatProblem, sortProblems, summarize, type Problem } from "../core/pr
 import { templateErrorLine } from "../rendering/template-error.ts";
 import { buildDate } from "../rules/dates.ts";
 import { rebuildQueue } from "./rebuild-queue.ts";
+import { guardRequests, listenOn, serverOrigin } from "./request-guard.ts";
 
 export interface ServeOptions {
   readonly root: string;
   readonly port: number;
+  /** The address to listen on: the loopback by default, so only this computer sees unpublished text. */
+  readonly host?: string;
   readonly strictParity?: boolean;
   readonly threads?: number;
 }
@@ -28,6 +31,10 @@ export type RebuildScope =
   | { readonly kind: "site" }
   | { readonly kind: "lock" }
   | { readonly kind: "restart"; readonly file: string };
+
+/** The loopback: unpublished documents are served to this computer only unless `--host` says otherwise. */
+export const DEFAULT_HOST = "127.0.0.1";
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1"]);
 
 /** The files at the top of a site's folder that `npm start` watches, with what a change to each asks for. */
 const WATCHED_SITE_FILES: ReadonlyMap<string, RebuildScope> = new Map<string, RebuildScope>([
@@ -111,6 +118,9 @@ export async function serveSite(options: ServeOptions): Promise<never> {
     pathPrefix: session?.resources.settings.pathPrefix ?? "/",
     // The changed page is reloaded whole: its notices and table of contents may change too.
     domDiff: false,
+    // The address actually bound is printed below; the dev server's own message says "localhost" whatever it is.
+    messageOnStart: () => false,
+    middleware: [guardRequests((message) => console.error(`dev server: ${message}`))],
   });
 
   // One build at a time, each over every file saved since the one before began (`rebuildQueue`). A
@@ -163,7 +173,11 @@ export async function serveSite(options: ServeOptions): Promise<never> {
     .on("all", (_event, file) => onChange(file))
     .on("error", (e) => console.error(`watching for changes: ${e instanceof Error ? e.message : String(e)}`));
   await new Promise<void>((resolve) => watcher.once("ready", resolve));
-  server.serve(options.port);
+  const host = options.host ?? DEFAULT_HOST;
+  const address = await listenOn(server.server, options.port, host);
+  const prefix = session?.resources.settings.pathPrefix ?? "/";
+  const reach = LOOPBACK_HOSTS.has(host) ? "this computer only; --host 0.0.0.0 to share it on your network" : "reachable from other computers on the network";
+  console.error(`Server at ${serverOrigin(address)}${prefix} (${reach})`);
   return new Promise<never>(() => undefined);
 }
 

@@ -55,7 +55,7 @@ async function startServer(siteRoot: string, extraArgs: readonly string[], heard
   started.stdout?.on("data", listen);
   started.stderr?.on("data", listen);
   // The dev server takes the next free port when this one is taken, and says which.
-  const address = await waitFor("the server to start", () => /Server at (http:\/\/localhost:\d+)/.exec(said)?.[1], () => said);
+  const address = await waitFor("the server to start", () => /Server at (http:\/\/127\.0\.0\.1:\d+)/.exec(said)?.[1], () => said);
   return { process: started, origin: address };
 }
 
