@@ -19,14 +19,14 @@ const localeSchema = z.object({
 
 const siteSchema = z.object({
   name: requiredText("the organisation or site name"),
-  url: requiredText("the absolute address of the published site, e.g. https://legal.example.com").refine(
-    (url) => /^https?:\/\/[^/\s]+/.test(url) && URL.canParse(url),
-    { error: "must be an absolute http(s) address such as https://legal.example.com" },
-  ),
-  pathPrefix: z
-    .string({ error: "must be text such as / or /legal/" })
-    .refine((prefix) => prefix.startsWith("/"), { error: 'must start with "/", e.g. /legal/' })
-    .optional(),
+  url: requiredText("the absolute address of the published site, e.g. https://legal.example.com").superRefine((url, ctx) => {
+    const problem = siteUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+  pathPrefix: z.string({ error: "must be text such as / or /legal/" }).superRefine((prefix, ctx) => {
+    const problem = pathPrefixProblem(prefix);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
   defaultLocale: requiredText("the code of the authoritative language, e.g. en"),
   locales: z
     .array(localeSchema, { error: "is required: a list of languages, e.g. - { code: en, name: English }" })
@@ -82,12 +82,69 @@ export function parseSiteSettings(yaml: PositionedYaml, file: string): { setting
     problems: [...problems, ...unknownKeys],
     settings: {
       name: value.name,
-      url: value.url.replace(/\/+$/, ""),
-      pathPrefix: prefix.endsWith("/") ? prefix : `${prefix}/`,
+      // The WHATWG parser's form (host lower-cased, default port dropped), as browsers read it.
+      url: new URL(value.url).href.replace(/\/+$/, ""),
+      pathPrefix: prefix,
       defaultLocale: value.defaultLocale,
       locales: value.locales.map((l) => ({ code: l.code, name: l.name, dir: l.dir ?? textDirection(l.code) })),
     },
   };
+}
+
+/** Characters that print as nothing or break a line: an address holding one is not what it looks like. */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}]/u;
+
+/**
+ * Why `url` cannot be the published site's address, or undefined. Canonical links, hreflang, feeds
+ * and the sitemap start with it, so it must be what a browser reads it as: an http(s) origin and
+ * at most a path, nothing the WHATWG URL parser would drop or read as another host.
+ */
+export function siteUrlProblem(url: string): string | undefined {
+  const example = "e.g. https://legal.example.com or https://example.com/legal";
+  if (INVISIBLE.test(url)) return `must not contain spaces, tabs or other invisible characters; write the address alone, ${example}.`;
+  if (url.includes("\\")) return `must not contain a backslash (browsers read it as "/"); write forward slashes, ${example}.`;
+  if (!/^https?:\/\//i.test(url)) return `must be an absolute http(s) address starting with https:// or http://, ${example}.`;
+  if (!URL.canParse(url)) return `is not an address a browser can read; write it as ${example}.`;
+  const parsed = new URL(url);
+  if (parsed.username !== "" || parsed.password !== "" || /^https?:\/\/[^/?#]*@/i.test(url)) {
+    return `must not contain "@" before the host: browsers go to ${parsed.host}, the host after "@"; write the site's own address, ${example}.`;
+  }
+  if (parsed.hostname === "") return `must name a host, ${example}.`;
+  if (url.includes("?")) return `must not contain a query ("?…"); write only the site's address and path, ${example}.`;
+  if (url.includes("#")) return `must not contain a fragment ("#…"); write only the site's address and path, ${example}.`;
+  return undefined;
+}
+
+/** A path segment: unreserved characters or percent-escapes (checked decoded below). */
+const PATH_SEGMENT = /^(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})+$/;
+
+/**
+ * Why `prefix` cannot be the path every page's address starts with, or undefined. It is printed
+ * before every link and stylesheet address, so it must stay a path on the site's own host.
+ */
+export function pathPrefixProblem(prefix: string): string | undefined {
+  const example = "e.g. / or /legal/ or /en-gb/legal/";
+  if (!prefix.startsWith("/")) return `must be a path starting with "/", ${example}.`;
+  if (!prefix.endsWith("/")) return `must end with "/": write ${JSON.stringify(`${prefix}/`)}.`;
+  if (prefix.includes("//")) return `must not contain "//" (a browser reads "//host/" as another site); ${example}.`;
+  if (prefix.includes("\\")) return `must not contain a backslash (a browser reads it as "/"); ${example}.`;
+  if (/[?#]/.test(prefix)) return `must not contain "?" or "#": it is only a path, ${example}.`;
+  if (prefix === "/") return undefined;
+  for (const segment of prefix.slice(1, -1).split("/")) {
+    if (!PATH_SEGMENT.test(segment)) {
+      return `"${segment}" may hold only letters a-z and A-Z, digits, "-", ".", "_", "~" and percent-escapes such as %C3%A4; ${example}.`;
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return `"${segment}" has a percent-escape that is not UTF-8; ${example}.`;
+    }
+    if (decoded === "." || decoded === ".." || /[/\\:]/.test(decoded)) {
+      return `"${segment}" must not be "." or ".." or stand for "/", "\\" or ":", which would lead outside the path; ${example}.`;
+    }
+  }
+  return undefined;
 }
 
 export function canonicalLocale(code: string): string | undefined {

@@ -6,10 +6,12 @@ const FILE = "content/site.yaml";
 const parse = (text: string) => parseSiteSettings(readYaml(text, FILE), FILE);
 const LOCALES = "locales:\n  - { code: en, name: English }\n  - { code: ar, name: العربية }\n";
 const VALID = `name: Example Co.\nurl: https://legal.example.com/\ndefaultLocale: en\n${LOCALES}`;
+const withUrl = (url: string) => `name: X\nurl: ${JSON.stringify(url)}\ndefaultLocale: en\n${LOCALES}`;
+const withPrefix = (prefix: string) => `${VALID}pathPrefix: ${JSON.stringify(prefix)}\n`;
 
 describe("parseSiteSettings", () => {
   it("normalizes the url and pathPrefix and derives text direction", () => {
-    const { settings, problems } = parse(`${VALID}pathPrefix: /legal\n`);
+    const { settings, problems } = parse(`${VALID}pathPrefix: /legal/\n`);
     expect(problems).toEqual([]);
     expect(settings).toEqual({
       name: "Example Co.",
@@ -23,6 +25,23 @@ describe("parseSiteSettings", () => {
     });
   });
 
+  it.each([
+    ["https://Legal.Example.COM:443/", "https://legal.example.com"],
+    ["http://legal.example.com:8080/legal/", "http://legal.example.com:8080/legal"],
+    ["https://bücher.example/", "https://xn--bcher-kva.example"],
+    ["https://legal.example.com/a/./b/../c/", "https://legal.example.com/a/c"],
+  ])("keeps url %s in the form browsers read it: %s", (url, normalised) => {
+    const { settings, problems } = parse(withUrl(url));
+    expect(problems).toEqual([]);
+    expect(settings?.url).toBe(normalised);
+  });
+
+  it.each(["/", "/legal/", "/en-gb/legal~v2/", "/r%C3%A9gles/"])("accepts pathPrefix %s", (prefix) => {
+    const { settings, problems } = parse(withPrefix(prefix));
+    expect(problems).toEqual([]);
+    expect(settings?.pathPrefix).toBe(prefix);
+  });
+
   it("lets a locale set its direction explicitly", () => {
     const { settings } = parse(`name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n  - { code: en, name: English, dir: rtl }\n`);
     expect(settings?.locales[0]?.dir).toBe("rtl");
@@ -31,7 +50,33 @@ describe("parseSiteSettings", () => {
   it.each([
     ["missing name", `url: https://x.example\ndefaultLocale: en\n${LOCALES}`, 1, "name: is required"],
     ["url without scheme", `name: X\nurl: x.example\ndefaultLocale: en\n${LOCALES}`, 2, "must be an absolute http(s) address"],
-    ["pathPrefix without slash", `${VALID}pathPrefix: legal\n`, 7, 'must start with "/"'],
+    ["pathPrefix without slash", `${VALID}pathPrefix: legal\n`, 7, 'must be a path starting with "/"'],
+    ["pathPrefix without its last slash", `${VALID}pathPrefix: /legal\n`, 7, 'must end with "/": write "/legal/"'],
+    ["pathPrefix naming another host", withPrefix("//evil.example/"), 7, 'must not contain "//"'],
+    ["pathPrefix with a backslash", withPrefix("/\\evil.example/"), 7, "must not contain a backslash"],
+    ["pathPrefix with dot segments", withPrefix("/legal/../"), 7, '".." must not be'],
+    ["pathPrefix with an escaped dot segment", withPrefix("/%2e%2E/x/"), 7, '"%2e%2E" must not be'],
+    ["pathPrefix with an escaped slash", withPrefix("/a%2Fb/"), 7, "stand for"],
+    ["pathPrefix with a scheme", withPrefix("/https:/evil/"), 7, '"https:" may hold only'],
+    ["pathPrefix with a query", withPrefix("/legal/?x=1/"), 7, 'must not contain "?" or "#"'],
+    ["pathPrefix with a fragment", withPrefix("/legal#/"), 7, 'must not contain "?" or "#"'],
+    ["pathPrefix with a space", withPrefix("/le gal/"), 7, '"le gal" may hold only'],
+    ["pathPrefix with a quote", withPrefix("/a\"b/"), 7, "may hold only"],
+    ["pathPrefix with a malformed escape", withPrefix("/%E0%A4%A/"), 7, "may hold only"],
+    ["pathPrefix with an escape that is not UTF-8", withPrefix("/%FF/"), 7, "not UTF-8"],
+    ["url with userinfo", withUrl("https://legal.example@evil.example"), 2, 'browsers go to evil.example, the host after "@"'],
+    ["url with user and password", withUrl("https://a:b@evil.example/"), 2, 'must not contain "@"'],
+    ["url with a tab", withUrl("https://legal.\texample.com"), 2, "invisible characters"],
+    ["url with a space", withUrl("https://legal.example.com/le gal"), 2, "invisible characters"],
+    ["url with a control character", withUrl("https://legal.example.com/\u0001"), 2, "invisible characters"],
+    ["url with a zero-width space", withUrl("https://legal.example\u200b.com"), 2, "invisible characters"],
+    ["url with a query", withUrl("https://legal.example.com/?x=1"), 2, 'must not contain a query'],
+    ["url with a fragment", withUrl("https://legal.example.com/#top"), 2, 'must not contain a fragment'],
+    ["url with a backslash", withUrl("https:\\\\evil.example"), 2, "backslash"],
+    ["url without slashes after the scheme", withUrl("https:legal.example.com"), 2, "starting with https://"],
+    ["url of another scheme", withUrl("javascript://legal.example.com/%0aalert(1)"), 2, "starting with https://"],
+    ["url that does not parse", withUrl("https://exa mple/"), 2, "invisible"],
+    ["url with a bad port", withUrl("https://legal.example.com:99999/"), 2, "not an address a browser can read"],
     ["no locales", "name: X\nurl: https://x.example\ndefaultLocale: en\n", 1, "locales: is required"],
     ["empty locales", "name: X\nurl: https://x.example\ndefaultLocale: en\nlocales: []\n", 4, "must list at least one language"],
     ["locale without name", "name: X\nurl: https://x.example\ndefaultLocale: en\nlocales:\n  - { code: en }\n", 5, "locales[0].name: is required"],
