@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { error, warning, type Problem } from "../core/problems.ts";
+import { decodeUtf8, forbiddenCharacterProblems } from "../core/text.ts";
 import { isIsoDate } from "../rules/dates.ts";
 import type { DocumentFileCache, FileReading } from "./file-cache.ts";
 import { parseDocumentFile, type ParsedDocumentFile } from "./front-matter.ts";
@@ -161,7 +162,7 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
 
   const parsed = candidates.map((candidate) => {
     const absolute = path.join(root, candidate.file);
-    const reading = (bytes: Buffer) => readingOf(candidate.file, bytes.length, () => bytes.toString("utf8"));
+    const reading = (bytes: Buffer) => readingOf(candidate.file, bytes);
     return { candidate, result: cache ? cache.read(candidate.file, absolute, reading) : reading(readFileSync(absolute)) };
   });
   for (const { candidate, result } of parsed) {
@@ -182,17 +183,21 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
 }
 
 /**
- * A file's front matter and body, unless it is too large to be a document; `text` decodes it only
- * then. The size is the file's: text decoded from malformed UTF-8 can be three times longer.
+ * A file's front matter and body, unless it is too large to be a document or is not UTF-8; only
+ * then is it decoded. Characters no page may hold are reported with the file's other problems.
  */
-function readingOf(file: string, byteLength: number, text: () => string): FileReading {
-  if (byteLength > MAX_DOCUMENT_BYTES) {
+function readingOf(file: string, bytes: Uint8Array): FileReading {
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
     const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     return {
-      problems: [error(file, 1, `is ${size(byteLength)}; a document may be at most ${size(MAX_DOCUMENT_BYTES)} (a long policy is about 0.1 MB). Split it into several documents or remove what was pasted by mistake.`)],
+      problems: [error(file, 1, `is ${size(bytes.length)}; a document may be at most ${size(MAX_DOCUMENT_BYTES)} (a long policy is about 0.1 MB). Split it into several documents or remove what was pasted by mistake.`)],
     };
   }
-  return parseDocumentFile(text(), file);
+  const decoded = decodeUtf8(bytes, file);
+  if (decoded.problem) return { problems: [decoded.problem] };
+  const reading = parseDocumentFile(decoded.text, file);
+  const characters = forbiddenCharacterProblems(decoded.text, file);
+  return characters.length === 0 ? reading : { ...reading, problems: [...characters, ...reading.problems] };
 }
 
 function unknownLocaleProblem(locale: string, localeCodes: readonly string[]): string | undefined {

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { CODICIL_DIR } from "../core/installation.ts";
 import { error, type Problem } from "../core/problems.ts";
+import { readContentText } from "../core/text.ts";
 import { loadTranslations, type Translator } from "../i18n/translations.ts";
 import type { CookieTableHook } from "../markdown/cookie-table.ts";
 import type { SiteSettings } from "../model/settings.ts";
@@ -48,12 +48,14 @@ export interface SiteResources {
 export async function loadSiteResources(options: LoadOptions): Promise<{ resources?: SiteResources; problems: Problem[] }> {
   const root = path.resolve(options.root);
   const siteFile = "content/site.yaml";
-  const siteText = await readFile(path.join(root, siteFile), "utf8").catch(() => undefined);
+  const siteText = await readContentText(path.join(root, siteFile), siteFile);
   if (siteText === undefined) {
     return { problems: [error(siteFile, 1, "is missing: create it with name, url, defaultLocale and locales (see docs/content.md).")] };
   }
-  const siteYaml = readYaml(siteText, siteFile);
+  if (siteText.text === undefined) return { problems: siteText.problems };
+  const siteYaml = readYaml(siteText.text, siteFile);
   const { settings, problems } = parseSiteSettings(siteYaml, siteFile);
+  problems.unshift(...siteText.problems);
   if (!settings) return { problems };
 
   const localeCodes = settings.locales.map((l) => l.code);

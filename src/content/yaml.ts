@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import { error, type Problem } from "../core/problems.ts";
+import { FORBIDDEN_CHARACTER, forbiddenCharacterMessage } from "../core/text.ts";
 
 /**
  * YAML read with the `yaml` package rather than gray-matter's default js-yaml because it keeps
@@ -49,6 +50,8 @@ export function readYaml(text: string, file: string, firstLine = 1): PositionedY
       problems.push(error(file, firstLine, `YAML error: ${message}. Remove the * alias or define its & anchor before it.`));
     }
   }
+
+  if (data !== undefined) problems.push(...escapedCharacterProblems(doc, text, file, toFileLine));
 
   return {
     data,
@@ -129,6 +132,24 @@ function unclosedBracketLine(lines: readonly string[], index: number): { index: 
     }
   }
   return undefined;
+}
+
+/**
+ * Characters no page may hold that a double-quoted value writes as an escape (`"\u0000"`, `"\e"`),
+ * at the value's line. Those written as they are get their error from the check of the file's text.
+ */
+function escapedCharacterProblems(doc: Document, text: string, file: string, toFileLine: (offset: number) => number): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== "string" || !node.range) return;
+      const forbidden = FORBIDDEN_CHARACTER.exec(node.value);
+      if (forbidden && !text.slice(node.range[0], node.range[1]).includes(forbidden[0])) {
+        problems.push(error(file, toFileLine(node.range[0]), forbiddenCharacterMessage(forbidden[0], "the value ", "remove the \\ escape that writes it")));
+      }
+    },
+  });
+  return problems;
 }
 
 /** The key a DUPLICATE_KEY error points at: the text from its position up to the colon. */

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import i18next, { type i18n } from "i18next";
 import { error, warning, type Problem } from "../core/problems.ts";
+import { FORBIDDEN_CHARACTER, forbiddenCharacterMessage, readContentText } from "../core/text.ts";
 import { fallbackChain } from "./locales.ts";
 
 /** Nested UI strings of one locale, as in `locales/<locale>.json`. */
@@ -62,7 +63,13 @@ export async function loadTranslations(options: {
         : (await readdir(path.join(dir, entry.name))).filter((name) => name.endsWith(".json")).sort().map((name) => path.join(dir, entry.name, name));
       for (const file of files) {
         const relativeFile = path.relative(options.root, file).split(path.sep).join("/");
-        const parsed = parseMessages(await readFile(file, "utf8"), relativeFile);
+        const source = await readContentText(file, relativeFile);
+        problems.push(...(source?.problems ?? []));
+        if (source?.text === undefined || source.problems.length > 0) {
+          broken.add(locale);
+          continue;
+        }
+        const parsed = parseMessages(source.text, relativeFile);
         problems.push(...parsed.problems);
         if (!parsed.messages) {
           broken.add(locale);
@@ -157,7 +164,12 @@ function parseMessages(text: string, file: string): { messages?: Messages; probl
     }
     for (const [key, child] of Object.entries(value)) {
       const childPath = keyPath ? `${keyPath}.${key}` : key;
-      if (typeof child === "string") continue;
+      if (typeof child === "string") {
+        // A \u escape can write what the raw-text check cannot see.
+        const forbidden = FORBIDDEN_CHARACTER.exec(child);
+        if (forbidden) problems.push(error(file, lineOfKey(text, key), forbiddenCharacterMessage(forbidden[0], `"${childPath}" `, "remove the \\u escape that writes it")));
+        continue;
+      }
       if (child && typeof child === "object" && !Array.isArray(child)) check(child, childPath);
       else problems.push(error(file, lineOfKey(text, key), `"${childPath}" must be text or an object of texts.`));
     }

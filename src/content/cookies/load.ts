@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readContentText } from "../../core/text.ts";
 import path from "node:path";
 import type { SiteSettings } from "../../model/settings.ts";
 import { readYaml } from "../yaml.ts";
@@ -35,10 +35,13 @@ export async function loadSiteCookies(options: {
   readonly translator: Translator | undefined;
   readonly templateDirs: readonly string[];
 }): Promise<SiteCookies> {
-  const source = await readFile(path.join(options.root, COOKIE_REGISTRY_FILE), "utf8").catch(() => undefined);
+  const source = await readContentText(path.join(options.root, COOKIE_REGISTRY_FILE), COOKIE_REGISTRY_FILE);
   if (source === undefined) return { problems: [], tableHook: () => undefined, fallbackWarnings: () => [] };
+  if (source.text === undefined) return { problems: source.problems, tableHook: () => () => "", fallbackWarnings: () => [] };
 
-  const { registry, problems } = parseCookieRegistry(readYaml(source, COOKIE_REGISTRY_FILE), COOKIE_REGISTRY_FILE, options.settings);
+  const parsed = parseCookieRegistry(readYaml(source.text, COOKIE_REGISTRY_FILE), COOKIE_REGISTRY_FILE, options.settings);
+  const { registry } = parsed;
+  const problems = [...source.problems, ...parsed.problems];
   if (!registry || !options.translator) return { problems, tableHook: () => () => "", fallbackWarnings: () => [] };
   const tables = createCookieTables({
     registry,

@@ -68,7 +68,7 @@ describe("parseSiteSettings", () => {
     ["url with user and password", withUrl("https://a:b@evil.example/"), 2, 'must not contain "@"'],
     ["url with a tab", withUrl("https://legal.\texample.com"), 2, "invisible characters"],
     ["url with a space", withUrl("https://legal.example.com/le gal"), 2, "invisible characters"],
-    ["url with a control character", withUrl("https://legal.example.com/\u0001"), 2, "invisible characters"],
+    ["url with a control character", withUrl("https://legal.example.com/\u0001"), 2, "invisible character U+0001"],
     ["url with a zero-width space", withUrl("https://legal.example\u200b.com"), 2, "invisible characters"],
     ["url with a query", withUrl("https://legal.example.com/?x=1"), 2, 'must not contain a query'],
     ["url with a fragment", withUrl("https://legal.example.com/#top"), 2, 'must not contain a fragment'],
