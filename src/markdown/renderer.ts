@@ -226,7 +226,15 @@ function checkLink(token: Token, attribute: "href" | "src", line: number, env: R
   // A site-root path; `//host/…` and `/\host/…` name a host, this site's or another's.
   if (url.startsWith("/") && !/^\/[/\\]/.test(url)) {
     const path = url.split(/[?#]/, 1)[0] ?? url;
-    env.internalLinks.push({ path: decodeURI(path), line });
+    const decoded = decodedPath(path);
+    if (decoded === undefined) {
+      env.problems.push(
+        // markdown-it has written a stray "%" as "%25"; the editor is shown the link as written.
+        error(env.file, line, `the link "${url.replace(/%25(?![0-9A-Fa-f]{2})/g, "%").slice(0, 80)}" has a malformed %-escape: "%" must start a UTF-8 character in hexadecimal (%C3%A4 for ä); write the character itself instead.`),
+      );
+    } else {
+      env.internalLinks.push({ path: decoded, line });
+    }
     token.attrSet(attribute, env.pathPrefix + url.slice(1));
     return;
   }
@@ -238,6 +246,15 @@ function checkLink(token: Token, attribute: "href" | "src", line: number, env: R
         `the relative link "${url}" would point somewhere else on a version's dated page than on the current page; write it from the site root, e.g. /en/cookies/.`,
       ),
     );
+  }
+}
+
+/** A site-root path as the route list spells it, or undefined when a %-escape is malformed. */
+function decodedPath(path: string): string | undefined {
+  try {
+    return decodeURI(path);
+  } catch {
+    return undefined;
   }
 }
 
