@@ -35,6 +35,20 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    files: ["src/**/*.ts"],
+    rules: {
+      // A spread argument puts every element on the stack: a few hundred thousand (a lock file's
+      // retired addresses) overflow it. src/core/arrays.ts's pushAll, a loop or reduce instead.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(push|unshift|splice|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement",
+          message: "A spread argument overflows the stack on a large array: use pushAll (src/core/arrays.ts), a loop or reduce.",
+        },
+      ],
+    },
+  },
+  {
     files: ["tests/**"],
     rules: {
       // Tests assert on parsed JSON and DOM values whose shape the assertion itself checks.

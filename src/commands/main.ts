@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { LOCK_FILE } from "../content/published-lock.ts";
 import { errorMessages, formatProblem, sortProblems, summarize, type Problem } from "../core/problems.ts";
 import { templateErrorLine } from "../rendering/template-error.ts";
+import { sourceDateEpochProblem } from "../rules/dates.ts";
 
 // Each command imports what it needs when it runs: start-up is part of every build's time, and the
 // verify command's checkers (linkinator, the Nu HTML Checker) are not needed by the others.
@@ -96,6 +97,12 @@ async function main(argv: string[]): Promise<number> {
   const extra = positionals.slice(command === "new-version" ? 2 : 1);
   if (extra.length > 0) {
     console.error(`Unexpected argument${extra.length === 1 ? "" : "s"} ${extra.map((a) => `"${a}"`).join(" ")}. Through npm, options go after --, e.g. npm run build -- --threads 2.\n\n${USAGE}`);
+    return 2;
+  }
+  // Every command judges versions against the build date: a bad value is said before anything runs.
+  const epochProblem = process.env.SOURCE_DATE_EPOCH ? sourceDateEpochProblem(process.env.SOURCE_DATE_EPOCH) : undefined;
+  if (epochProblem) {
+    console.error(epochProblem);
     return 2;
   }
   const root = path.resolve(values.root);

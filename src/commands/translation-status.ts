@@ -40,6 +40,6 @@ export function translationStatus(site: Site): TranslationStatus[] {
 export function formatStatusTable(rows: readonly TranslationStatus[]): string {
   const header = ["document", "language", "status", "has", "missing versions"];
   const lines = rows.map((r) => [r.document, r.locale, r.state.replace(/-/g, " "), r.newest ?? "–", r.behind.join(", ")]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
+  const widths = header.map((h, i) => lines.reduce((width, l) => Math.max(width, (l[i] ?? "").length), h.length));
   return [header, ...lines].map((cells) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd()).join("\n");
 }

@@ -15,6 +15,7 @@ import type { DocumentFileCache, FileRendering } from "./file-cache.ts";
 import { versionParityProblems } from "./parity.ts";
 import { scanDocument } from "./scan.ts";
 import type { SiteResources } from "./site-resources.ts";
+import { pushAll } from "../core/arrays.ts";
 
 /** A link to a page of this site, with the file it is written in, checked once all documents are read. */
 export interface LinkToCheck {
@@ -85,8 +86,8 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   const render = (file: string, body: string, bodyLine: number, locale: string, date: IsoDate) => {
     const rendering = cache ? cache.render(file, () => renderFile(file, body, bodyLine, locale, date)) : renderFile(file, body, bodyLine, locale, date);
     const { rendered } = rendering;
-    tablesUsed.push(...rendering.tablesUsed);
-    problems.push(...rendered.problems);
+    pushAll(tablesUsed, rendering.tablesUsed);
+    pushAll(problems, rendered.problems);
     for (const link of rendered.internalLinks) linksToCheck.push({ file, ...link });
     return rendered;
   };
@@ -131,9 +132,9 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   // so that one run reports everything; such a document never reaches the model.
   // --strict (strictParity) also makes a version without summary an error.
   const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale, { strict: resources.strictParity });
-  problems.push(...assembled.problems);
+  pushAll(problems, assembled.problems);
   if (!assembled.versions || sources.incomplete) return load;
-  problems.push(...versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, resources.strictParity));
+  pushAll(problems, versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, resources.strictParity));
   return { ...load, document: toDocument(slug, assembled.versions, rendered, localeCodes, resources.buildDate) };
 }
 

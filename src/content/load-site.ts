@@ -9,6 +9,7 @@ import { readPublishedLock, type PublishedLock } from "./published-lock.ts";
 import { listDocumentFolders } from "./scan.ts";
 import { loadSiteResources, type LoadOptions, type SiteResources } from "./site-resources.ts";
 import { crossDocumentProblems, type SiteRulesMemo } from "./site-rules.ts";
+import { pushAll } from "../core/arrays.ts";
 
 /** Everything a build needs: the model (plain data) and the UI strings to show it with. */
 export interface LoadedSite {
@@ -37,7 +38,7 @@ export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedS
   const { resources, problems } = await loadSiteResources(options);
   if (!resources) return { problems };
   const folders = await listDocumentFolders(resources.root);
-  problems.push(...folders.problems);
+  pushAll(problems, folders.problems);
   const loads: DocumentLoad[] = [];
   for (const slug of folders.slugs) loads.push(loadDocument(resources, slug));
   return completeSiteLoad(resources, loads, problems);

@@ -1,6 +1,7 @@
 import type { LinkInText } from "../markdown/renderer.ts";
 import type { TextSection } from "../model/text.ts";
 import { error, warning, type Problem } from "../core/problems.ts";
+import { pushAll } from "../core/arrays.ts";
 
 /**
  * Translation parity, as Mozilla's legal-docs lints it: a translation of a version should have
@@ -80,7 +81,7 @@ export function versionParityProblems(
     for (const [locale, { file }] of version.files) {
       const output = rendered.get(file);
       if (locale === defaultLocale || !output) continue;
-      problems.push(...parityProblems({ file: reference.file, locale: defaultLocale, ...referenceOutput }, { file, locale, ...output }, localeCodes, strict));
+      pushAll(problems, parityProblems({ file: reference.file, locale: defaultLocale, ...referenceOutput }, { file, locale, ...output }, localeCodes, strict));
     }
   }
   return problems;

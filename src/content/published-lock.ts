@@ -23,7 +23,14 @@ export interface PublishedLock {
 export async function readPublishedLock(root: string): Promise<LockReading> {
   const file = path.join(root, LOCK_FILE);
   if (!existsSync(file)) return { lock: emptyLock(), problems: [] };
-  const text = await readFile(file, "utf8");
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const what = code === "EISDIR" ? "is a folder, not the file npm run build writes" : `cannot be read (${e instanceof Error ? e.message : String(e)})`;
+    return { lock: emptyLock(), problems: [error(LOCK_FILE, 1, `${what}; it lists every address this site has published. Remove it and restore the file from version control (git checkout -- ${LOCK_FILE}), or remove it on a site never published yet.`)] };
+  }
   if (lastRead?.file === file && lastRead.text === text) return lastRead.result;
   const result = parsePublishedLock(text);
   lastRead = { file, text, result };

@@ -6,6 +6,7 @@ import { decodeUtf8, forbiddenCharacterProblems } from "../core/text.ts";
 import { isIsoDate } from "../rules/dates.ts";
 import type { DocumentFileCache, FileReading } from "./file-cache.ts";
 import { parseDocumentFile, type ParsedDocumentFile } from "./front-matter.ts";
+import { pushAll } from "../core/arrays.ts";
 
 /** One Markdown file of a document, read and with valid front matter. */
 export interface SourceFile extends ParsedDocumentFile {
@@ -166,7 +167,7 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
     return { candidate, result: cache ? cache.read(candidate.file, absolute, reading) : reading(readFileSync(absolute)) };
   });
   for (const { candidate, result } of parsed) {
-    problems.push(...result.problems);
+    pushAll(problems, result.problems);
     if (!result.parsed) {
       incomplete = true;
       unreadable.push(candidate.file);

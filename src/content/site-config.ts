@@ -4,6 +4,7 @@ import { textDirection } from "../i18n/locales.ts";
 import { unknownKeyErrors, validateYaml } from "./schema.ts";
 import type { PositionedYaml } from "./yaml.ts";
 import type { SiteSettings } from "../model/settings.ts";
+import { pushAll } from "../core/arrays.ts";
 
 const requiredText = (what: string) =>
   z
@@ -43,7 +44,7 @@ export function parseSiteSettings(yaml: PositionedYaml, file: string): { setting
   const unknownKeys = unknownKeyErrors(yaml.data, SITE_KEYS, yaml, file);
   const rawLocales = (yaml.data as { locales?: unknown } | undefined)?.locales;
   if (Array.isArray(rawLocales)) {
-    rawLocales.forEach((entry, i) => unknownKeys.push(...unknownKeyErrors(entry, LOCALE_KEYS, yaml, file, ["locales", i])));
+    rawLocales.forEach((entry, i) => pushAll(unknownKeys, unknownKeyErrors(entry, LOCALE_KEYS, yaml, file, ["locales", i])));
   }
   if (!value) return { problems: [...problems, ...unknownKeys] };
 

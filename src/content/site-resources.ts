@@ -10,6 +10,7 @@ import { buildDate as defaultBuildDate, type IsoDate } from "../rules/dates.ts";
 import { loadSiteCookies, type SiteCookies } from "./cookies/load.ts";
 import { parseSiteSettings } from "./site-config.ts";
 import { readYaml } from "./yaml.ts";
+import { pushAll } from "../core/arrays.ts";
 
 export interface LoadOptions {
   /** The site repository (holds content/, and optionally its own locales/ and templates/). */
@@ -54,8 +55,9 @@ export async function loadSiteResources(options: LoadOptions): Promise<{ resourc
   }
   if (siteText.text === undefined) return { problems: siteText.problems };
   const siteYaml = readYaml(siteText.text, siteFile);
-  const { settings, problems } = parseSiteSettings(siteYaml, siteFile);
-  problems.unshift(...siteText.problems);
+  const parsed = parseSiteSettings(siteYaml, siteFile);
+  const { settings } = parsed;
+  const problems = pushAll([...siteText.problems], parsed.problems);
   if (!settings) return { problems };
 
   const localeCodes = settings.locales.map((l) => l.code);
@@ -68,10 +70,10 @@ export async function loadSiteResources(options: LoadOptions): Promise<{ resourc
     defaultLocale: settings.defaultLocale,
     defaultLocaleLine: siteYaml.lineOf(["defaultLocale"]),
   });
-  problems.push(...translations.problems);
+  pushAll(problems, translations.problems);
   const translator = translations.translator;
   const cookies = await loadSiteCookies({ root, settings, translator, templateDirs });
-  problems.push(...cookies.problems);
+  pushAll(problems, cookies.problems);
   return {
     problems,
     resources: {

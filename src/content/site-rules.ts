@@ -3,6 +3,7 @@ import { explainMissingPath, listRoutes, type RouteInput } from "../addresses/ro
 import { brokenAnchorProblems } from "./anchors.ts";
 import type { DocumentLoad } from "./load-document.ts";
 import { disappearedUrls, type PublishedLock } from "./published-lock.ts";
+import { pushAll } from "../core/arrays.ts";
 
 /**
  * The rules across documents, once every document is loaded: links to pages and anchors of other
@@ -30,8 +31,8 @@ export function crossDocumentProblems(
   }
   // An address whose file exists but cannot be read is not gone: that file's problem is reported.
   const unreadable = new Set(loads.flatMap((l) => l.unreadable));
-  problems.push(...disappearedUrls(publishedLock, publishedUrls, unreadable));
-  problems.push(...brokenAnchorProblems(loads.flatMap((l) => l.anchoredFiles)));
+  pushAll(problems, disappearedUrls(publishedLock, publishedUrls, unreadable));
+  pushAll(problems, brokenAnchorProblems(loads.flatMap((l) => l.anchoredFiles)));
   return problems;
 }
 

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import { error, type Problem } from "../core/problems.ts";
 import { FORBIDDEN_CHARACTER, forbiddenCharacterMessage } from "../core/text.ts";
+import { pushAll } from "../core/arrays.ts";
 
 /**
  * YAML read with the `yaml` package rather than gray-matter's default js-yaml because it keeps
@@ -51,7 +52,7 @@ export function readYaml(text: string, file: string, firstLine = 1): PositionedY
     }
   }
 
-  if (data !== undefined) problems.push(...escapedCharacterProblems(doc, text, file, toFileLine));
+  if (data !== undefined) pushAll(problems, escapedCharacterProblems(doc, text, file, toFileLine));
 
   return {
     data,

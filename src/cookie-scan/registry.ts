@@ -7,6 +7,7 @@ import { error, hasErrors, type Problem } from "../core/problems.ts";
 import { COOKIE_REGISTRY_FILE } from "../model/cookies.ts";
 import type { IsoDate } from "../rules/dates.ts";
 import { entriesInForce, type RegistryEntry } from "./compare.ts";
+import { pushAll } from "../core/arrays.ts";
 
 export interface ScanRegistry {
   /** The entries in force on `date`, each with its line. Empty when the site has no registry. */
@@ -36,7 +37,7 @@ export async function loadScanRegistry(root: string, date: IsoDate): Promise<{ r
   if (registryText === undefined) return { problems, registry: { ...base, entries: [], exists: false } };
   const yaml = readYaml(registryText, COOKIE_REGISTRY_FILE);
   const parsed = parseCookieRegistry(yaml, COOKIE_REGISTRY_FILE, settings);
-  problems.push(...parsed.problems);
+  pushAll(problems, parsed.problems);
   if (!parsed.registry || hasErrors(problems)) return { problems };
   // The parser keeps the file's order, so an entry's index is its place in the file.
   const entries = parsed.registry.cookies.map((cookie, i) => ({ ...cookie, line: yaml.lineOf(["cookies", i, "names"]) }));

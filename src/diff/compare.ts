@@ -195,7 +195,7 @@ function diffParagraphs(before: readonly string[], after: readonly string[], bud
     const nextPart = parts[i + 1];
     const added = part.added ? part.value : nextPart?.added ? nextPart.value : [];
     if (part.removed && nextPart?.added) i++;
-    paragraphs.push(...pairParagraphs(removed, added, words));
+    pushAll(paragraphs, pairParagraphs(removed, added, words));
   }
   return paragraphs;
 }

@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import i18next, { type i18n } from "i18next";
 import { error, warning, type Problem } from "../core/problems.ts";
+import { pushAll } from "../core/arrays.ts";
 import { FORBIDDEN_CHARACTER, forbiddenCharacterMessage, readContentText } from "../core/text.ts";
 import { fallbackChain } from "./locales.ts";
 
@@ -64,13 +65,13 @@ export async function loadTranslations(options: {
       for (const file of files) {
         const relativeFile = path.relative(options.root, file).split(path.sep).join("/");
         const source = await readContentText(file, relativeFile);
-        problems.push(...(source?.problems ?? []));
+        pushAll(problems, source?.problems ?? []);
         if (source?.text === undefined || source.problems.length > 0) {
           broken.add(locale);
           continue;
         }
         const parsed = parseMessages(source.text, relativeFile);
-        problems.push(...parsed.problems);
+        pushAll(problems, parsed.problems);
         if (!parsed.messages) {
           broken.add(locale);
           continue;
@@ -88,7 +89,7 @@ export async function loadTranslations(options: {
     );
     return { problems };
   }
-  problems.push(...missingKeyWarnings({ ...options, localeCodes: options.localeCodes.filter((code) => !broken.has(code)) }, resources, sources));
+  pushAll(problems, missingKeyWarnings({ ...options, localeCodes: options.localeCodes.filter((code) => !broken.has(code)) }, resources, sources));
 
   const instance: i18n = i18next.createInstance();
   void instance.init({

@@ -1,4 +1,5 @@
 import MarkdownIt, { type Token } from "markdown-it";
+import { pushAll } from "../core/arrays.ts";
 import { error, warning, type Problem } from "../core/problems.ts";
 import { cookieTablePlugin, type CookieTableHook } from "./cookie-table.ts";
 import { checkHtml, type HtmlOrigin } from "./html-safety.ts";
@@ -111,7 +112,7 @@ function checkedRawHtml(tokens: readonly Token[], env: RenderEnv): string {
   const { html, origin } = renderTracingOrigin(tokens, env);
   const checked = checkHtml(html, origin, env.page);
   for (const finding of checked.findings) env.problems.push((finding.severity === "error" ? error : warning)(env.file, finding.line, finding.message));
-  env.anchors.push(...checked.ids);
+  pushAll(env.anchors, checked.ids);
   return checked.html;
 }
 

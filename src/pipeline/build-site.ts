@@ -21,6 +21,7 @@ import { buildDocumentsInParallel, threadsFor, writesInOneRun } from "./parallel
 import { ownEleventyConfig, renderPages } from "../rendering/render-pages.ts";
 import { reloadSharedTemplates } from "../templating/environment.ts";
 import { startPhase } from "./timings.ts";
+import { pushAll } from "../core/arrays.ts";
 
 export interface BuildOptions {
   readonly root: string;
@@ -143,7 +144,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   const { resources, problems } = await loadSiteResources(loadOptions);
   if (!resources) return { problems };
   const folders = await listDocumentFolders(resources.root);
-  problems.push(...folders.problems);
+  pushAll(problems, folders.problems);
   // A site's own TypeScript config cannot be loaded in a worker thread (tsx there makes Node
   // require() it inside an import cycle), so such a site is built in one thread.
   const requested = ownEleventyConfig(resources.root) ? 1 : options.threads;

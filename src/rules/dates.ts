@@ -26,10 +26,20 @@ export function dateProblem(value: string): string | undefined {
 export function buildDate(env: Record<string, string | undefined> = process.env, now: Date = new Date()): IsoDate {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
-    if (!/^\d+$/.test(epoch)) {
-      throw new Error(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not "${epoch}".`);
-    }
+    const problem = sourceDateEpochProblem(epoch);
+    if (problem) throw new Error(problem);
     return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
   }
   return now.toISOString().slice(0, 10);
+}
+
+/** 9999-12-31T23:59:59Z: dates are written YYYY-MM-DD, so the last second a build date can be. */
+export const LAST_SOURCE_DATE_EPOCH = 253_402_300_799;
+
+/** What is wrong with a `SOURCE_DATE_EPOCH` value and what to set instead; undefined when it is usable. */
+export function sourceDateEpochProblem(epoch: string): string | undefined {
+  const advice = `set it to a whole number of seconds since 1970-01-01 UTC, from 0 to ${LAST_SOURCE_DATE_EPOCH} (9999-12-31), e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it to build as of today`;
+  if (!/^\d+$/.test(epoch)) return `SOURCE_DATE_EPOCH is "${epoch.slice(0, 40)}", which is not a number of seconds: ${advice}.`;
+  if (Number(epoch) > LAST_SOURCE_DATE_EPOCH) return `SOURCE_DATE_EPOCH is ${epoch.slice(0, 40)}, after the year 9999: ${advice}.`;
+  return undefined;
 }

@@ -8,6 +8,7 @@ import { checkHtmlValidity } from "./html-validity.ts";
 import { checkLinks } from "./links.ts";
 import { checkPageContract } from "./page-contract.ts";
 import { loadSite } from "../content/load-site.ts";
+import { pushAll } from "../core/arrays.ts";
 
 export interface VerifyReport {
   readonly problems: readonly Problem[];
@@ -32,9 +33,9 @@ export async function verifySite(root: string, outDir = path.join(root, "_site")
   const again = mkdtempSync(path.join(tmpdir(), "codicil-again-"));
   try {
     const second = await buildSite({ root, outDir: again, buildDate: date, recordPublished: false });
-    problems.push(...second.problems.filter((p) => p.severity === "error"));
+    pushAll(problems, second.problems.filter((p) => p.severity === "error"));
     const differences = compareFolders(outDir, again);
-    problems.push(...differences.map((file) => error(`_site/${file}`, 1, `differs between two builds of the same content with the same build date (${date}); something in the build is not deterministic.`)));
+    pushAll(problems, differences.map((file) => error(`_site/${file}`, 1, `differs between two builds of the same content with the same build date (${date}); something in the build is not deterministic.`)));
     steps.push(`reproducible: ${differences.length === 0 ? "two builds are byte-identical" : `${differences.length} files differ`}`);
   } finally {
     rmSync(again, { recursive: true, force: true });
@@ -43,13 +44,13 @@ export async function verifySite(root: string, outDir = path.join(root, "_site")
   const { loaded } = await loadSite({ root, buildDate: date });
   if (!loaded) return { problems, externalLinks: [], steps };
   const contract = await checkPageContract(outDir, loaded.site.settings);
-  problems.push(...contract.problems);
+  pushAll(problems, contract.problems);
   steps.push(`lang, dir, canonical, hreflang and anchors: ${contract.pages} pages, ${contract.problems.length} problems`);
   const links = await checkLinks(outDir, loaded.site.settings.pathPrefix, loaded.site.settings.url + loaded.site.settings.pathPrefix);
-  problems.push(...links.problems);
+  pushAll(problems, links.problems);
   steps.push(`internal links (linkinator): ${links.checked} addresses, ${links.problems.length} broken; ${links.externalLinks.length} external links listed, not fetched`);
   const html = await checkHtmlValidity(outDir);
-  problems.push(...html);
+  pushAll(problems, html);
   steps.push(`HTML validity (Nu HTML Checker): ${html.filter((p) => p.severity === "error").length} errors, ${html.length - html.filter((p) => p.severity === "error").length} warnings`);
   return { problems, externalLinks: links.externalLinks, steps };
 }

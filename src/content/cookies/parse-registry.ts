@@ -7,6 +7,7 @@ import { parseDuration } from "../../rules/cookie-duration.ts";
 import { dateProblem } from "../../rules/dates.ts";
 import { closestWord } from "../../rules/edit-distance.ts";
 import { COOKIE_CATEGORIES, COOKIE_PARTIES, type Cookie, type CookiePurpose, type CookieRegistry } from "../../model/cookies.ts";
+import { pushAll } from "../../core/arrays.ts";
 
 /** The value an editor wrote, quoted for a message (`"analytic" `), or nothing when there is none to show. */
 const quoted = (input: unknown) => (typeof input === "string" || typeof input === "number" ? `${JSON.stringify(String(input))} ` : "");
@@ -115,11 +116,11 @@ export function parseCookieRegistry(
   // Errors too, but the registry is still usable, so the documents' tables are checked in the same run.
   const unknownKeys = unknownKeyErrors(yaml.data, REGISTRY_KEYS, yaml, file);
   const entries = rawEntries(yaml.data);
-  entries.forEach((entry, i) => unknownKeys.push(...unknownKeyErrors(entry, COOKIE_KEYS, yaml, file, ["cookies", i])));
-  problems.push(...purposeLanguageProblems(entries, yaml, file, settings));
-  problems.push(...datingProblems(entries, yaml, file));
-  problems.push(...duplicateNameProblems(entries, yaml, file));
-  problems.push(...missingPolicyWarnings(entries, yaml, file));
+  entries.forEach((entry, i) => pushAll(unknownKeys, unknownKeyErrors(entry, COOKIE_KEYS, yaml, file, ["cookies", i])));
+  pushAll(problems, purposeLanguageProblems(entries, yaml, file, settings));
+  pushAll(problems, datingProblems(entries, yaml, file));
+  pushAll(problems, duplicateNameProblems(entries, yaml, file));
+  pushAll(problems, missingPolicyWarnings(entries, yaml, file));
   if (!value || hasErrors(problems)) return { problems: [...problems, ...unknownKeys] };
 
   const localeOrder = settings.locales.map((l) => l.code);

@@ -38,6 +38,10 @@ describe("buildDate", () => {
   });
 
   it("rejects a SOURCE_DATE_EPOCH that is not whole seconds", () => {
-    expect(() => buildDate({ SOURCE_DATE_EPOCH: "2024-01-01" }, now)).toThrow(/whole number of seconds/);
+    expect(() => buildDate({ SOURCE_DATE_EPOCH: "2024-01-01" }, now)).toThrow(/SOURCE_DATE_EPOCH is "2024-01-01", which is not a number of seconds: set it to a whole number/);
+    expect(() => buildDate({ SOURCE_DATE_EPOCH: "99999999999999999999" }, now)).toThrow(/after the year 9999/);
+    expect(() => buildDate({ SOURCE_DATE_EPOCH: "-1" }, now)).toThrow(/not a number of seconds/);
+    expect(buildDate({ SOURCE_DATE_EPOCH: "253402300799" }, now)).toBe("9999-12-31");
+    expect(() => buildDate({ SOURCE_DATE_EPOCH: "253402300800" }, now)).toThrow(/after the year 9999/);
   });
 });
