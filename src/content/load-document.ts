@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { error, type Problem } from "../core/problems.ts";
 import { paths } from "../addresses/urls.ts";
 import type { RouteInput } from "../addresses/routes.ts";
@@ -12,6 +10,7 @@ import type { AnchoredFile } from "./anchors.ts";
 import { assembleVersions, type VersionDraft } from "./assemble.ts";
 import type { CookieTableUse } from "./cookies/table.ts";
 import type { DocumentFileCache, FileRendering } from "./file-cache.ts";
+import { layoutProblem } from "./layout.ts";
 import { versionParityProblems } from "./parity.ts";
 import { scanDocument } from "./scan.ts";
 import type { SiteResources } from "./site-resources.ts";
@@ -105,9 +104,8 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
       anchoredFiles.push({ file: file.file, locale: file.locale, slug, updated: file.frontMatter.updated, links, anchors: output.anchors });
     }
     const fm = file.frontMatter;
-    if (fm.layout !== undefined && !templateDirs.some((dir) => existsSync(path.join(dir, fm.layout ?? "")))) {
-      problems.push(error(file.file, file.yaml.lineOf(["layout"]), `layout "${fm.layout}" does not exist under templates/; use a path such as layouts/document.njk.`));
-    }
+    const layoutMistake = fm.layout === undefined ? undefined : layoutProblem(fm.layout, templateDirs);
+    if (layoutMistake) problems.push(error(file.file, file.yaml.lineOf(["layout"]), layoutMistake));
     if (fm.latestVersion?.startsWith("/")) linksToCheck.push({ file: file.file, line: file.yaml.lineOf(["latestVersion"]), path: fm.latestVersion, field: "latestVersion" });
   }
 
