@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from "markdown-it";
+import { isDocumentPageId } from "./page-ids.ts";
 import { slugify } from "./slugify.ts";
 
 /**
@@ -37,8 +38,9 @@ export function headingAnchorsPlugin(md: MarkdownIt): void {
       const text = headingText(tokens[i + 1]);
       const base = slugify(text);
       let id = base;
-      // Repeated headings get -1, -2… as markdown-it-anchor did; the counter keeps this linear.
-      while (used.has(id)) {
+      // Repeated headings get -1, -2… as markdown-it-anchor did; the counter keeps this linear. A
+      // heading whose slug the page itself uses (`## Main`, the skip link's target) starts at -1.
+      while (used.has(id) || isDocumentPageId(id)) {
         const suffix = nextSuffix.get(base) ?? 1;
         nextSuffix.set(base, suffix + 1);
         id = `${base}-${suffix}`;

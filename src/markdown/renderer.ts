@@ -6,6 +6,7 @@ import { checkHtml, type HtmlOrigin } from "./html-safety.ts";
 import { readAddress, siteAddress } from "../addresses/browser-addresses.ts";
 import type { TextSection, TocEntry } from "../model/text.ts";
 import { textSections } from "./sections.ts";
+import { COOKIE_TABLE_ID, isDocumentPageId } from "./page-ids.ts";
 import { headingAnchorsPlugin, headingText } from "./heading-anchors.ts";
 
 /** What one render needs to know about the file it renders and the site around it. */
@@ -113,7 +114,43 @@ function checkedRawHtml(tokens: readonly Token[], env: RenderEnv): string {
   const checked = checkHtml(html, origin, env.page);
   for (const finding of checked.findings) env.problems.push((finding.severity === "error" ? error : warning)(env.file, finding.line, finding.message));
   pushAll(env.anchors, checked.ids);
+  for (const id of new Set(checked.ids)) {
+    if (!isDocumentPageId(id)) continue;
+    const line = rawIdLine(tokens, id, env.bodyLine);
+    // The cookie tables in the text carry such ids of their own; the author's are in the raw HTML.
+    if (line === undefined && COOKIE_TABLE_ID.test(id)) continue;
+    const what = id === "main" ? "the skip link's target" : "the title, the table of contents or a cookie table";
+    env.problems.push(error(env.file, line ?? env.bodyLine, `id="${id}" is an id the page itself uses (${what}); choose another id.`));
+  }
   return checked.html;
+}
+
+/**
+ * The line of the raw HTML that writes `id` (parse5 found it somewhere in the page's HTML), or
+ * undefined when no raw HTML holds it as written (written with an entity, or not raw HTML at all).
+ */
+function rawIdLine(tokens: readonly Token[], id: string, bodyLine: number): number | undefined {
+  const atLine = (content: string, first: number) => {
+    const index = content.indexOf(id);
+    return index === -1 ? undefined : first + countNewlines(content.slice(0, index));
+  };
+  for (const token of tokens) {
+    const first = bodyLine + (token.map?.[0] ?? 0);
+    if (token.type === "html_block") {
+      const line = atLine(token.content, first);
+      if (line !== undefined) return line;
+    } else if (token.type === "inline") {
+      let line = first;
+      for (const child of token.children ?? []) {
+        if (child.type === "html_inline") {
+          const found = atLine(child.content, line);
+          if (found !== undefined) return found;
+          line += countNewlines(child.content);
+        } else if (child.type === "softbreak" || child.type === "hardbreak") line++;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Where each part of the HTML starts, the Markdown line it comes from, and whether it is raw HTML. */
