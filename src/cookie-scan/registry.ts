@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseCookieRegistry } from "../content/cookies/parse-registry.ts";
 import { parseSiteSettings } from "../content/site-config.ts";
 import { readYaml } from "../content/yaml.ts";
+import { pushAll } from "../core/arrays.ts";
 import { error, hasErrors, type Problem } from "../core/problems.ts";
 import { COOKIE_REGISTRY_FILE } from "../model/cookies.ts";
 import type { IsoDate } from "../rules/dates.ts";
