@@ -1,3 +1,4 @@
+import { pushAll } from "../core/arrays.ts";
 import { error, hasErrors, warning, type Problem } from "../core/problems.ts";
 import { compareLabels } from "../rules/version-order.ts";
 import type { DocumentSources, SourceFile } from "./scan.ts";
@@ -178,7 +179,8 @@ export function assembleVersions(
   // The versions are sound even when a text is unchanged or a summary missing: the rules that need
   // them (parity) still run, and these errors stop the build like any other.
   const structural = hasErrors(problems);
-  problems.push(...unchangedTextProblems(versions), ...missingSummaryProblems(versions, options.strict === true));
+  pushAll(problems, unchangedTextProblems(versions));
+  pushAll(problems, missingSummaryProblems(versions, options.strict === true));
   return structural ? { problems } : { versions, problems };
 }
 

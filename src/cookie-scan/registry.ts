@@ -8,7 +8,6 @@ import { error, hasErrors, type Problem } from "../core/problems.ts";
 import { COOKIE_REGISTRY_FILE } from "../model/cookies.ts";
 import type { IsoDate } from "../rules/dates.ts";
 import { entriesInForce, type RegistryEntry } from "./compare.ts";
-import { pushAll } from "../core/arrays.ts";
 
 export interface ScanRegistry {
   /** The entries in force on `date`, each with its line. Empty when the site has no registry. */

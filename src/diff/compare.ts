@@ -1,4 +1,5 @@
 import { diffArrays } from "diff";
+import { pushAll } from "../core/arrays.ts";
 import type { TextSection } from "../model/text.ts";
 import { jsdiffWords } from "../patches/jsdiff-word-internals.ts";
 import { diffWordParts, tokenizingCost } from "./word-diff.ts";

@@ -48,9 +48,9 @@ beforeAll(async () => {
   if (!match) throw new Error(`the server did not start:\n${said}`);
   host = match[1]!;
   port = Number(match[2]);
-  // A folder beside _site/ whose name starts like it, as a build's old output is named.
-  mkdirSync(path.join(root, "_site.old-test"));
-  writeFileSync(path.join(root, "_site.old-test/secret.txt"), "unpublished draft");
+  // A folder beside the served one whose name starts like it (the dev server's own check compares prefixes).
+  mkdirSync(path.join(root, ".codicil/preview-old"), { recursive: true });
+  writeFileSync(path.join(root, ".codicil/preview-old/secret.txt"), "unpublished draft");
 }, 90_000);
 afterAll(() => {
   server.kill();
@@ -77,7 +77,7 @@ describe("npm start answers any request with a status and keeps serving", () => 
     ["dot segments", "GET /legal/../../package.json HTTP/1.1", 400],
     ["escaped dot segments", "GET /legal/%2e%2e/%2e%2e/package.json HTTP/1.1", 400],
     ["an escaped slash out of _site/", "GET /..%2f..%2fpackage.json HTTP/1.1", 400],
-    ["an escaped slash into a folder beside _site/", "GET /..%2f_site.old-test/secret.txt HTTP/1.1", 400],
+    ["an escaped slash into a folder beside the served one", "GET /..%2fpreview-old/secret.txt HTTP/1.1", 400],
     ["an escaped backslash", "GET /legal/..%5c..%5cpackage.json HTTP/1.1", 400],
     ["an escaped NUL", "GET /legal/en/%00 HTTP/1.1", 400],
     ["an absolute-form target", "GET http://evil.example/legal/en/ HTTP/1.1", 400],
