@@ -330,8 +330,9 @@ async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> 
 }
 
 /**
- * A refused navigation ends in Chromium's error page, which commits a moment later and can cut
- * off the next page's navigation: that one is tried again.
+ * A refused navigation ends in Chromium's error page, which commits a moment later (later still
+ * on a busy machine) and can cut off the next page's navigation: once whatever cut it off has
+ * loaded, that one is tried again.
  */
 async function gotoPage(page: Page, url: string, timeoutMs: number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -339,7 +340,8 @@ async function gotoPage(page: Page, url: string, timeoutMs: number): Promise<voi
       await page.goto(url, { waitUntil: "load", timeout: timeoutMs });
       return;
     } catch (e) {
-      if (attempt >= 3 || !(e instanceof Error && e.message.includes("interrupted by another navigation"))) throw e;
+      if (attempt >= 5 || !(e instanceof Error && e.message.includes("interrupted by another navigation"))) throw e;
+      await page.waitForLoadState("load", { timeout: timeoutMs }).catch(() => undefined);
     }
   }
 }
