@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { updatedLockText } from "../src/content/published-lock.ts";
+import { lineFingerprints, lockText, sha256, type LockEntry } from "../src/content/published-lock.ts";
 import { paths } from "../src/addresses/urls.ts";
 
 /**
@@ -396,7 +396,9 @@ function cookiesYaml(size: CorpusSize, locales: readonly LocaleSpec[]): string {
 /**
  * Every file of the corpus, keyed by its path relative to the site root, in a stable order.
  * Includes `published.lock.json` as a site that has been built before commits it, so every
- * measured build does the same work (none of them records new addresses).
+ * measured build does the same work (none of them records new addresses). The rendered texts'
+ * fingerprints are left for the first build to record (only a build renders them): the first run
+ * writes the lock once more than the others.
  */
 export function corpusFiles(size: CorpusSize, revisions: RevisionMix = "real"): Map<string, string> {
   const locales = LOCALES.slice(0, size.locales);
@@ -404,7 +406,7 @@ export function corpusFiles(size: CorpusSize, revisions: RevisionMix = "real"): 
   const files = new Map<string, string>();
   files.set("content/site.yaml", siteYaml(size, locales));
   files.set("content/cookies.yaml", cookiesYaml(size, locales));
-  const published = new Map<string, string>();
+  const published = new Map<string, LockEntry>();
   const plans: DocumentPlan[] = Array.from({ length: size.documents }, (_, d) => ({ slug: documentSlug(d), dates: versionDates(d, size.versions) }));
   plans.forEach((plan, d) => {
     const revisedIn = sectionRevisions(size, d, size.versions);
@@ -413,14 +415,13 @@ export function corpusFiles(size: CorpusSize, revisions: RevisionMix = "real"): 
       const newest = v === plan.dates.length - 1;
       for (const locale of locales) {
         const file = newest ? `content/${plan.slug}/${locale.code}.md` : `content/${plan.slug}/versions/${date}/${locale.code}.md`;
-        files.set(file, revisions === "real" ? realDocumentFile(size, locale, d, v, date, plans) : documentFile(size, locale, d, v, date, revisedIn));
-        published.set(paths.version(locale.code, plan.slug, date), file);
+        const text = revisions === "real" ? realDocumentFile(size, locale, d, v, date, plans) : documentFile(size, locale, d, v, date, revisedIn);
+        files.set(file, text);
+        published.set(paths.version(locale.code, plan.slug, date), { source: file, sourceSha256: sha256(text), lines: lineFingerprints(text) });
       }
     });
   });
-  const sorted = new Map([...published].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const lock = updatedLockText({ urls: new Map(), lines: new Map() }, sorted);
-  if (lock) files.set("published.lock.json", lock.text);
+  files.set("published.lock.json", lockText(published));
   return files;
 }
 

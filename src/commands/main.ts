@@ -12,7 +12,10 @@ const USAGE = `Usage: codicil <command> [options]
 
 Commands:
   build                  validate content/ and build the site into _site/ (replaced only if the build succeeds)
-  check                  validate content/ without writing anything
+                         [--accept-rendering: accept and record published texts that only Codicil's
+                         rendering changed] (npm run accept-rendering)
+  check                  validate content/ without writing anything [--ci: published.lock.json must
+                         list every address with current fingerprints; on by default when CI=true]
   serve                  build into .codicil/preview/ (never _site/), serve it with live reload,
                          rebuild what an edit changes [--port 8080] [--host 127.0.0.1] (npm start;
                          only this computer can connect unless --host names another address,
@@ -26,6 +29,8 @@ Commands:
   scan-cookies <url>     visit the site in headless Chromium and compare the cookies it sets with
                          content/cookies.yaml [--pages N] [--json FILE] [--click SELECTOR]
                          [--cookie-database FILE.csv] [--timeout SECONDS] (scan-cookies --help)
+  new-site               start a new site from this repository: replace content/ with a minimal
+                         skeleton and empty published.lock.json [--name "Example Ltd" --url https://…]
 
 Common options: --root DIR (the site, default .), --out DIR (build output, default _site),
   --strict (check, build, verify: a translation missing a section or link of the default
@@ -35,6 +40,9 @@ Common options: --root DIR (the site, default .), --out DIR (build output, defau
 
 Every problem is printed as file:line: message. Exit codes: 0 success, 1 content problems,
 2 usage or internal error.`;
+
+/** CI services (GitHub Actions, GitLab CI, most others) set CI=true; `check` then holds the lock to the content. */
+const isCi = (): boolean => process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false" && process.env.CI !== "0";
 
 /** Past this many problems in one file, the rest are counted rather than printed. */
 const MAX_PRINTED_PER_FILE = 50;
@@ -65,6 +73,10 @@ function parseCommandLine(argv: string[]) {
       effective: { type: "string" },
       doc: { type: "string" },
       json: { type: "boolean" },
+      ci: { type: "boolean" },
+      "accept-rendering": { type: "boolean" },
+      name: { type: "string" },
+      url: { type: "string" },
       strict: { type: "boolean" },
       threads: { type: "string" },
       port: { type: "string" },
@@ -116,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "check": {
       const { checkSite } = await import("../pipeline/build-site.ts");
-      const { loaded, problems } = await checkSite({ root, strictParity: values.strict === true, ...threadsOption });
+      const { loaded, problems } = await checkSite({ root, strictParity: values.strict === true, requireCurrentLock: values.ci === true || isCi(), ...threadsOption });
       report(problems);
       if (!loaded) return 1;
       const pages = loaded.site.documents.reduce((n, d) => n + d.versions.length, 0);
@@ -128,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
       let result;
       try {
         const { buildSite } = await import("../pipeline/build-site.ts");
-        result = await buildSite({ root, outDir, strictParity: values.strict === true, ...threadsOption });
+        result = await buildSite({ root, outDir, strictParity: values.strict === true, acceptRendering: values["accept-rendering"] === true, ...threadsOption });
       } catch (e) {
         // A template error surfaces from Eleventy; say where, and that the output was kept. Any
         // other failure (the output folder cannot be written, a fault of Codicil's) is not the
@@ -145,9 +157,12 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       console.error(`Built ${path.relative(process.cwd(), outDir) || outDir}: ${result.filesWritten.toLocaleString("en")} files.`);
-      if (newlyPublished > 0) {
-        console.error(`${LOCK_FILE}: recorded ${newlyPublished} newly published version address${newlyPublished === 1 ? "" : "es"}; commit this file with the content.`);
-      }
+      const addresses = (n: number) => `${n} version address${n === 1 ? "" : "es"}`;
+      for (const url of result.corrected) console.error(`${LOCK_FILE}: recorded the correction of ${url}.`);
+      for (const url of result.renderingAccepted) console.error(`${LOCK_FILE}: accepted the new rendering of ${url}.`);
+      if (newlyPublished > 0) console.error(`${LOCK_FILE}: recorded ${addresses(newlyPublished)} newly published.`);
+      if (result.lockUpdated > 0) console.error(`${LOCK_FILE}: brought the fingerprints of ${addresses(result.lockUpdated)} up to date.`);
+      if (newlyPublished + result.lockUpdated > 0) console.error(`${LOCK_FILE}: commit this file with the content.`);
       return 0;
     }
     case "serve": {
@@ -216,6 +231,15 @@ async function main(argv: string[]): Promise<number> {
       const rows = translationStatus(loaded.site).filter((r) => values.doc === undefined || r.document === values.doc);
       console.log(values.json ? JSON.stringify(rows, null, 2) : formatStatusTable(rows));
       return rows.every((r) => r.state === "up-to-date") ? 0 : 1;
+    }
+    case "new-site": {
+      const { startNewSite } = await import("./new-site.ts");
+      const { problems, written } = await startNewSite({ root, ...(values.name !== undefined && { name: values.name }), ...(values.url !== undefined && { url: values.url }) });
+      report(problems);
+      if (!written) return 1;
+      for (const file of written) console.error(`wrote ${file}`);
+      console.error(`A new site is ready in content/: edit content/site.yaml and the document, then npm run check.`);
+      return 0;
     }
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);

@@ -12,6 +12,8 @@ export interface FileReading {
   /** The body even when the front matter is wrong, so its problems are reported too. */
   readonly body?: { readonly text: string; readonly line: number };
   readonly problems: readonly Problem[];
+  /** SHA-256 (hex) of the bytes read. */
+  readonly sourceSha256?: string;
 }
 
 /** One render of a body, and the cookie tables it showed (the load counts them across files). */

@@ -5,6 +5,7 @@ import { dateProblem, type IsoDate } from "../rules/dates.ts";
 import { LABEL_PATTERN } from "../rules/version-order.ts";
 import { unknownKeyErrors, validateYaml } from "./schema.ts";
 import { readYaml, type PositionedYaml } from "./yaml.ts";
+import type { Correction } from "../model/site.ts";
 
 /** Front matter as the contract defines it (SPEC section 2), after validation. */
 export interface FrontMatter {
@@ -16,6 +17,8 @@ export interface FrontMatter {
   readonly description?: string;
   readonly latestVersion?: string;
   readonly layout?: string;
+  /** Corrections recorded after publication, as written. */
+  readonly corrections?: readonly Correction[];
 }
 
 export interface ParsedDocumentFile {
@@ -54,6 +57,19 @@ const frontMatterSchema = z.object({
     { error: "must be a path on this site starting with / (e.g. /en/privacy/) or an absolute https:// address" },
   ),
   layout: optionalText("a template under templates/, e.g. layouts/plain.njk"),
+  // A fix to a published version without a new version (docs/versioning.md): on the record, never silent.
+  corrections: z
+    .array(
+      z.object({
+        date: isoDate("the date of the correction, e.g. 2025-06-01"),
+        note: z
+          .string({ error: (issue) => (issue.input === undefined ? 'is required: what the correction fixed, e.g. note: "Fixed a typo in section 3"' : "must be text: what the correction fixed") })
+          .trim()
+          .min(1, { error: "must not be empty: say what the correction fixed" }),
+      }),
+      { error: 'must be a list of corrections, e.g. corrections: [{ date: 2025-06-01, note: "Fixed a typo in section 3" }]' },
+    )
+    .optional(),
 });
 
 const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
@@ -101,6 +117,7 @@ export function parseDocumentFile(
   const { value, problems } = validateYaml(frontMatterSchema, yaml, file);
   // Errors too, but the file is still read, so the rules across files do not report it as missing.
   const unknownKeys = unknownKeyErrors(yaml.data, FRONT_MATTER_KEYS, yaml, file);
+  problems.push(...correctionsBeforeUpdated(yaml.data as Record<string, unknown>, yaml, file));
   if (!value) return { body, problems: [...problems, ...unknownKeys] };
 
   const version = typeof value.version === "number" ? (yaml.sourceOf(["version"]) ?? String(value.version)) : value.version.trim();
@@ -131,9 +148,24 @@ export function parseDocumentFile(
         ...(value.description !== undefined && { description: value.description }),
         ...(value.latestVersion !== undefined && { latestVersion: value.latestVersion }),
         ...(value.layout !== undefined && { layout: value.layout }),
+        ...(value.corrections !== undefined && value.corrections.length > 0 && { corrections: value.corrections }),
       },
     },
   };
+}
+
+/**
+ * Corrections dated before the version's `updated` date, from the front matter as written, so that
+ * they are reported with the other problems of the file even when some value is invalid.
+ */
+function correctionsBeforeUpdated(data: Record<string, unknown>, yaml: PositionedYaml, file: string): Problem[] {
+  const { updated, corrections } = data;
+  if (typeof updated !== "string" || dateProblem(updated) !== undefined || !Array.isArray(corrections)) return [];
+  return corrections.flatMap((correction: unknown, i) => {
+    const date = (correction as { date?: unknown } | null)?.date;
+    if (typeof date !== "string" || dateProblem(date) !== undefined || date >= updated) return [];
+    return [error(file, yaml.lineOf(["corrections", i, "date"]), `correction date ${date} is before the updated date ${updated}; a correction is made after the version is published, so date it on or after ${updated}.`)];
+  });
 }
 
 /**

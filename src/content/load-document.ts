@@ -12,6 +12,7 @@ import type { CookieTableUse } from "./cookies/table.ts";
 import type { DocumentFileCache, FileRendering } from "./file-cache.ts";
 import { layoutProblem } from "./layout.ts";
 import { versionParityProblems } from "./parity.ts";
+import { sha256, type PublishedText } from "./published-lock.ts";
 import { scanDocument } from "./scan.ts";
 import type { SiteResources } from "./site-resources.ts";
 import { pushAll } from "../core/arrays.ts";
@@ -37,8 +38,8 @@ export interface DocumentLoad {
   readonly document?: LegalDocument;
   /** Which pages the readable files make, even when the document has problems. */
   readonly route: RouteInput["documents"][number];
-  /** Dated version address → the file it comes from. */
-  readonly publishedUrls: readonly (readonly [string, string])[];
+  /** Each dated version address with its file and the fingerprints of both (for the lock file). */
+  readonly publishedTexts: readonly PublishedText[];
   /** Files that exist but cannot be read right now. */
   readonly unreadable: readonly string[];
   readonly anchoredFiles: readonly AnchoredFile[];
@@ -62,6 +63,7 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   cache?.endLoad();
   const linksToCheck: LinkToCheck[] = [];
   const tablesUsed: CookieTableUse[] = [];
+  const tablesByFile = new Map<string, readonly CookieTableUse[]>();
   // A version's cookie tables show the registry as of its effective date; the date is in the file's
   // own front matter, so the file cache's renderings (keyed by the file's bytes) stay right.
   const renderFile = (file: string, body: string, bodyLine: number, locale: string, date: IsoDate): FileRendering => {
@@ -86,6 +88,7 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
     const rendering = cache ? cache.render(file, () => renderFile(file, body, bodyLine, locale, date)) : renderFile(file, body, bodyLine, locale, date);
     const { rendered } = rendering;
     pushAll(tablesUsed, rendering.tablesUsed);
+    tablesByFile.set(file, rendering.tablesUsed);
     pushAll(problems, rendered.problems);
     for (const link of rendered.internalLinks) linksToCheck.push({ file, ...link });
     return rendered;
@@ -112,13 +115,25 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   const byDate = new Map<string, string[]>();
   for (const file of sources.files) byDate.set(file.frontMatter.updated, [...(byDate.get(file.frontMatter.updated) ?? []), file.locale]);
   const route = { slug, versions: [...byDate.keys()].sort().map((updated) => ({ updated, locales: byDate.get(updated) ?? [] })) };
-  const publishedUrls = sources.files.map((f) => [paths.version(f.locale, slug, f.frontMatter.updated), f.file] as const);
+  // One hash per file and one per rendered text: what the reader gets, without the site's chrome.
+  const publishedTexts = sources.files.map((f): PublishedText => {
+    const rows = resources.cookies.rowFingerprints(tablesByFile.get(f.file) ?? []);
+    const corrected = f.frontMatter.corrections?.map((c) => c.date).sort().at(-1);
+    return {
+      url: paths.version(f.locale, slug, f.frontMatter.updated),
+      source: f.file,
+      sourceSha256: f.sourceSha256,
+      textSha256: sha256(rendered.get(f.file)?.html ?? ""),
+      ...(corrected !== undefined && { corrected }),
+      ...(Object.keys(rows).length > 0 && { cookies: rows }),
+    };
+  });
   const cookieWarnings = resources.cookies.fallbackWarnings(tablesUsed);
   const load = {
     slug,
     problems,
     route,
-    publishedUrls,
+    publishedTexts,
     unreadable: sources.unreadable,
     anchoredFiles,
     linksToCheck,
@@ -159,6 +174,8 @@ function toDocument(
             locale,
             title: fm.title,
             sourceFile: file.file,
+            sourceSha256: file.sourceSha256,
+            ...(fm.corrections !== undefined && { corrections: fm.corrections }),
             html: output?.html ?? "",
             toc: output?.toc ?? [],
             sections: output?.sections ?? [],

@@ -5,7 +5,15 @@ import type { Translator } from "../i18n/translations.ts";
 import { COOKIE_REGISTRY_FILE } from "../model/cookies.ts";
 import type { Site } from "../model/site.ts";
 import { loadDocument, type DocumentLoad } from "./load-document.ts";
-import { readPublishedLock, type PublishedLock } from "./published-lock.ts";
+import {
+  comparePublished,
+  readPublishedLock,
+  sourceReader,
+  staleLockProblems,
+  type PublishedComparison,
+  type PublishedLock,
+  type PublishedText,
+} from "./published-lock.ts";
 import { listDocumentFolders } from "./scan.ts";
 import { loadSiteResources, type LoadOptions, type SiteResources } from "./site-resources.ts";
 import { crossDocumentProblems, type SiteRulesMemo } from "./site-rules.ts";
@@ -19,14 +27,16 @@ export interface LoadedSite {
   readonly templateDirs: readonly string[];
   /** Warnings found while loading (errors stop the load). */
   readonly problems: readonly Problem[];
-  /** Every dated version address the content produces, with its source file (for the lock file). */
-  readonly publishedUrls: ReadonlyMap<string, string>;
+  /** Every dated version address the content produces, with its source file and fingerprints (for the lock file). */
+  readonly publishedTexts: readonly PublishedText[];
   readonly publishedLock: PublishedLock;
+  /** How the published texts compare with the lock: rendering changes and corrections it will take. */
+  readonly lockComparison: PublishedComparison;
 }
 
-/** Every dated version address the content produces, with its source file, sorted by address. */
-function publishedUrlsOf(loads: readonly DocumentLoad[]): Map<string, string> {
-  return new Map(loads.flatMap((l) => l.publishedUrls).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** Every dated version address the content produces, sorted by address. */
+function publishedTextsOf(loads: readonly DocumentLoad[]): PublishedText[] {
+  return loads.flatMap((l) => l.publishedTexts).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 /**
@@ -53,17 +63,28 @@ export async function completeSiteLoad(
 ): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
   const { root, settings, buildDate, translator, templateDirs, cookies } = resources;
   const { lock: publishedLock, problems: lockProblems } = await readPublishedLock(root);
-  const publishedUrls = publishedUrlsOf(loads);
+  const publishedTexts = publishedTextsOf(loads);
+  const publishedUrls = new Map(publishedTexts.map((t) => [t.url, t.source]));
+  // A source file is read again only when its published text changed, to name the first changed line.
+  const lockComparison = comparePublished(publishedLock, publishedTexts, {
+    readSource: sourceReader(root),
+    acceptRendering: resources.lock.acceptRendering === true,
+    cookieRegistryFile: COOKIE_REGISTRY_FILE,
+  });
+  // A stale lock is only worth reporting once the texts themselves are as they may be.
+  const staleLock = resources.lock.requireCurrent && lockComparison.problems.length === 0 && lockProblems.length === 0 ? staleLockProblems(publishedLock, publishedTexts) : [];
   const problems = [
     ...problemsSoFar,
     ...loads.flatMap((l) => l.problems),
     ...lockProblems,
+    ...lockComparison.problems,
+    ...staleLock,
     ...crossDocumentProblems(loads, existsSync(path.join(root, COOKIE_REGISTRY_FILE)), resources.localeCodes, publishedLock, publishedUrls, memo),
     // Once per cookie and language, however many documents show it.
     ...new Map(loads.flatMap((l) => l.cookieWarnings).map((p) => [formatProblem(p), p])).values(),
   ];
   if (hasErrors(problems) || !translator) return { problems };
   const documents = loads.flatMap((l) => (l.document ? [l.document] : []));
-  return { problems, loaded: { site: { root, settings, buildDate, documents, ...(cookies.registry && { cookies: cookies.registry }) }, translator, templateDirs, problems, publishedUrls, publishedLock } };
+  return { problems, loaded: { site: { root, settings, buildDate, documents, ...(cookies.registry && { cookies: cookies.registry }) }, translator, templateDirs, problems, publishedTexts, publishedLock, lockComparison } };
 }
 

@@ -7,6 +7,7 @@ import { isIsoDate } from "../rules/dates.ts";
 import type { DocumentFileCache, FileReading } from "./file-cache.ts";
 import { parseDocumentFile, type ParsedDocumentFile } from "./front-matter.ts";
 import { pushAll } from "../core/arrays.ts";
+import { sha256 } from "./published-lock.ts";
 
 /** One Markdown file of a document, read and with valid front matter. */
 export interface SourceFile extends ParsedDocumentFile {
@@ -16,6 +17,8 @@ export interface SourceFile extends ParsedDocumentFile {
   readonly file: string;
   /** The `versions/<date>/` folder name, or undefined for the newest file at the document's top. */
   readonly folderDate: string | undefined;
+  /** SHA-256 (hex) of the file's bytes, as `sha256sum` gives it: what versions.json and the lock publish. */
+  readonly sourceSha256: string;
 }
 
 /** A file whose front matter is wrong: its body is still checked, so all problems come at once. */
@@ -163,7 +166,7 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
 
   const parsed = candidates.map((candidate) => {
     const absolute = path.join(root, candidate.file);
-    const reading = (bytes: Buffer) => readingOf(candidate.file, bytes);
+    const reading = (bytes: Buffer): FileReading => ({ ...readingOf(candidate.file, bytes), sourceSha256: sha256(bytes) });
     return { candidate, result: cache ? cache.read(candidate.file, absolute, reading) : reading(readFileSync(absolute)) };
   });
   for (const { candidate, result } of parsed) {
@@ -174,7 +177,7 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
       if (result.body) uncheckedBodies.push({ file: candidate.file, body: result.body.text, bodyLine: result.body.line });
       continue;
     }
-    files.push({ ...result.parsed, docSlug: slug, ...candidate });
+    files.push({ ...result.parsed, docSlug: slug, ...candidate, sourceSha256: result.sourceSha256 ?? "" });
   }
   if (candidates.length === 0 && !incomplete) {
     problems.push(error(`content/${slug}/`, 1, `the document folder has no <locale>.md file; add one, e.g. content/${slug}/${localeCodes[0] ?? "en"}.md, or remove the folder.`));

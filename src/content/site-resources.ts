@@ -19,6 +19,15 @@ export interface LoadOptions {
   readonly buildDate?: IsoDate;
   /** Report translation parity problems (missing sections or links) as errors, not warnings. */
   readonly strictParity?: boolean;
+  /** How the published texts are held against `published.lock.json` (`checkLock`). */
+  readonly lock?: LockChecking;
+}
+
+export interface LockChecking {
+  /** `--accept-rendering`: a published text that only Codicil's rendering changed is accepted, not an error. */
+  readonly acceptRendering?: boolean;
+  /** `--ci` or CI=true: a lock that lacks an address or holds an outdated fingerprint is an error. */
+  readonly requireCurrent?: boolean;
 }
 
 /** Directories to look for templates or locales in: the site's own first, then Codicil's. */
@@ -40,6 +49,7 @@ export interface SiteResources {
   readonly templateDirs: readonly string[];
   readonly cookies: SiteCookies;
   readonly strictParity: boolean;
+  readonly lock: LockChecking;
 }
 
 /**
@@ -85,6 +95,7 @@ export async function loadSiteResources(options: LoadOptions): Promise<{ resourc
       templateDirs,
       cookies: memoizedCookieTables(cookies),
       strictParity: options.strictParity === true,
+      lock: options.lock ?? {},
     },
   };
 }

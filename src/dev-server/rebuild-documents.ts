@@ -91,16 +91,18 @@ async function fullBuildUnlessWrong(session: BuildSession, slugs: readonly strin
  * When a document without its text and its part of the sitemap are as they were (a sentence or a
  * heading rewritten, not a title, a date or a version), only pages in the languages whose files
  * changed since their pages were last written can differ: no page shows another language's text,
- * and the site-wide pages are made of nothing else. Fingerprints are of the files as last written,
- * not as last saved, since a save made while the document had an error was not written.
+ * and the site-wide pages are made of nothing else; except versions.json, in no language, which
+ * gives every file's SHA-256. Fingerprints are of the files as last written, not as last saved,
+ * since a save made while the document had an error was not written.
  */
-export function pagesOfChangedLanguages<Page extends { readonly locale?: string | undefined }>(
+export function pagesOfChangedLanguages<Page extends { readonly locale?: string | undefined; readonly kind?: string }>(
   pages: readonly Page[],
   fingerprints: ReadonlyMap<string, string> | undefined,
   lastWritten: ReadonlyMap<string, string> | undefined,
 ): readonly Page[] {
   if (!fingerprints || !lastWritten) return pages;
-  return pages.filter((page) => page.locale !== undefined && fingerprints.get(page.locale) !== lastWritten.get(page.locale));
+  const changed = pages.filter((page) => page.locale !== undefined && fingerprints.get(page.locale) !== lastWritten.get(page.locale));
+  return changed.length === 0 ? changed : [...changed, ...pages.filter((page) => page.kind === "versionsIndex")];
 }
 
 const asksForFullBuild = (documents: readonly string[]): Rebuild => ({ problems: [], built: false, needsFullBuild: true, filesWritten: 0, documents });

@@ -50,9 +50,19 @@ export interface Translation {
   readonly layout?: string;
   /** Path relative to the site root, e.g. `content/privacy/versions/2024-01-01/de.md`. */
   readonly sourceFile: string;
+  /** SHA-256 (hex) of the source file's bytes, published in versions.json and on the page. */
+  readonly sourceSha256: string;
+  /** Corrections made to this published text, in the order the front matter lists them. */
+  readonly corrections?: readonly Correction[];
   /** Rendered once, at load. */
   readonly html: string;
   readonly toc: readonly TocEntry[];
   /** Plain text by section, for the changes pages. */
   readonly sections: readonly TextSection[];
+}
+
+/** A fix to a published version recorded in its front matter (docs/versioning.md). */
+export interface Correction {
+  readonly date: IsoDate;
+  readonly note: string;
 }

@@ -10,7 +10,11 @@ export interface FeedEntry {
   readonly title: string;
   readonly label: string;
   /** RFC 3339 timestamps, as Atom requires; midnight UTC of the version's dates. */
+  readonly published: string;
+  /** The newest correction's date, or the version's: a correction announces itself as an update. */
   readonly updated: string;
+  /** Every correction, oldest first, dated for the feed's language. */
+  readonly corrections?: readonly { readonly date: string; readonly note: string }[];
   /** Written for the feed's language. */
   readonly effective: string;
   readonly summary?: string;
@@ -54,7 +58,11 @@ export function feedPage(context: PageContext, route: Extract<Route, { kind: "fe
         id: url,
         title: translation?.title ?? doc.slug,
         label: version.label,
-        updated: timestamp(version.updated),
+        published: timestamp(version.updated),
+        updated: timestamp([version.updated, ...(translation?.corrections ?? []).map((c) => c.date)].sort().at(-1) ?? version.updated),
+        ...(translation?.corrections && translation.corrections.length > 0 && {
+          corrections: [...translation.corrections].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((c) => ({ date: formatDate(c.date, locale), note: c.note })),
+        }),
         effective: formatDate(version.effective, locale),
         ...(translation?.summary !== undefined && { summary: translation.summary }),
         url,
@@ -65,7 +73,8 @@ export function feedPage(context: PageContext, route: Extract<Route, { kind: "fe
     .reverse();
   // The feed's title is the document's title in its own language.
   const ownTitle = entries.find((e) => e.lang === undefined)?.title;
-  const newest = entries[0];
+  // The newest change of any entry, a correction included.
+  const newest = [...entries].sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0))[0];
   return {
     ...context.fileBase(route, "layouts/feed.xml.njk", ownTitle ?? doc.slug, locale),
     feed: {

@@ -1,5 +1,6 @@
 import type { Route } from "../addresses/routes.ts";
 import { displayDate, type DisplayDate } from "../i18n/dates.ts";
+import { correctionViews, type CorrectionView } from "./corrections.ts";
 import { pageLanguages } from "./languages.ts";
 import type { LanguageRef, PageContext } from "./page-context.ts";
 import type { PageViewOf } from "./page-view.ts";
@@ -20,6 +21,10 @@ export interface HistoryEntry {
   readonly changesHref?: string;
   /** The version `/<locale>/<doc>/` shows in this language. */
   readonly isLanding: boolean;
+  /** Corrections of the text the entry links to, oldest first. */
+  readonly corrections?: readonly CorrectionView[];
+  /** Set when the corrections' notes are in another language than the page's. */
+  readonly correctionsLanguage?: LanguageRef;
 }
 
 export interface HistoryView {
@@ -30,6 +35,8 @@ export interface HistoryView {
   /** Newest first. */
   readonly entries: readonly HistoryEntry[];
 }
+
+const withCorrections = (corrections: CorrectionView[] | undefined) => (corrections ? { corrections } : {});
 
 /** `/<locale>/<doc>/history/`: every version of the document, newest first, in every language's terms. */
 export function historyPage(context: PageContext, route: Extract<Route, { kind: "history" }>): PageViewOf<"history"> {
@@ -57,6 +64,8 @@ export function historyPage(context: PageContext, route: Extract<Route, { kind: 
         ...(!own && { hrefLanguage: ref(defaultLocale) }),
         ...(own && hasPredecessor && { changesHref: link(paths.changes(locale, doc.slug, version.updated)) }),
         isLanding: index === landing,
+        ...withCorrections(correctionViews(shown, locale)),
+        ...(shown?.corrections !== undefined && !own && { correctionsLanguage: ref(defaultLocale) }),
       };
     })
     .reverse();

@@ -1,3 +1,4 @@
+import type { CorrectionView } from "./corrections.ts";
 import type { DisplayDate } from "../i18n/dates.ts";
 import type { TocEntry } from "../model/text.ts";
 import type { VersionStatus } from "../rules/version-order.ts";
@@ -103,6 +104,10 @@ export interface DocumentView {
   readonly feedUrl: string;
   /** What changed against the previous version in this language, when there is one. */
   readonly changesHref?: string;
+  /** SHA-256 of the source file, so an archive can prove what was published (also in versions.json). */
+  readonly sourceSha256: string;
+  /** Corrections made to this published text, oldest first. */
+  readonly corrections?: readonly CorrectionView[];
 }
 
 export interface DocumentListItem {

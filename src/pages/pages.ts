@@ -2,6 +2,7 @@ import type { LegalDocument, Site } from "../model/site.ts";
 import { cookieRegistryExport } from "./cookies-export.ts";
 import { displayDate } from "../i18n/dates.ts";
 import { changesPage } from "./changes-page.ts";
+import { correctionViews, type CorrectionView } from "./corrections.ts";
 import { feedPage } from "./feed.ts";
 import { historyPage } from "./history-page.ts";
 import { versionsIndexJson } from "./versions-index.ts";
@@ -212,6 +213,10 @@ function documentPage(context: PageContext, route: Extract<Route, { kind: "docum
       historyHref: link(paths.history(route.locale, doc.slug)),
       feedUrl: absolute(paths.feed(route.locale, doc.slug)),
       ...(hasPredecessor && { changesHref: link(paths.changes(route.locale, doc.slug, version.updated)) }),
+      sourceSha256: translation.sourceSha256,
+      ...withCorrections(correctionViews(translation, route.locale)),
     },
   };
 }
+
+const withCorrections = (corrections: CorrectionView[] | undefined) => (corrections ? { corrections } : {});

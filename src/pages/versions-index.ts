@@ -29,9 +29,12 @@ export function versionsIndexJson(context: PageContext, doc: LegalDocument): str
                 l.code,
                 {
                   title: translation?.title,
+                  // Of the source file's bytes: anyone holding the file can check it (sha256sum).
+                  sha256: translation?.sourceSha256,
                   ...(translation?.summary !== undefined && { summary: translation.summary }),
                   url: absolute(paths.version(l.code, doc.slug, version.updated)),
                   ...(hasPredecessor && { changes: absolute(paths.changes(l.code, doc.slug, version.updated)) }),
+                  ...(translation?.corrections && translation.corrections.length > 0 && { corrections: translation.corrections }),
                 },
               ];
             }),

@@ -6,7 +6,7 @@ import { SiteRulesMemo } from "../content/site-rules.ts";
 import { loadSiteResources, type SiteResources } from "../content/site-resources.ts";
 import { documentMarkdownFiles, listDocumentFolders, totalBytes } from "../content/scan.ts";
 import { hasErrors, type Problem } from "../core/problems.ts";
-import { updatedLockText, writePublishedLock } from "../content/published-lock.ts";
+import { sourceReader, updatedLockText, writePublishedLock } from "../content/published-lock.ts";
 import { sitePageEntries } from "../pages/pages.ts";
 import { writeAtomically } from "./atomic-output.ts";
 import {
@@ -36,6 +36,10 @@ export interface BuildOptions {
   readonly threads?: number;
   /** The output is served by `npm start` (its pages allow the live-reload script). */
   readonly liveReload?: boolean;
+  /** `--accept-rendering`: published texts that only Codicil's rendering changed are accepted and recorded. */
+  readonly acceptRendering?: boolean;
+  /** `check --ci`: a lock that lacks an address or holds an outdated fingerprint is an error. */
+  readonly requireCurrentLock?: boolean;
 }
 
 export interface BuildResult {
@@ -44,6 +48,12 @@ export interface BuildResult {
   readonly built: boolean;
   /** How many version addresses were newly recorded in the lock file. */
   readonly newlyPublished: number;
+  /** Addresses whose entry in the lock file was brought up to date (fingerprints added, a correction, a rendering). */
+  readonly lockUpdated: number;
+  /** Addresses whose recorded correction the lock took. */
+  readonly corrected: readonly string[];
+  /** Addresses whose new rendering `--accept-rendering` accepted. */
+  readonly renderingAccepted: readonly string[];
   /** Files written: every page, feed and data file, and the assets. */
   readonly filesWritten: number;
   /** What the build loaded, for rebuilding one document after an edit; absent without site settings. */
@@ -94,11 +104,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return result.loaded !== undefined && result.session !== undefined;
   });
   const { loaded, problems, session } = result;
-  if (!loaded) return { problems, built: false, newlyPublished: 0, filesWritten: 0, ...(session && { session }) };
+  const nothingRecorded = { newlyPublished: 0, lockUpdated: 0, corrected: [], renderingAccepted: [] };
+  if (!loaded) return { problems, built: false, ...nothingRecorded, filesWritten: 0, ...(session && { session }) };
+  if (options.recordPublished === false) return { problems, built: true, ...nothingRecorded, filesWritten, ...(session && { session }) };
   // Recorded only once the site is out, so the lock never lists an address that was not published.
-  const lock = options.recordPublished === false ? undefined : updatedLockText(loaded.publishedLock, loaded.publishedUrls);
+  // A source is read again only for an entry that changes, for its line fingerprints.
+  const lock = updatedLockText(loaded.publishedLock, loaded.publishedTexts, sourceReader(root));
   if (lock) await writePublishedLock(root, lock.text);
-  return { problems, built: true, newlyPublished: lock?.added ?? 0, filesWritten, ...(session && { session }) };
+  const { corrected, renderingChanged } = loaded.lockComparison;
+  return {
+    problems,
+    built: true,
+    newlyPublished: lock?.added ?? 0,
+    lockUpdated: lock?.updated ?? 0,
+    corrected,
+    renderingAccepted: renderingChanged,
+    filesWritten,
+    ...(session && { session }),
+  };
 }
 
 const sitemapFragments = (documents: Iterable<LoadedDocument>) => [...documents].map((d) => d.sitemapFragment);
@@ -140,6 +163,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     root: options.root,
     ...(options.buildDate !== undefined && { buildDate: options.buildDate }),
     ...(options.strictParity !== undefined && { strictParity: options.strictParity }),
+    lock: { acceptRendering: options.acceptRendering === true, requireCurrent: options.requireCurrentLock === true },
   };
   const { resources, problems } = await loadSiteResources(loadOptions);
   if (!resources) return { problems };

@@ -17,14 +17,15 @@ export function siteOf(resources: SiteResources, documents: readonly LegalDocume
 /**
  * A document as the site-wide pages (home, language indexes, sitemap) need it: titles, labels,
  * dates and languages, without the rendered text and sections, which are by far the largest part
- * and are no longer needed once the document's own pages are written.
+ * and are no longer needed once the document's own pages are written, nor the source's SHA-256,
+ * which changes with the text (`npm start` compares the rest to tell an edit of the text alone).
  */
 export function withoutText(doc: LegalDocument): LegalDocument {
   return {
     ...doc,
     versions: doc.versions.map((version) => ({
       ...version,
-      translations: Object.fromEntries(Object.entries(version.translations).map(([locale, t]) => [locale, { ...t, html: "", toc: [], sections: [] }])),
+      translations: Object.fromEntries(Object.entries(version.translations).map(([locale, t]) => [locale, { ...t, html: "", toc: [], sections: [], sourceSha256: "" }])),
     })),
   };
 }

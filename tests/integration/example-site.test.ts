@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { loadSite } from "../../src/content/load-site.ts";
 import type { Site } from "../../src/model/site.ts";
-import { LOCK_FILE } from "../../src/content/published-lock.ts";
+import { LOCK_FILE, readPublishedLock, staleLockProblems } from "../../src/content/published-lock.ts";
 import { readPage, removeDir, REPO } from "../support/sites.ts";
 
 /** The example in content/ is what a new user sees first: it must build and show every feature. */
@@ -64,10 +64,23 @@ describe("the example site", () => {
     for (const page of stale) expect(readPage(out, page)(".notice-stale").length, page).toBe(1);
   });
 
-  it("has every version address recorded in the committed lock file", async () => {
+  it("has every version address recorded in the committed lock file, with current fingerprints", async () => {
     const { loaded } = await loadSite({ root: REPO, buildDate: BUILD_DATE });
-    const lock = JSON.parse(readFileSync(path.join(REPO, LOCK_FILE), "utf8")) as { urls: Record<string, string> };
-    expect(Object.fromEntries(loaded?.publishedUrls ?? [])).toEqual(lock.urls);
+    const lock = JSON.parse(readFileSync(path.join(REPO, LOCK_FILE), "utf8")) as { urls: Record<string, unknown> };
+    expect(loaded?.publishedTexts.map((t) => t.url)).toEqual(Object.keys(lock.urls));
+    const { lock: read } = await readPublishedLock(REPO);
+    expect(staleLockProblems(read, loaded?.publishedTexts ?? [])).toEqual([]);
+  });
+
+  it("shows its one recorded correction on the page, in the history and in the lock", () => {
+    const corrected = readPage(out, "en/privacy/2026-11-02/")(".document-corrections li");
+    expect(corrected.length).toBe(1);
+    expect(corrected.text()).toMatch(/^November 20, 2026: The link to our Terms of Service/);
+    expect(readPage(out, "en/privacy/history/")(".history-entry .corrections li").length).toBe(1);
+    // In a language that has not translated the version, the history shows the note in its own.
+    expect(readPage(out, "pt-BR/privacy/history/")(".history-entry .corrections li span").attr("lang")).toBe("en");
+    const lock = JSON.parse(readFileSync(path.join(REPO, LOCK_FILE), "utf8")) as { urls: Record<string, { corrected?: string }> };
+    expect(Object.entries(lock.urls).filter(([, e]) => e.corrected).map(([url, e]) => [url, e.corrected])).toEqual([["/en/privacy/2026-11-02/", "2026-11-20"]]);
   });
 
   it("renders the right-to-left pages with dir=rtl", () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -151,21 +152,32 @@ describe("sitemap and robots.txt", () => {
 });
 
 describe("versions.json", () => {
-  it("gives every version's dates, status and address per language", () => {
+  it("gives every version's dates, status, address and the SHA-256 of its source per language", () => {
     const index = JSON.parse(readFileSync(path.join(out, "privacy/versions.json"), "utf8"));
     expect(index.document).toBe("privacy");
     expect(index.current).toBe("10");
     expect(index.versions.map((v: { label: string; status: string }) => `${v.label} ${v.status}`)).toEqual(["10.1 upcoming", "10 current", "2 older", "1 older"]);
-    expect(index.versions[1].locales.ar).toEqual({ title: "سياسة الخصوصية", summary: "Summary of 10 in ar.", url: `${ORIGIN}/ar/privacy/2025-01-01/` });
+    const arSource = readFileSync(path.join(root, "content/privacy/versions/2025-01-01/ar.md"));
+    expect(index.versions[1].locales.ar).toEqual({
+      title: "سياسة الخصوصية",
+      sha256: createHash("sha256").update(arSource).digest("hex"),
+      summary: "Summary of 10 in ar.",
+      url: `${ORIGIN}/ar/privacy/2025-01-01/`,
+    });
     expect(index.versions[1].locales.de.changes).toBe(`${ORIGIN}/de/privacy/2025-01-01/changes/`);
   });
 });
 
 describe("published URL lock", () => {
-  it("records every dated version address after a successful build", () => {
+  it("records every dated version address after a successful build, with its fingerprints", () => {
     const lock = JSON.parse(readFileSync(path.join(root, "published.lock.json"), "utf8"));
     // privacy: en 4, de 4, ar 1, pt-BR 2; terms: en 1.
     expect(Object.keys(lock.urls)).toHaveLength(12);
-    expect(lock.urls["/pt-BR/privacy/2024-01-01/"]).toBe("content/privacy/pt-BR.md");
+    const entry = lock.urls["/pt-BR/privacy/2024-01-01/"];
+    expect(entry.source).toBe("content/privacy/pt-BR.md");
+    const source = readFileSync(path.join(root, "content/privacy/pt-BR.md"));
+    expect(entry.sourceSha256).toBe(createHash("sha256").update(source).digest("hex"));
+    expect(entry.textSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(entry.lines).toHaveLength(4 * source.toString("utf8").split("\n").length);
   });
 });

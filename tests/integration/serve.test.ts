@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
@@ -95,7 +96,7 @@ describe("npm start", () => {
 
   it("shows an edited document without building the rest of the site, even at its first edit", async () => {
     const written = (file: string) => statSync(path.join(root, PREVIEW_DIR, file)).mtimeMs;
-    const others = ["en/privacy/2025-01-01/index.html", "ar/privacy/index.html", "en/privacy/history/index.html", "privacy/versions.json", "en/terms/index.html", "index.html"];
+    const others = ["en/privacy/2025-01-01/index.html", "ar/privacy/index.html", "en/privacy/history/index.html", "en/terms/index.html", "index.html"];
     const before = others.map(written);
     // The German version in force on the build date (the newest file is still upcoming).
     const file = path.join(root, "content/privacy/versions/2025-01-01/de.md");
@@ -105,6 +106,8 @@ describe("npm start", () => {
     // done): the build that started the server fingerprinted each language's files.
     await waitFor("the rebuild report", () => (/rebuilt privacy \(\d+ files\)/.test(output) ? true : undefined));
     expect(others.map(written)).toEqual(before);
+    // versions.json, in no language, gives each file's SHA-256: it is written again too.
+    await pageContaining("/legal/privacy/versions.json", createHash("sha256").update(readFileSync(file)).digest("hex"));
   });
 
   it("writes the edited language's pages first, then the document's other pages and the site-wide ones", async () => {
@@ -133,7 +136,7 @@ describe("npm start", () => {
       await waitFor("the rebuild report", () => (reports() > seen ? true : undefined));
     };
     await edit("(edited once)");
-    const others = ["de/privacy/2025-01-01/index.html", "ar/privacy/2025-01-01/index.html", "de/privacy/history/index.html", "privacy/versions.json"];
+    const others = ["de/privacy/2025-01-01/index.html", "ar/privacy/2025-01-01/index.html", "de/privacy/history/index.html"];
     const before = { page: written("en/privacy/2025-01-01/index.html"), others: others.map(written) };
     await edit("(edited twice)");
     expect(written("en/privacy/2025-01-01/index.html")).toBeGreaterThan(before.page);
@@ -279,7 +282,7 @@ describe.each([["one document at a time", ["--threads", "1"]], ["in worker threa
     const started = await startServer(site, threads, (text) => (said += text));
     try {
       const written = (file: string) => statSync(path.join(site, PREVIEW_DIR, file)).mtimeMs;
-      const others = ["en/privacy/2025-01-01/index.html", "ar/privacy/index.html", "privacy/versions.json", "index.html"];
+      const others = ["en/privacy/2025-01-01/index.html", "ar/privacy/index.html", "index.html"];
       const before = { page: written("de/privacy/2025-01-01/index.html"), others: others.map(written) };
       const file = path.join(site, "content/privacy/versions/2025-01-01/de.md");
       writeFileSync(file, readFileSync(file, "utf8").replace(/\n## /, "\n## Zum ersten Mal bearbeitet\n\n## "));

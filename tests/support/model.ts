@@ -77,6 +77,8 @@ function translationModel(slug: string, version: VersionSpec, locale: string): T
     locale,
     title: `${slug} ${version.label} (${locale})`,
     sourceFile: `content/${slug}/versions/${version.updated}/${locale}.md`,
+    // Stands for the SHA-256 of a file these models have none of.
+    sourceSha256: "0".repeat(64),
     html: "<p>Text.</p>\n",
     toc: [],
     sections: [],

@@ -8,7 +8,7 @@ import type { Problem } from "../../core/problems.ts";
 import type { IsoDate } from "../../rules/dates.ts";
 import { parseCookieRegistry } from "./parse-registry.ts";
 import { COOKIE_REGISTRY_FILE, type CookieRegistry } from "../../model/cookies.ts";
-import { createCookieTables, type CookieTableUse } from "./table.ts";
+import { createCookieTables, type CookieRowFingerprint, type CookieTableUse } from "./table.ts";
 
 /** The cookie registry of a site and what its documents need to render cookie tables. */
 export interface SiteCookies {
@@ -22,6 +22,8 @@ export interface SiteCookies {
   tableHook(locale: string, date: IsoDate): CookieTableHook | undefined;
   /** The purposes that fell back in the given tables (one document's), once each. */
   fallbackWarnings(tables: readonly CookieTableUse[]): Problem[];
+  /** The rows the given tables (one file's) show, for the lock (`CookieTables.rowFingerprints`). */
+  rowFingerprints(tables: readonly CookieTableUse[]): Record<string, CookieRowFingerprint>;
 }
 
 /**
@@ -36,13 +38,13 @@ export async function loadSiteCookies(options: {
   readonly templateDirs: readonly string[];
 }): Promise<SiteCookies> {
   const source = await readContentText(path.join(options.root, COOKIE_REGISTRY_FILE), COOKIE_REGISTRY_FILE);
-  if (source === undefined) return { problems: [], tableHook: () => undefined, fallbackWarnings: () => [] };
-  if (source.text === undefined) return { problems: source.problems, tableHook: () => () => "", fallbackWarnings: () => [] };
+  if (source === undefined) return { problems: [], tableHook: () => undefined, fallbackWarnings: () => [], rowFingerprints: () => ({}) };
+  if (source.text === undefined) return { problems: source.problems, tableHook: () => () => "", fallbackWarnings: () => [], rowFingerprints: () => ({}) };
 
   const parsed = parseCookieRegistry(readYaml(source.text, COOKIE_REGISTRY_FILE), COOKIE_REGISTRY_FILE, options.settings);
   const { registry } = parsed;
   const problems = [...source.problems, ...parsed.problems];
-  if (!registry || !options.translator) return { problems, tableHook: () => () => "", fallbackWarnings: () => [] };
+  if (!registry || !options.translator) return { problems, tableHook: () => () => "", fallbackWarnings: () => [], rowFingerprints: () => ({}) };
   const tables = createCookieTables({
     registry,
     translator: options.translator,
@@ -50,5 +52,5 @@ export async function loadSiteCookies(options: {
     defaultLocale: options.settings.defaultLocale,
     templateDirs: options.templateDirs,
   });
-  return { registry, problems, tableHook: (locale, date) => tables.forVersion(locale, date), fallbackWarnings: (used) => tables.fallbackWarnings(used) };
+  return { registry, problems, tableHook: (locale, date) => tables.forVersion(locale, date), fallbackWarnings: (used) => tables.fallbackWarnings(used), rowFingerprints: (used) => tables.rowFingerprints(used) };
 }

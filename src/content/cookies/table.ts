@@ -4,6 +4,7 @@ import type { Translator } from "../../i18n/translations.ts";
 import type { CookieTableHook } from "../../markdown/cookie-table.ts";
 import { warning, type Problem } from "../../core/problems.ts";
 import { createTemplateEnvironment } from "../../templating/environment.ts";
+import { sha256 } from "../published-lock.ts";
 import { durationText } from "../../rules/cookie-duration.ts";
 import type { IsoDate } from "../../rules/dates.ts";
 import { COOKIE_CATEGORIES, type Cookie, type CookieCategory, type CookiePurpose, type CookieRegistry } from "../../model/cookies.ts";
@@ -122,7 +123,19 @@ export interface CookieTables {
   forVersion(locale: string, date: IsoDate): CookieTableHook;
   /** One warning per cookie and language shown with a fallback purpose in the given tables (those one document uses). */
   fallbackWarnings(tables: readonly CookieTableUse[]): Problem[];
+  /** Each row the given tables (one file's) show: registry entry → fingerprint of the row and the entry's line, for the lock. */
+  rowFingerprints(tables: readonly CookieTableUse[]): Record<string, CookieRowFingerprint>;
 }
+
+export interface CookieRowFingerprint {
+  /** SHA-256 of the row as shown, shortened: enough to tell that a row changed. */
+  readonly sha: string;
+  /** Line of the entry in the registry file. */
+  readonly line: number;
+}
+
+/** How a registry entry is named in the lock and in messages. */
+export const cookieEntryName = (cookie: Pick<Cookie, "service" | "names">): string => `${cookie.service} (${cookie.names.join(", ")})`;
 
 const tableKey = (use: CookieTableUse) => `${use.locale} ${use.date} ${use.category ?? ""} ${use.ordinal}`;
 
@@ -134,14 +147,19 @@ export function createCookieTables(options: CookieTableOptions & { readonly temp
   const environment = createTemplateEnvironment(options.templateDirs);
   environment.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => options.translator.t(locale, key, values));
   const fallbacksByTable = new Map<string, readonly PurposeFallback[]>();
+  const rowsByTable = new Map<string, Record<string, CookieRowFingerprint>>();
+  const lineOf = new Map(options.registry.cookies.map((cookie) => [cookieEntryName(cookie), cookie.line]));
 
   return {
     forVersion: (locale, date) => (category, ordinal) => {
       const use = { locale, category, ordinal, date };
       const { view, fallbacks: found } = cookieTableView(options, use);
       fallbacksByTable.set(tableKey(use), found);
+      const rows = view.groups.flatMap((group) => group.rows.map((row) => [cookieEntryName(row), { sha: sha256(JSON.stringify([group.category, row])).slice(0, 16), line: lineOf.get(cookieEntryName(row)) ?? 1 }] as const));
+      rowsByTable.set(tableKey(use), Object.fromEntries(rows));
       return environment.render("partials/cookie-table.njk", { table: view });
     },
+    rowFingerprints: (tables) => Object.assign({}, ...tables.map((use) => rowsByTable.get(tableKey(use)) ?? {})) as Record<string, CookieRowFingerprint>,
     fallbackWarnings(tables) {
       const fallbacks = new Map<string, PurposeFallback>();
       for (const fallback of tables.flatMap((use) => fallbacksByTable.get(tableKey(use)) ?? [])) fallbacks.set(`${fallback.purpose.line} ${fallback.locale}`, fallback);

@@ -10,7 +10,7 @@ function source(where: string, version: string, updated: string, effective?: str
   const text = `---\ntitle: T\nversion: "${version}"\nupdated: ${updated}\n${effective ? `effective: ${effective}\n` : ""}${summary !== null ? `summary: ${summary}\n` : ""}---\n\n${body}\n`;
   const { parsed } = parseDocumentFile(text, file);
   if (!parsed || !match) throw new Error(`bad test source ${where}`);
-  return { ...parsed, file, docSlug: "privacy", locale: match[2] ?? "", folderDate: match[1] };
+  return { ...parsed, file, docSlug: "privacy", locale: match[2] ?? "", folderDate: match[1], sourceSha256: "" };
 }
 
 const sources = (files: SourceFile[]) => ({ slug: "privacy", files, uncheckedBodies: [], unreadable: [], incomplete: false });

@@ -23,6 +23,25 @@ describe("parseDocumentFile: valid front matter", () => {
     expect(parsed?.frontMatter.version).toBe(label);
   });
 
+  it("reads corrections with their dates as written, and reports a bad one at its line", () => {
+    const corrections = '\ncorrections:\n  - date: 2025-06-01\n    note: Fixed a typo in section 3\n  - { date: 2025-02-01, note: "Fixed a dead link" }';
+    const { parsed, problems } = parseDocumentFile(file(VALID + corrections), FILE);
+    expect(problems).toEqual([]);
+    expect(parsed?.frontMatter.corrections).toEqual([
+      { date: "2025-06-01", note: "Fixed a typo in section 3" },
+      { date: "2025-02-01", note: "Fixed a dead link" },
+    ]);
+    const early = parseDocumentFile(file(VALID + "\ncorrections:\n  - { date: 2024-12-31, note: Too early }\n  - { date: 2025-01-02 }"), FILE);
+    expect(early.parsed).toBeUndefined();
+    expect(early.problems).toEqual([
+      expect.objectContaining({ line: 7, message: expect.stringContaining("is required: what the correction fixed") }),
+      expect.objectContaining({ line: 6, message: expect.stringContaining("correction date 2024-12-31 is before the updated date 2025-01-01") }),
+    ]);
+    expect(parseDocumentFile(file(VALID + "\ncorrections: Fixed a typo"), FILE).problems).toEqual([
+      expect.objectContaining({ line: 5, message: expect.stringContaining("must be a list of corrections") }),
+    ]);
+  });
+
   it("knows the line the body starts on, for body problems", () => {
     const { parsed } = parseDocumentFile(file(VALID), FILE);
     // ---, 3 keys, ---, then the body's first (empty) line is line 6.
