@@ -1,5 +1,6 @@
 import matter from "gray-matter";
 import { z } from "zod";
+import { pushAll } from "../core/arrays.ts";
 import { error, type Problem } from "../core/problems.ts";
 import { dateProblem, type IsoDate } from "../rules/dates.ts";
 import { LABEL_PATTERN } from "../rules/version-order.ts";
@@ -117,7 +118,7 @@ export function parseDocumentFile(
   const { value, problems } = validateYaml(frontMatterSchema, yaml, file);
   // Errors too, but the file is still read, so the rules across files do not report it as missing.
   const unknownKeys = unknownKeyErrors(yaml.data, FRONT_MATTER_KEYS, yaml, file);
-  problems.push(...correctionsBeforeUpdated(yaml.data as Record<string, unknown>, yaml, file));
+  pushAll(problems, correctionsBeforeUpdated(yaml.data as Record<string, unknown>, yaml, file));
   if (!value) return { body, problems: [...problems, ...unknownKeys] };
 
   const version = typeof value.version === "number" ? (yaml.sourceOf(["version"]) ?? String(value.version)) : value.version.trim();
