@@ -33,6 +33,14 @@ export function cookiesOn(registry: CookieRegistry, date: IsoDate): CookieOnDate
 }
 
 /**
+ * What the registry says on `date`, as a key: which entries are set and which purpose text each
+ * shows. Versions whose dates give the same key show the same tables, so each is rendered once.
+ */
+export function registryStateOn(registry: CookieRegistry, date: IsoDate): string {
+  return registry.cookies.map((cookie) => (cookieSetOn(cookie, date) ? String(cookie.purposes.indexOf(purposeOn(cookie, date))) : "-")).join(",");
+}
+
+/**
  * How to date the registry so that the tables of a version effective on `date` show what they
  * showed when it was published, for a caller that knows they changed (the published-version
  * fingerprints): one problem at each entry that table shows without a date of its own, as those

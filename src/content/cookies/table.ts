@@ -8,7 +8,7 @@ import { sha256 } from "../published-lock.ts";
 import { durationText } from "../../rules/cookie-duration.ts";
 import type { IsoDate } from "../../rules/dates.ts";
 import { COOKIE_CATEGORIES, type Cookie, type CookieCategory, type CookiePurpose, type CookieRegistry } from "../../model/cookies.ts";
-import { cookiesOn, type CookieOnDate } from "./dates.ts";
+import { cookiesOn, registryStateOn, type CookieOnDate } from "./dates.ts";
 
 /**
  * The view a `{% cookieTable %}` tag is rendered from: one table per category, every text already
@@ -137,7 +137,6 @@ export interface CookieRowFingerprint {
 /** How a registry entry is named in the lock and in messages. */
 export const cookieEntryName = (cookie: Pick<Cookie, "service" | "names">): string => `${cookie.service} (${cookie.names.join(", ")})`;
 
-const tableKey = (use: CookieTableUse) => `${use.locale} ${use.date} ${use.category ?? ""} ${use.ordinal}`;
 
 /**
  * Renders tables at load time, before Eleventy runs (documents are rendered once, into the model),
@@ -149,15 +148,26 @@ export function createCookieTables(options: CookieTableOptions & { readonly temp
   const fallbacksByTable = new Map<string, readonly PurposeFallback[]>();
   const rowsByTable = new Map<string, Record<string, CookieRowFingerprint>>();
   const lineOf = new Map(options.registry.cookies.map((cookie) => [cookieEntryName(cookie), cookie.line]));
+  // A table depends on its language, category, place and what the registry says on its date, not
+  // on the date itself: versions on dates with the same registry share one rendering.
+  const states = new Map<string, string>();
+  const stateOn = (date: IsoDate) => states.get(date) ?? states.set(date, registryStateOn(options.registry, date)).get(date) ?? "";
+  const tableKey = (use: CookieTableUse) => `${use.locale} ${stateOn(use.date)} ${use.category ?? ""} ${use.ordinal}`;
+  const htmlByTable = new Map<string, string>();
 
   return {
     forVersion: (locale, date) => (category, ordinal) => {
       const use = { locale, category, ordinal, date };
+      const key = tableKey(use);
+      const known = htmlByTable.get(key);
+      if (known !== undefined) return known;
       const { view, fallbacks: found } = cookieTableView(options, use);
-      fallbacksByTable.set(tableKey(use), found);
+      fallbacksByTable.set(key, found);
       const rows = view.groups.flatMap((group) => group.rows.map((row) => [cookieEntryName(row), { sha: sha256(JSON.stringify([group.category, row])).slice(0, 16), line: lineOf.get(cookieEntryName(row)) ?? 1 }] as const));
-      rowsByTable.set(tableKey(use), Object.fromEntries(rows));
-      return environment.render("partials/cookie-table.njk", { table: view });
+      rowsByTable.set(key, Object.fromEntries(rows));
+      const html = environment.render("partials/cookie-table.njk", { table: view });
+      htmlByTable.set(key, html);
+      return html;
     },
     rowFingerprints: (tables) => Object.assign({}, ...tables.map((use) => rowsByTable.get(tableKey(use)) ?? {})) as Record<string, CookieRowFingerprint>,
     fallbackWarnings(tables) {

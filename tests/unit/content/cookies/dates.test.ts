@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readYaml } from "../../../../src/content/yaml.ts";
 import { parseCookieRegistry } from "../../../../src/content/cookies/parse-registry.ts";
-import { cookieDatingAdvice, cookiesOn } from "../../../../src/content/cookies/dates.ts";
+import { cookieDatingAdvice, cookiesOn, registryStateOn } from "../../../../src/content/cookies/dates.ts";
 import type { CookieRegistry } from "../../../../src/model/cookies.ts";
 
 const FILE = "content/cookies.yaml";
@@ -72,6 +72,25 @@ describe("cookiesOn: a version's tables show the registry as of its effective da
       [undefined, ["en", "de"], 30],
       ["2025-03-01", ["en"], 31],
     ]);
+  });
+});
+
+describe("registryStateOn: dates on which the registry reads the same share one key, and only those", () => {
+  it.each([
+    // two dates, whether their tables are the same
+    ["2024-01-01", "2025-02-28", true],
+    ["2025-02-28", "2025-03-01", false], // Stats reworded
+    ["2025-03-01", "2025-05-31", true],
+    ["2025-05-31", "2025-06-01", false], // csrf added
+    ["2025-08-31", "2025-09-01", false], // theme retired
+    ["2025-09-01", "2025-12-31", true],
+    ["2025-12-31", "2026-01-01", false], // Stats retired
+    ["2023-12-31", "2026-01-01", false],
+  ])("%s and %s: same %s", (a, b, same) => {
+    const reg = registry();
+    expect(registryStateOn(reg, a) === registryStateOn(reg, b)).toBe(same);
+    const names = (date: string) => JSON.stringify(cookiesOn(reg, date).map(({ cookie, purpose }) => [cookie.names, purpose.text]));
+    expect(names(a) === names(b)).toBe(same);
   });
 });
 
