@@ -79,8 +79,8 @@ export interface LockReading {
 }
 
 /**
- * The lock file read last, as it was then. `npm start` reads it after every edit; parsing the
- * 15,000 addresses of the bench's large site took 20 ms of each rebuild.
+ * The lock file read last, as it was then. `npm start` reads it after every edit, and parsing a
+ * large site's lock would be a noticeable part of each rebuild (docs/performance.md).
  */
 let lastRead: { readonly file: string; readonly text: string; readonly result: LockReading } | undefined;
 

@@ -7,8 +7,8 @@ import { slugify } from "./slugify.ts";
  * by name ("Link to the section “Scope”") while sighted readers see `#`.
  *
  * This replaces markdown-it-anchor, which we used first: its permalinks splice tokens and then
- * search the whole token list again for every heading, so a document with 50,000 headings took
- * over 30 seconds. Here ids are assigned in one pass and the permalink is written by renderer
+ * search the whole token list again for every heading, quadratic in the number of headings
+ * (docs/performance.md). Here ids are assigned in one pass and the permalink is written by renderer
  * rules, linear in the size of the document; the markup is the same.
  */
 export interface HeadingAnchorEnv {

@@ -37,8 +37,8 @@ export interface CheckedHtml {
 
 /**
  * Deeper nesting than any legal text needs is refused while parsing: parse5 looks through every
- * open element for each new one (8,000 nested <div>s took over a second, a 2 MB file of them would
- * take hours), and its serialiser recurses through the tree.
+ * open element for each new one, time quadratic in the depth (docs/performance.md), and its
+ * serialiser recurses through the tree.
  */
 export const MAX_HTML_DEPTH = 256;
 

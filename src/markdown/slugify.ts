@@ -16,7 +16,7 @@ export function slugify(text: string): string {
 /**
  * A heading's slug, remembered: each version of a document repeats nearly all of the headings of
  * the one before, and normalizing, lower-casing and two Unicode-class replacements cost about as
- * much as parsing the heading (10 ms of an M document's 0.3 s of loading). Bounded in number and
+ * much as parsing the heading (docs/performance.md). Bounded in number and
  * length, so a site of any size keeps at most a few MB.
  */
 const slugs = new Map<string, string>();
