@@ -54,14 +54,14 @@ export class DocumentFileCache {
     this.readThisLoad.clear();
   }
 
-  /** `file` relative to the site root, as problems name it; `read` parses text decoded from the bytes. */
-  read(file: string, absolutePath: string, read: (bytes: Buffer) => FileReading): FileReading {
+  /** `file` relative to the site root, as problems name it; `read` parses text decoded from the bytes (their SHA-256 beside them). */
+  read(file: string, absolutePath: string, read: (bytes: Buffer, sha256: string) => FileReading): FileReading {
     const bytes = readFileSync(absolutePath);
     const digest = createHash("sha256").update(bytes).digest("hex");
     this.readThisLoad.add(file);
     const known = this.files.get(file);
     if (known?.digest === digest) return known.reading;
-    const reading = deepFreeze(read(bytes));
+    const reading = deepFreeze(read(bytes, digest));
     this.files.set(file, { digest, bytes: bytes.length, reading });
     return reading;
   }

@@ -166,7 +166,7 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
 
   const parsed = candidates.map((candidate) => {
     const absolute = path.join(root, candidate.file);
-    const reading = (bytes: Buffer): FileReading => ({ ...readingOf(candidate.file, bytes), sourceSha256: sha256(bytes) });
+    const reading = (bytes: Buffer, digest = sha256(bytes)): FileReading => ({ ...readingOf(candidate.file, bytes), sourceSha256: digest });
     return { candidate, result: cache ? cache.read(candidate.file, absolute, reading) : reading(readFileSync(absolute)) };
   });
   for (const { candidate, result } of parsed) {
