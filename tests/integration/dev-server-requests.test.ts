@@ -4,7 +4,7 @@ import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, copyFixture, REPO, removeDir } from "../support/sites.ts";
+import { CLI, cliEnv, copyFixture, REPO, removeDir } from "../support/sites.ts";
 
 /**
  * `npm start` for real, sent what no browser sends: raw requests over a socket, each of which once
@@ -36,7 +36,7 @@ const statusOf = (response: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(respons
 beforeAll(async () => {
   root = copyFixture("multilingual");
   const asked = String(20_000 + Math.floor(Math.random() * 20_000));
-  server = spawn(process.execPath, [CLI, "serve", "--root", root, "--port", asked], { cwd: REPO, env: { ...process.env, SOURCE_DATE_EPOCH: "1751328000" } });
+  server = spawn(process.execPath, [CLI, "serve", "--root", root, "--port", asked], { cwd: REPO, env: cliEnv({ SOURCE_DATE_EPOCH: "1751328000" }) });
   server.stdout?.on("data", (chunk: Buffer) => (said += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (said += chunk.toString()));
   const until = Date.now() + 60_000;

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, REPO, removeDir, snapshotDir } from "../support/sites.ts";
+import { cliEnv, copyFixture, REPO, removeDir, snapshotDir } from "../support/sites.ts";
 
 // bin/codicil.mjs runs the command line from a compilation of src/ that it makes again whenever a
 // source file changes: an edit to src/ must take effect on the next command, with no build step.
@@ -13,7 +13,7 @@ let linked: string;
 let site: string;
 const EPOCH = String(Date.parse("2030-01-01T00:00:00Z") / 1000);
 const runFrom = (install: string, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(install, "bin/codicil.mjs"), ...args], { encoding: "utf8", env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } });
+  spawnSync(process.execPath, [path.join(install, "bin/codicil.mjs"), ...args], { encoding: "utf8", env: cliEnv({ SOURCE_DATE_EPOCH: EPOCH }) });
 const run = (...args: string[]) => runFrom(codicil, ...args);
 
 /**
@@ -92,7 +92,7 @@ describe("bin/codicil.mjs", () => {
         spawnSync(process.execPath, [path.join(codicil, "bin/codicil.mjs"), "build", "--root", root, "--out", out], {
           cwd,
           encoding: "utf8",
-          env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+          env: cliEnv({ SOURCE_DATE_EPOCH: EPOCH }),
         });
       for (const [cwd, root] of [
         [plain, plain],
@@ -169,7 +169,7 @@ describe("bin/codicil.mjs", () => {
       [1, 2, 3, 4].map(
         () =>
           new Promise<number | null>((resolve) => {
-            execFile(process.execPath, [path.join(codicil, "bin/codicil.mjs"), "check", "--root", site], (error) => resolve(error ? (error.code as number) : 0));
+            execFile(process.execPath, [path.join(codicil, "bin/codicil.mjs"), "check", "--root", site], { env: cliEnv() }, (error) => resolve(error ? (error.code as number) : 0));
           }),
       ),
     );

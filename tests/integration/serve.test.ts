@@ -5,7 +5,7 @@ import { get } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PREVIEW_DIR } from "../../src/dev-server/dev-server.ts";
-import { CLI, copyFixture, REPO, removeDir, snapshotDir } from "../support/sites.ts";
+import { CLI, cliEnv, copyFixture, REPO, removeDir, snapshotDir } from "../support/sites.ts";
 
 /**
  * `npm start` for real: the command line serves tests/fixtures/multilingual over HTTP, and the
@@ -46,7 +46,7 @@ async function startServer(siteRoot: string, extraArgs: readonly string[], heard
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
   const started = spawn(process.execPath, [CLI, "serve", "--root", siteRoot, "--port", port, ...extraArgs], {
     cwd: REPO,
-    env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+    env: cliEnv({ SOURCE_DATE_EPOCH: EPOCH }),
   });
   let said = "";
   const listen = (chunk: Buffer) => {

@@ -38,17 +38,17 @@ export function removeDir(dir: string): void {
  */
 export const CLI = path.join(REPO, "bin/codicil.mjs");
 
-/** Runs the real command line, as editors and CI do. */
 /**
  * The environment the command line runs in: CI=true (set where Codicil's own tests run in CI)
  * makes `check` hold the fixture sites to a lock they do not have, so it is left out unless a
  * test sets it.
  */
-const cliEnv = (env: Record<string, string>): NodeJS.ProcessEnv => {
+export const cliEnv = (env: Record<string, string> = {}): NodeJS.ProcessEnv => {
   const { CI: _ci, ...rest } = process.env;
   return { ...rest, ...env };
 };
 
+/** Runs the real command line, as editors and CI do. */
 export function runCli(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: REPO,
