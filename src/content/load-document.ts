@@ -109,6 +109,12 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
     const fm = file.frontMatter;
     const layoutMistake = fm.layout === undefined ? undefined : layoutProblem(fm.layout, templateDirs);
     if (layoutMistake) problems.push(error(file.file, file.yaml.lineOf(["layout"]), layoutMistake));
+    // A correction is recorded when it is published; one dated later would claim a fix not yet made.
+    fm.corrections?.forEach((correction, i) => {
+      if (correction.date > resources.buildDate) {
+        problems.push(error(file.file, file.yaml.lineOf(["corrections", i, "date"]), `correction date ${correction.date} is after the build date ${resources.buildDate}; record a correction on the day it is published, e.g. date: ${resources.buildDate}.`));
+      }
+    });
     if (fm.latestVersion?.startsWith("/")) linksToCheck.push({ file: file.file, line: file.yaml.lineOf(["latestVersion"]), path: fm.latestVersion, field: "latestVersion" });
   }
 
