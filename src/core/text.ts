@@ -106,3 +106,51 @@ export async function readContentText(absolutePath: string, file: string): Promi
   if (decoded.problem) return { problems: [decoded.problem] };
   return { text: decoded.text, problems: forbiddenCharacterProblems(decoded.text, file) };
 }
+
+/** The characters JavaScript's `\s` matches. */
+function isWhitespace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Whether two texts read the same once each run of whitespace counts as one space and the ends
+ * are trimmed. It stops at the first difference and builds no normalised copy: every version of
+ * every language is compared with its predecessor on each load.
+ */
+export function equalIgnoringWhitespace(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = skipWhitespace(a, 0);
+  let j = skipWhitespace(b, 0);
+  while (i < a.length && j < b.length) {
+    const aSpace = isWhitespace(a.charCodeAt(i));
+    const bSpace = isWhitespace(b.charCodeAt(j));
+    if (aSpace !== bSpace) return false;
+    if (aSpace) {
+      i = skipWhitespace(a, i);
+      j = skipWhitespace(b, j);
+    } else {
+      if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+      i++;
+      j++;
+    }
+  }
+  return skipWhitespace(a, i) === a.length && skipWhitespace(b, j) === b.length;
+}
