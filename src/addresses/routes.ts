@@ -1,3 +1,4 @@
+import { inForceInLanguage, type VersionStatus } from "../rules/version-order.ts";
 import { paths } from "./urls.ts";
 
 /** The shape of a site that decides which pages exist: nothing rendered, just who has what. */
@@ -8,10 +9,13 @@ export interface RouteInput {
   readonly documents: readonly RouteDocument[];
 }
 
-/** A document as far as addresses go: its versions, oldest first, with the locales each exists in. */
+/**
+ * A document as far as addresses go: its versions, oldest first, with the locales each exists in
+ * and whether it is still upcoming (which decides what its earlier versions are compared with).
+ */
 export interface RouteDocument {
   readonly slug: string;
-  readonly versions: readonly { readonly updated: string; readonly locales: readonly string[] }[];
+  readonly versions: readonly { readonly updated: string; readonly locales: readonly string[]; readonly upcoming?: boolean }[];
 }
 
 /**
@@ -25,6 +29,13 @@ export interface DocumentLanguages {
   readonly versions: readonly (readonly string[])[];
   /** Per version: its changes page, in the languages that have it and an earlier version. */
   readonly changes: readonly (readonly string[])[];
+  /**
+   * Per version: its compare page (against the version in force), in the languages that have it
+   * and, later, a version in force. The version in force itself has none, nor has an upcoming one.
+   */
+  readonly compare: readonly (readonly string[])[];
+  /** Per language: the index of its version in force, which its compare pages compare with. */
+  readonly inForce: Readonly<Record<string, number>>;
 }
 
 export function documentLanguages(siteLocales: readonly string[], doc: RouteDocument): DocumentLanguages {
@@ -37,7 +48,17 @@ export function documentLanguages(siteLocales: readonly string[], doc: RouteDocu
     changes.push(has.filter((locale) => seen.has(locale)));
     for (const locale of has) seen.add(locale);
   }
-  return { document: siteLocales.filter((locale) => seen.has(locale)), versions, changes };
+  const statuses = doc.versions.map((v): VersionStatus => (v.upcoming ? "upcoming" : "older"));
+  const inForce: Record<string, number> = {};
+  for (const locale of seen) {
+    const index = inForceInLanguage(
+      versions.flatMap((has, i) => (has.includes(locale) ? [i] : [])),
+      statuses,
+    );
+    if (index !== undefined) inForce[locale] = index;
+  }
+  const compare = versions.map((has, i) => has.filter((locale) => (inForce[locale] ?? -1) > i));
+  return { document: siteLocales.filter((locale) => seen.has(locale)), versions, changes, compare, inForce };
 }
 
 type DocumentRoute<Kind extends string> = { readonly kind: Kind; readonly path: string; readonly locale: string; readonly slug: string };
@@ -52,13 +73,15 @@ export type Route =
   | VersionRoute<"version">
   /** `previous` is the version this one is compared with: the one before it in the same language. */
   | (VersionRoute<"changes"> & { readonly previous: string })
+  /** `against` is the version in force in the same language, which this earlier one is compared with. */
+  | (VersionRoute<"compare"> & { readonly against: string })
   | { readonly kind: "versionsIndex"; readonly path: string; readonly slug: string }
   | { readonly kind: "cookiesExport"; readonly path: string }
   | { readonly kind: "sitemap"; readonly path: string }
   | { readonly kind: "robots"; readonly path: string };
 
 /** Pages readers open in a browser (the sitemap lists these), as opposed to feeds and data files. */
-export const HTML_KINDS: ReadonlySet<Route["kind"]> = new Set(["home", "localeIndex", "document", "history", "version", "changes"]);
+export const HTML_KINDS: ReadonlySet<Route["kind"]> = new Set(["home", "localeIndex", "document", "history", "version", "changes", "compare"]);
 
 /** Every page and file of the site (SPEC section 3), in a stable order. */
 export function listRoutes(input: RouteInput): Route[] {
@@ -78,6 +101,10 @@ export function listRoutes(input: RouteInput): Route[] {
         routes.push({ kind: "version", path: paths.version(locale, slug, version.updated), locale, slug, updated: version.updated });
         if (previous !== undefined && languages.changes[i]?.includes(locale)) {
           routes.push({ kind: "changes", path: paths.changes(locale, slug, version.updated), locale, slug, updated: version.updated, previous });
+        }
+        const against = doc.versions[languages.inForce[locale] ?? -1];
+        if (against && languages.compare[i]?.includes(locale)) {
+          routes.push({ kind: "compare", path: paths.compare(locale, slug, version.updated), locale, slug, updated: version.updated, against: against.updated });
         }
         previous = version.updated;
       });
@@ -109,6 +136,9 @@ export function explainMissingPath(path: string, input: RouteInput, existing: Re
     return `${prefix} the document "${slug}" has no ${locale} text yet.`;
   }
   if (doc && date !== undefined && locale !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    if (normalized.endsWith("/compare/") && doc.versions.some((v) => v.updated === date && v.locales.includes(locale))) {
+      return `${prefix} only earlier versions have a compare page, and the ${locale} version dated ${date} is not earlier than the one in force; link to ${paths.version(locale, slug ?? "", date)} instead.`;
+    }
     const inLocale = doc.versions.filter((v) => v.locales.includes(locale)).map((v) => v.updated);
     return `${prefix} "${slug}" has no version dated ${date} in ${locale} (dated versions: ${inLocale.join(", ")}).`;
   }

@@ -11,6 +11,8 @@ export const paths = {
   document: (locale: string, slug: string) => `/${locale}/${slug}/`,
   version: (locale: string, slug: string, updated: string) => `/${locale}/${slug}/${updated}/`,
   changes: (locale: string, slug: string, updated: string) => `/${locale}/${slug}/${updated}/changes/`,
+  /** An earlier version against the version in force in the same language. */
+  compare: (locale: string, slug: string, updated: string) => `/${locale}/${slug}/${updated}/compare/`,
   history: (locale: string, slug: string) => `/${locale}/${slug}/history/`,
   feed: (locale: string, slug: string) => `/${locale}/${slug}/feed.xml`,
   versionsIndex: (slug: string) => `/${slug}/versions.json`,

@@ -120,7 +120,17 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
 
   const byDate = new Map<string, string[]>();
   for (const file of sources.files) byDate.set(file.frontMatter.updated, [...(byDate.get(file.frontMatter.updated) ?? []), file.locale]);
-  const route = { slug, versions: [...byDate.keys()].sort().map((updated) => ({ updated, locales: byDate.get(updated) ?? [] })) };
+  const effectiveOf = new Map(sources.files.map((file) => [file.frontMatter.updated, file.frontMatter.effective]));
+  const dates = [...byDate.keys()].sort();
+  // Which versions are upcoming decides the compare pages (what earlier versions are compared with).
+  const routeStatuses = versionStatuses(
+    dates.map((updated) => ({ updated, effective: effectiveOf.get(updated) ?? updated })),
+    resources.buildDate,
+  );
+  const route = {
+    slug,
+    versions: dates.map((updated, i) => ({ updated, locales: byDate.get(updated) ?? [], ...(routeStatuses[i] === "upcoming" && { upcoming: true }) })),
+  };
   // One hash per file and one per rendered text: what the reader gets, without the site's chrome.
   const publishedTexts = sources.files.map((f): PublishedText => {
     const rows = resources.cookies.rowFingerprints(tablesByFile.get(f.file) ?? []);

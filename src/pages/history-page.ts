@@ -1,7 +1,8 @@
 import type { Route } from "../addresses/routes.ts";
 import { displayDate, type DisplayDate } from "../i18n/dates.ts";
 import { correctionViews, type CorrectionView } from "./corrections.ts";
-import { pageLanguages } from "./languages.ts";
+import { comparePath, pageLanguages } from "./languages.ts";
+import { periodView, type PeriodView } from "./notices.ts";
 import type { LanguageRef, PageContext } from "./page-context.ts";
 import type { PageViewOf } from "./page-view.ts";
 import { paths } from "../addresses/urls.ts";
@@ -19,6 +20,10 @@ export interface HistoryEntry {
   /** Set when this version exists only in other languages: the link leads to one of them. */
   readonly hrefLanguage?: LanguageRef;
   readonly changesHref?: string;
+  /** What changed since this version, for an earlier version with a later one in force in this language. */
+  readonly compareHref?: string;
+  /** When it was, is or will be in force. */
+  readonly period: PeriodView;
   /** The version `/<locale>/<doc>/` shows in this language. */
   readonly isLanding: boolean;
   /** Corrections of the text the entry links to, oldest first. */
@@ -53,6 +58,7 @@ export function historyPage(context: PageContext, route: Extract<Route, { kind: 
       const shown = own ?? version.translations[defaultLocale];
       const shownLocale = own ? locale : defaultLocale;
       const hasPredecessor = doc.versions.slice(0, index).some((v) => locale in v.translations);
+      const compare = comparePath(context, doc, index, locale);
       return {
         label: version.label,
         status: version.status,
@@ -63,6 +69,8 @@ export function historyPage(context: PageContext, route: Extract<Route, { kind: 
         href: link(paths.version(shownLocale, doc.slug, version.updated)),
         ...(!own && { hrefLanguage: ref(defaultLocale) }),
         ...(own && hasPredecessor && { changesHref: link(paths.changes(locale, doc.slug, version.updated)) }),
+        ...(own && compare !== undefined && { compareHref: link(compare) }),
+        period: periodView(doc, index, locale),
         isLanding: index === landing,
         ...withCorrections(correctionViews(shown, locale)),
         ...(shown?.corrections !== undefined && !own && { correctionsLanguage: ref(defaultLocale) }),

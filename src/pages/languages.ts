@@ -35,16 +35,17 @@ export function languageChoices(context: PageContext, route: Route): LanguageCho
       return choices(languagesOf(context, doc).document, pathIn);
     }
     case "version":
-    case "changes": {
+    case "changes":
+    case "compare": {
       const doc = context.document(route.slug);
       const index = doc.versions.findIndex((v) => v.updated === route.updated);
       if (index === -1) throw new Error(`Internal error: route ${route.path} has no version in the model.`);
       const languages = languagesOf(context, doc);
       if (route.kind === "version") return choices(languages.versions[index] ?? [], (l) => paths.version(l, doc.slug, route.updated));
-      const locales = languages.changes[index] ?? [];
+      const locales = (route.kind === "changes" ? languages.changes : languages.compare)[index] ?? [];
       // The default language may lack an earlier version, and so this page: then the first that has it.
       const xDefault = locales.includes(defaultLocale) ? defaultLocale : locales[0];
-      const pathIn = (l: string) => paths.changes(l, doc.slug, route.updated);
+      const pathIn = (l: string) => paths[route.kind](l, doc.slug, route.updated);
       return choices(locales, pathIn, xDefault === undefined ? route.path : pathIn(xDefault));
     }
     default:
@@ -54,7 +55,10 @@ export function languageChoices(context: PageContext, route: Route): LanguageCho
 
 /** A model document as the address rules see it: which locales each version exists in. */
 export function routeDocument(doc: LegalDocument): RouteDocument {
-  return { slug: doc.slug, versions: doc.versions.map((v) => ({ updated: v.updated, locales: Object.keys(v.translations) })) };
+  return {
+    slug: doc.slug,
+    versions: doc.versions.map((v) => ({ updated: v.updated, locales: Object.keys(v.translations), ...(v.status === "upcoming" && { upcoming: true }) })),
+  };
 }
 
 const documentLanguagesMemo = new WeakMap<PageContext, Map<string, DocumentLanguages>>();
@@ -72,6 +76,12 @@ function languagesOf(context: PageContext, doc: LegalDocument): DocumentLanguage
     byDocument.set(doc.slug, languages);
   }
   return languages;
+}
+
+/** The compare page of `doc.versions[index]` in `locale`, when it has one (an earlier version). */
+export function comparePath(context: PageContext, doc: LegalDocument, index: number, locale: string): string | undefined {
+  const version = doc.versions[index];
+  return version && languagesOf(context, doc).compare[index]?.includes(locale) ? paths.compare(locale, doc.slug, version.updated) : undefined;
 }
 
 /** A page's hreflang alternates and language switcher, and which entry of the switcher it is. */

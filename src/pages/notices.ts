@@ -1,14 +1,38 @@
 import type { LegalDocument, Site, Translation, Version } from "../model/site.ts";
 import { displayDate, type DisplayDate } from "../i18n/dates.ts";
 import { languageNameIn } from "../i18n/locales.ts";
-import { isStaleTranslation } from "../rules/version-order.ts";
+import { inForcePeriod, isStaleTranslation } from "../rules/version-order.ts";
 import type { LanguageRef } from "./page-context.ts";
 import { paths } from "../addresses/urls.ts";
 
+/** When a version was in force (`inForcePeriod`), with its dates as the page's language writes them. */
+export type PeriodView =
+  | { readonly kind: "ended"; readonly from: DisplayDate; readonly until: DisplayDate }
+  | { readonly kind: "never"; readonly replacedOn: DisplayDate }
+  | { readonly kind: "current"; readonly since: DisplayDate }
+  | { readonly kind: "upcoming"; readonly from: DisplayDate };
+
+export function periodView(doc: LegalDocument, index: number, locale: string): PeriodView {
+  const period = inForcePeriod(doc.versions, index);
+  switch (period.kind) {
+    case "ended":
+      return { kind: "ended", from: displayDate(period.from, locale), until: displayDate(period.until, locale) };
+    case "never":
+      return { kind: "never", replacedOn: displayDate(period.replacedOn, locale) };
+    case "current":
+      return { kind: "current", since: displayDate(period.since, locale) };
+    case "upcoming":
+      return { kind: "upcoming", from: displayDate(period.from, locale) };
+  }
+}
+
 /** A notice at the top of a version page (SPEC section 4). */
 export type Notice =
-  /** An earlier version: not the one in force. */
-  | { readonly kind: "older"; readonly latestHref: string }
+  /**
+   * An earlier version: not the one in force. `compareHref` leads to what changed since, when
+   * the language has a later version in force to compare it with.
+   */
+  | { readonly kind: "older"; readonly latestHref: string; readonly period: PeriodView; readonly compareHref?: string }
   /** Not yet in force; `currentHref` is the version that is. */
   | { readonly kind: "upcoming"; readonly effective: DisplayDate; readonly currentHref?: string }
   /** On the page in force: a newer version has been published and takes effect later. */
@@ -30,7 +54,12 @@ export function noticesFor(
   index: number,
   translation: Translation,
   isLanding: boolean,
-  helpers: { link: (path: string) => string; ref: (code: string) => LanguageRef },
+  helpers: {
+    link: (path: string) => string;
+    ref: (code: string) => LanguageRef;
+    /** The compare page of a version in a language, when it has one. */
+    comparePath: (index: number, locale: string) => string | undefined;
+  },
 ): Notice[] {
   const { locale } = translation;
   const { defaultLocale } = site.settings;
@@ -49,7 +78,7 @@ export function noticesFor(
   } else if (stale) {
     const current = doc.versions[doc.currentIndex ?? index] as Version;
     // On its dated page it is also simply an earlier version; the newest is in the default language.
-    if (!isLanding) notices.push({ kind: "older", latestHref: helpers.link(paths.document(defaultLocale, doc.slug)) });
+    if (!isLanding) notices.push({ kind: "older", latestHref: helpers.link(paths.document(defaultLocale, doc.slug)), period: periodView(doc, index, locale) });
     notices.push({
       kind: "stale",
       href: helpers.link(paths.document(defaultLocale, doc.slug)),
@@ -59,9 +88,12 @@ export function noticesFor(
     });
   } else if (version.status === "older") {
     const explicit = translation.latestVersion;
+    const comparePath = helpers.comparePath(index, locale);
     notices.push({
       kind: "older",
       latestHref: explicit === undefined ? helpers.link(landingPath) : explicit.startsWith("/") ? helpers.link(explicit) : explicit,
+      period: periodView(doc, index, locale),
+      ...(comparePath !== undefined && { compareHref: helpers.link(comparePath) }),
     });
   }
 

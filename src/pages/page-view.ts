@@ -20,6 +20,7 @@ export type PageView =
   | DocumentPageView
   | HistoryPageView
   | ChangesPageView
+  | ComparePageView
   | FeedPageView
   | SitemapPageView
   | SitemapIndexPageView
@@ -73,6 +74,11 @@ export interface ChangesPageView extends LanguagePage<"changes"> {
   readonly changes: ChangesView;
 }
 
+/** `/<locale>/<doc>/<date>/compare/`: the changes page's view, for an earlier version against the one in force. */
+export interface ComparePageView extends LanguagePage<"compare"> {
+  readonly changes: ChangesView;
+}
+
 export type FeedPageView = FilePage<"feed"> & { readonly feed: FeedView };
 
 export type SitemapPageView = FilePage<"sitemap"> & { readonly sitemap: SitemapView };
@@ -104,6 +110,8 @@ export interface DocumentView {
   readonly feedUrl: string;
   /** What changed against the previous version in this language, when there is one. */
   readonly changesHref?: string;
+  /** What changed since this version: it against the version in force, for an earlier version. */
+  readonly compareHref?: string;
   /** SHA-256 of the source file, so an archive can prove what was published (also in versions.json). */
   readonly sourceSha256: string;
   /** Corrections made to this published text, oldest first. */

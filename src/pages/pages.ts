@@ -1,7 +1,8 @@
 import type { LegalDocument, Site } from "../model/site.ts";
 import { cookieRegistryExport } from "./cookies-export.ts";
 import { displayDate } from "../i18n/dates.ts";
-import { changesPage } from "./changes-page.ts";
+import { changesPage, comparePage } from "./changes-page.ts";
+import { SharedComparisons, unshared, type ComparisonSource } from "./comparisons.ts";
 import { correctionViews, type CorrectionView } from "./corrections.ts";
 import { feedPage } from "./feed.ts";
 import { historyPage } from "./history-page.ts";
@@ -20,7 +21,7 @@ import {
   type SitemapLimits,
 } from "./sitemap.ts";
 import { outputPermalink, paths } from "../addresses/urls.ts";
-import { pageLanguages, routeDocument } from "./languages.ts";
+import { comparePath, pageLanguages, routeDocument } from "./languages.ts";
 import { noticesFor } from "./notices.ts";
 import type { DocumentListItem, PageView, PageViewOf } from "./page-view.ts";
 
@@ -97,6 +98,7 @@ function siteRoutes(site: Site): Route[] {
 
 function entriesFor(site: Site, routes: readonly Route[], sitemapFragments: () => readonly string[] = () => []): PageEntry[] {
   const context = createPageContext(site);
+  const comparisons = new SharedComparisons(routes);
   return routes.map((route) => ({
     kind: route.kind,
     permalink: outputPermalink(route.path),
@@ -104,13 +106,16 @@ function entriesFor(site: Site, routes: readonly Route[], sitemapFragments: () =
     get view(): PageView {
       if (route.kind === "sitemap") return sitemapPage(context, route, routes.filter((r) => !("slug" in r)), sitemapFragments());
       if (route.kind === "robots") return robotsPage(context, route);
-      return pageView(context, route);
+      return pageView(context, route, comparisons);
     },
   }));
 }
 
-/** The view of one page (any route but the sitemap and robots.txt, which are built from the others). */
-export function pageView(context: PageContext, route: Route): PageView {
+/**
+ * The view of one page (any route but the sitemap and robots.txt, which are built from the others).
+ * `comparisons` lets the pages of one run share the comparisons they have in common.
+ */
+export function pageView(context: PageContext, route: Route, comparisons: ComparisonSource = unshared): PageView {
   const { site, link, ref } = context;
   const { settings } = site;
 
@@ -148,7 +153,9 @@ export function pageView(context: PageContext, route: Route): PageView {
     case "history":
       return historyPage(context, route);
     case "changes":
-      return changesPage(context, route);
+      return changesPage(context, route, comparisons);
+    case "compare":
+      return comparePage(context, route, comparisons);
     case "feed":
       return feedPage(context, route);
     case "versionsIndex":
@@ -206,13 +213,14 @@ function documentPage(context: PageContext, route: Extract<Route, { kind: "docum
       ...(translation.summary !== undefined && { summary: translation.summary }),
       html: translation.html,
       toc: translation.toc,
-      notices: noticesFor(site, doc, index, translation, route.kind === "document", { link, ref: context.ref }),
+      notices: noticesFor(site, doc, index, translation, route.kind === "document", { link, ref: context.ref, comparePath: (i, l) => comparePath(context, doc, i, l) }),
       permalinkHref: link(permalinkPath),
       permalinkUrl: absolute(permalinkPath),
       isLanding: route.kind === "document",
       historyHref: link(paths.history(route.locale, doc.slug)),
       feedUrl: absolute(paths.feed(route.locale, doc.slug)),
       ...(hasPredecessor && { changesHref: link(paths.changes(route.locale, doc.slug, version.updated)) }),
+      ...withCompare(comparePath(context, doc, index, route.locale), link),
       sourceSha256: translation.sourceSha256,
       ...withCorrections(correctionViews(translation, route.locale)),
     },
@@ -220,3 +228,5 @@ function documentPage(context: PageContext, route: Extract<Route, { kind: "docum
 }
 
 const withCorrections = (corrections: CorrectionView[] | undefined) => (corrections ? { corrections } : {});
+
+const withCompare = (path: string | undefined, link: (path: string) => string) => (path === undefined ? {} : { compareHref: link(path) });

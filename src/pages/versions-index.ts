@@ -1,6 +1,7 @@
 import type { LegalDocument } from "../model/site.ts";
 import type { PageContext } from "./page-context.ts";
 import { paths } from "../addresses/urls.ts";
+import { comparePath } from "./languages.ts";
 
 /**
  * `/<doc>/versions.json`: every version with its dates, status and addresses per language, so a
@@ -8,6 +9,8 @@ import { paths } from "../addresses/urls.ts";
  */
 export function versionsIndexJson(context: PageContext, doc: LegalDocument): string {
   const { site, absolute } = context;
+  // What changed since a version, against the one in force: for a consent given to that version.
+  const withCompare = (path: string | undefined) => (path === undefined ? {} : { compare: absolute(path) });
   const current = doc.currentIndex === undefined ? undefined : doc.versions[doc.currentIndex];
   const index = {
     document: doc.slug,
@@ -34,6 +37,7 @@ export function versionsIndexJson(context: PageContext, doc: LegalDocument): str
                   ...(translation?.summary !== undefined && { summary: translation.summary }),
                   url: absolute(paths.version(l.code, doc.slug, version.updated)),
                   ...(hasPredecessor && { changes: absolute(paths.changes(l.code, doc.slug, version.updated)) }),
+                  ...withCompare(comparePath(context, doc, i, l.code)),
                   ...(translation?.corrections && translation.corrections.length > 0 && { corrections: translation.corrections }),
                 },
               ];

@@ -49,6 +49,7 @@ describe("listRoutes", () => {
       "/en/privacy/history/",
       "/en/privacy/feed.xml",
       "/en/privacy/2024-01-01/",
+      "/en/privacy/2024-01-01/compare/",
       "/en/privacy/2025-01-01/",
       "/en/privacy/2025-01-01/changes/",
       "/en/terms/",
@@ -87,34 +88,93 @@ describe("listRoutes", () => {
 
 describe("documentLanguages: which languages each page of a document exists in", () => {
   const v = (updated: string, ...locales: string[]) => ({ updated, locales });
-  it.each<[string, ReturnType<typeof v>[], { document: string[]; versions: string[][]; changes: string[][] }]>([
+  type Expected = { document: string[]; versions: string[][]; changes: string[][]; compare: string[][]; inForce: Record<string, number> };
+  it.each<[string, ReturnType<typeof v>[], Expected]>([
     [
       "a document written in every language from the start",
       [v("2024-01-01", "en", "de"), v("2025-01-01", "en", "de")],
-      { document: ["en", "de"], versions: [["en", "de"], ["en", "de"]], changes: [[], ["en", "de"]] },
+      { document: ["en", "de"], versions: [["en", "de"], ["en", "de"]], changes: [[], ["en", "de"]], compare: [["en", "de"], []], inForce: { en: 1, de: 1 } },
     ],
     [
       "a translation that stopped at version 1: its landing page and history stay, later versions and their changes are English only",
       [v("2024-01-01", "en", "de"), v("2025-01-01", "en")],
-      { document: ["en", "de"], versions: [["en", "de"], ["en"]], changes: [[], ["en"]] },
+      // German has nothing later than version 1 to compare it with: it is the German text in force.
+      { document: ["en", "de"], versions: [["en", "de"], ["en"]], changes: [[], ["en"]], compare: [["en"], []], inForce: { en: 1, de: 0 } },
     ],
     [
       "a translation added at version 2 has no changes page for it: nothing earlier in that language",
       [v("2024-01-01", "en"), v("2025-01-01", "en", "ar")],
-      { document: ["en", "ar"], versions: [["en"], ["en", "ar"]], changes: [[], ["en"]] },
+      { document: ["en", "ar"], versions: [["en"], ["en", "ar"]], changes: [[], ["en"]], compare: [["en"], []], inForce: { en: 1, ar: 1 } },
     ],
     [
       "a translation that skipped a version compares with its own earlier one",
       [v("2023-01-01", "en", "de"), v("2024-01-01", "en"), v("2025-01-01", "en", "de")],
-      { document: ["en", "de"], versions: [["en", "de"], ["en"], ["en", "de"]], changes: [[], ["en"], ["en", "de"]] },
+      {
+        document: ["en", "de"],
+        versions: [["en", "de"], ["en"], ["en", "de"]],
+        changes: [[], ["en"], ["en", "de"]],
+        compare: [["en", "de"], ["en"], []],
+        inForce: { en: 2, de: 2 },
+      },
     ],
     [
       "languages come in the site's switcher order, whatever order the files were found in",
       [v("2024-01-01", "ar", "en", "de")],
-      { document: ["en", "de", "ar"], versions: [["en", "de", "ar"]], changes: [[]] },
+      { document: ["en", "de", "ar"], versions: [["en", "de", "ar"]], changes: [[]], compare: [[]], inForce: { en: 0, de: 0, ar: 0 } },
+    ],
+    [
+      "an upcoming version is compared with nothing, and earlier ones with the version in force, not with it",
+      [v("2024-01-01", "en", "de"), v("2025-01-01", "en", "de"), { ...v("2026-01-01", "en", "de"), upcoming: true }],
+      {
+        document: ["en", "de"],
+        versions: [["en", "de"], ["en", "de"], ["en", "de"]],
+        changes: [[], ["en", "de"], ["en", "de"]],
+        compare: [["en", "de"], [], []],
+        inForce: { en: 1, de: 1 },
+      },
+    ],
+    [
+      "a language whose only version is upcoming has no version in force and no compare page",
+      [v("2024-01-01", "en"), { ...v("2026-01-01", "en", "ar"), upcoming: true }],
+      { document: ["en", "ar"], versions: [["en"], ["en", "ar"]], changes: [[], ["en"]], compare: [[], []], inForce: { en: 0 } },
+    ],
+    [
+      "a translation lagging behind compares its earlier versions with its own newest text in force",
+      [v("2023-01-01", "en", "de"), v("2024-01-01", "en", "de"), v("2025-01-01", "en")],
+      {
+        document: ["en", "de"],
+        versions: [["en", "de"], ["en", "de"], ["en"]],
+        changes: [[], ["en", "de"], ["en"]],
+        compare: [["en", "de"], ["en"], []],
+        inForce: { en: 2, de: 1 },
+      },
     ],
   ])("%s", (_case, versions, expected) => {
     expect(documentLanguages(["en", "de", "ar"], { slug: "privacy", versions })).toEqual(expected);
+  });
+});
+
+describe("listRoutes: compare pages", () => {
+  it("compares each earlier version with the version in force in its language, never an upcoming one", () => {
+    const compare = listRoutes({
+      locales: ["en", "de"],
+      documents: [
+        {
+          slug: "privacy",
+          versions: [
+            { updated: "2023-01-01", locales: ["en", "de"] },
+            { updated: "2024-01-01", locales: ["en", "de"] },
+            { updated: "2025-01-01", locales: ["en"] },
+            { updated: "2026-01-01", locales: ["en", "de"], upcoming: true },
+          ],
+        },
+      ],
+    }).flatMap((r) => (r.kind === "compare" ? [`${r.path} against ${r.against}`] : []));
+    expect(compare).toEqual([
+      "/en/privacy/2023-01-01/compare/ against 2025-01-01",
+      "/en/privacy/2024-01-01/compare/ against 2025-01-01",
+      "/de/privacy/2023-01-01/compare/ against 2024-01-01",
+    ]);
   });
 });
 
@@ -129,6 +189,8 @@ describe("explainMissingPath", () => {
     ["/de/terms/", 'the document "terms" has no de text yet'],
     ["/de/privacy/2025-01-01/", '"privacy" has no version dated 2025-01-01 in de (dated versions: 2024-01-01)'],
     ["/en/privacy/2023-01-01/", "has no version dated 2023-01-01 in en"],
+    ["/en/privacy/2024-01-01/compare/", undefined],
+    ["/en/privacy/2025-01-01/compare/", "only earlier versions have a compare page, and the en version dated 2025-01-01 is not earlier than the one in force; link to /en/privacy/2025-01-01/ instead"],
   ])("%s", (path, reason) => {
     const explanation = explainMissingPath(path, site, existing);
     if (reason === undefined) expect(explanation).toBeUndefined();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LegalDocument, Site } from "../../../src/model/site.ts";
 import { noticesFor, type Notice } from "../../../src/pages/notices.ts";
 import { createPageContext } from "../../../src/pages/page-context.ts";
+import { comparePath } from "../../../src/pages/languages.ts";
 import { siteModel, type SiteSpec } from "../../support/model.ts";
 
 /**
@@ -32,8 +33,11 @@ const privacySite: SiteSpec = {
 /** A notice as one line a reviewer can check against the contract. */
 function describeNotice(notice: Notice): string {
   switch (notice.kind) {
-    case "older":
-      return `older: latest at ${notice.latestHref}`;
+    case "older": {
+      const { period } = notice;
+      const when = period.kind === "ended" ? `in force ${period.from.iso} until ${period.until.iso}` : period.kind;
+      return `older (${when}): latest at ${notice.latestHref}${notice.compareHref === undefined ? "" : `, compare at ${notice.compareHref}`}`;
+    }
     case "upcoming":
       return `upcoming: takes effect ${notice.effective.iso}${notice.currentHref === undefined ? "" : `, in force at ${notice.currentHref}`}`;
     case "announce":
@@ -50,7 +54,7 @@ function notices(site: Site, slug: string, locale: string, page: string): string
   const translation = index === undefined ? undefined : doc.versions[index]?.translations[locale];
   if (index === undefined || !translation) throw new Error(`no ${locale} page ${page} of ${slug} in the test site`);
   const context = createPageContext(site);
-  return noticesFor(site, doc, index, translation, page === "landing", { link: context.link, ref: context.ref }).map(describeNotice);
+  return noticesFor(site, doc, index, translation, page === "landing", { link: context.link, ref: context.ref, comparePath: (i, l) => comparePath(context, doc, i, l) }).map(describeNotice);
 }
 
 describe("noticesFor: which notices a version page shows, in order (SPEC section 4)", () => {
@@ -59,9 +63,27 @@ describe("noticesFor: which notices a version page shows, in order (SPEC section
   it.each<[string, string, string, string, string[]]>([
     ["the English page in force announces the version taking effect later", "privacy", "en", "landing", ["announce: version taking effect 2025-09-01 at /en/privacy/2025-05-01/"]],
     ["the dated permalink of the version in force announces it too", "privacy", "en", "2025-01-01", ["announce: version taking effect 2025-09-01 at /en/privacy/2025-05-01/"]],
-    ["an earlier English version links to the latest one", "privacy", "en", "2023-01-01", ["older: latest at /en/privacy/"]],
-    ["an earlier version whose front matter names its latestVersion (a site path) links there", "privacy", "en", "2024-01-01", ["older: latest at /en/privacy/2025-01-01/"]],
-    ["an earlier German version links to the newest German text", "privacy", "de", "2023-01-01", ["older: latest at /de/privacy/"]],
+    [
+      "an earlier English version says when it was in force and links to the latest one and to what changed since",
+      "privacy",
+      "en",
+      "2023-01-01",
+      ["older (in force 2023-01-01 until 2024-01-01): latest at /en/privacy/, compare at /en/privacy/2023-01-01/compare/"],
+    ],
+    [
+      "an earlier version whose front matter names its latestVersion (a site path) links there",
+      "privacy",
+      "en",
+      "2024-01-01",
+      ["older (in force 2024-01-01 until 2025-01-01): latest at /en/privacy/2025-01-01/, compare at /en/privacy/2024-01-01/compare/"],
+    ],
+    [
+      "an earlier German version links to the newest German text, and compares with it",
+      "privacy",
+      "de",
+      "2023-01-01",
+      ["older (in force 2023-01-01 until 2024-01-01): latest at /de/privacy/, compare at /de/privacy/2023-01-01/compare/"],
+    ],
     [
       "the German page lags behind the English version in force: English prevails; the German version 4 is announced in German",
       "privacy",
@@ -74,7 +96,8 @@ describe("noticesFor: which notices a version page shows, in order (SPEC section
       "privacy",
       "de",
       "2024-01-01",
-      ["older: latest at /en/privacy/", 'stale: en ("Englisch") version 3 prevails, at /en/privacy/'],
+      // No German version is later, so there is nothing in German to compare it with.
+      ["older (in force 2024-01-01 until 2025-01-01): latest at /en/privacy/", 'stale: en ("Englisch") version 3 prevails, at /en/privacy/'],
     ],
     [
       "the Arabic page in force announces a version not yet translated, linking to the English text",
@@ -91,8 +114,16 @@ describe("noticesFor: which notices a version page shows, in order (SPEC section
   });
 
   it.each<[string, string, string[]]>([
-    ["an internal latestVersion gets the site's path prefix", "2024-01-01", ["older: latest at /legal/en/privacy/2025-01-01/"]],
-    ["the latest version's own address gets it too", "2023-01-01", ["older: latest at /legal/en/privacy/"]],
+    [
+      "an internal latestVersion gets the site's path prefix",
+      "2024-01-01",
+      ["older (in force 2024-01-01 until 2025-01-01): latest at /legal/en/privacy/2025-01-01/, compare at /legal/en/privacy/2024-01-01/compare/"],
+    ],
+    [
+      "the latest version's own address gets it too",
+      "2023-01-01",
+      ["older (in force 2023-01-01 until 2024-01-01): latest at /legal/en/privacy/, compare at /legal/en/privacy/2023-01-01/compare/"],
+    ],
   ])("under a path prefix: %s", (_case, page, expected) => {
     expect(notices(siteModel({ ...privacySite, pathPrefix: "/legal/" }), "privacy", "en", page)).toEqual(expected);
   });
@@ -110,7 +141,7 @@ describe("noticesFor: which notices a version page shows, in order (SPEC section
         },
       ],
     });
-    expect(notices(site, "privacy", "de", "2023-01-01")).toEqual(["older: latest at https://example.com/datenschutz"]);
+    expect(notices(site, "privacy", "de", "2023-01-01")).toEqual(["older (in force 2023-01-01 until 2024-01-01): latest at https://example.com/datenschutz, compare at /de/privacy/2023-01-01/compare/"]);
   });
 
   it.each<[string, SiteSpec["documents"][number]["versions"], string, string[]]>([
