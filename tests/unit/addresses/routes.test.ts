@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentLanguages, explainMissingPath, listRoutes, type RouteInput } from "../../../src/addresses/routes.ts";
+import { documentLanguages, explainMissingPath, listRoutes, type RouteDocument, type RouteInput } from "../../../src/addresses/routes.ts";
 import { absoluteUrl, href, outputPermalink, paths } from "../../../src/addresses/urls.ts";
 
 describe("URL building", () => {
@@ -87,7 +87,7 @@ describe("listRoutes", () => {
 });
 
 describe("documentLanguages: which languages each page of a document exists in", () => {
-  const v = (updated: string, ...locales: string[]) => ({ updated, locales });
+  const v = (updated: string, ...locales: string[]): RouteDocument["versions"][number] => ({ updated, locales });
   type Expected = { document: string[]; versions: string[][]; changes: string[][]; compare: string[][]; inForce: Record<string, number> };
   it.each<[string, ReturnType<typeof v>[], Expected]>([
     [
