@@ -39,6 +39,8 @@ describe("pages and URLs", () => {
         "en/terms/history/index.html",
         ...["2024-01-01", "2025-01-01", "2025-06-01"].flatMap((d) => [`en/privacy/${d}/changes/index.html`, `de/privacy/${d}/changes/index.html`]),
         "pt-BR/privacy/2024-01-01/changes/index.html",
+        ...["2023-01-01", "2024-01-01"].flatMap((d) => [`en/privacy/${d}/compare/index.html`, `de/privacy/${d}/compare/index.html`]),
+        "pt-BR/privacy/2023-01-01/compare/index.html",
       ].sort(),
     );
   });

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, readPage, removeDir } from "../support/sites.ts";
+import { buildFixture, readPage, removeDir, snapshotDir } from "../support/sites.ts";
 
 /**
  * History, changes, feeds, sitemap and versions.json of tests/fixtures/multilingual built on
@@ -33,13 +33,47 @@ describe("history page", () => {
       status: $(el).find(".history-status").text(),
       href: $(el).find(".history-label a").attr("href"),
       changes: $(el).find('a[href$="/changes/"]').attr("href"),
+      compare: $(el).find('a[href$="/compare/"]').attr("href"),
+      period: $(el).find(".history-period dd").text(),
       times: $(el).find("time").toArray().map((t) => t.attribs.datetime),
     }));
     expect(entries).toEqual([
-      { label: "Version 10.1", status: "Upcoming", href: "/legal/en/privacy/2025-06-01/", changes: "/legal/en/privacy/2025-06-01/changes/", times: ["2025-06-01", "2026-01-01"] },
-      { label: "Version 10", status: "In force", href: "/legal/en/privacy/2025-01-01/", changes: "/legal/en/privacy/2025-01-01/changes/", times: ["2025-01-01", "2025-01-01"] },
-      { label: "Version 2", status: "Earlier version", href: "/legal/en/privacy/2024-01-01/", changes: "/legal/en/privacy/2024-01-01/changes/", times: ["2024-01-01", "2024-01-01"] },
-      { label: "Version 1", status: "Earlier version", href: "/legal/en/privacy/2023-01-01/", changes: undefined, times: ["2023-01-01", "2023-01-01"] },
+      {
+        label: "Version 10.1",
+        status: "Upcoming",
+        href: "/legal/en/privacy/2025-06-01/",
+        changes: "/legal/en/privacy/2025-06-01/changes/",
+        compare: undefined,
+        period: "from January 1, 2026",
+        times: ["2025-06-01", "2026-01-01"],
+      },
+      {
+        label: "Version 10",
+        status: "In force",
+        href: "/legal/en/privacy/2025-01-01/",
+        changes: "/legal/en/privacy/2025-01-01/changes/",
+        compare: undefined,
+        period: "since January 1, 2025",
+        times: ["2025-01-01", "2025-01-01"],
+      },
+      {
+        label: "Version 2",
+        status: "Earlier version",
+        href: "/legal/en/privacy/2024-01-01/",
+        changes: "/legal/en/privacy/2024-01-01/changes/",
+        compare: "/legal/en/privacy/2024-01-01/compare/",
+        period: "from January 1, 2024 until January 1, 2025",
+        times: ["2024-01-01", "2024-01-01"],
+      },
+      {
+        label: "Version 1",
+        status: "Earlier version",
+        href: "/legal/en/privacy/2023-01-01/",
+        changes: undefined,
+        compare: "/legal/en/privacy/2023-01-01/compare/",
+        period: "from January 1, 2023 until January 1, 2024",
+        times: ["2023-01-01", "2023-01-01"],
+      },
     ]);
     expect($(".history-entry").first().text()).toContain("Summary of 10.1 in en.");
   });
@@ -68,7 +102,7 @@ describe("changes page", () => {
   it("compares with the previous version in the same language and says which", () => {
     const $ = readPage(out, "pt-BR/privacy/2024-01-01/changes/");
     expect($("h1").text()).toContain("2");
-    expect($(".changes-versions a").toArray().map((a) => a.attribs.href)).toEqual([
+    expect($(".redline-versions a").toArray().map((a) => a.attribs.href)).toEqual([
       "/legal/pt-BR/privacy/2023-01-01/",
       "/legal/pt-BR/privacy/2024-01-01/",
       "/legal/pt-BR/privacy/history/",
@@ -88,6 +122,84 @@ describe("changes page", () => {
   it("has hreflang alternates to the same comparison in other languages", () => {
     const alternates = readPage(out, "de/privacy/2025-01-01/changes/")('link[rel="alternate"][hreflang]').toArray().map((l) => l.attribs.hreflang);
     expect(alternates).toEqual(["en", "de", "x-default"]);
+  });
+});
+
+describe("compare pages: what changed since the version a reader accepted", () => {
+  const comparePages = () =>
+    Object.keys(snapshotDir(out))
+      .filter((f) => f.endsWith("/compare/index.html"))
+      .sort();
+
+  it("exist for each earlier version in each language, never for the version in force or an upcoming one", () => {
+    // en and de: 1 and 2 against 10 in force; pt-BR: 1 against 2, its newest text; ar has only 10.
+    expect(comparePages()).toEqual(
+      [
+        "de/privacy/2023-01-01/compare/index.html",
+        "de/privacy/2024-01-01/compare/index.html",
+        "en/privacy/2023-01-01/compare/index.html",
+        "en/privacy/2024-01-01/compare/index.html",
+        "pt-BR/privacy/2023-01-01/compare/index.html",
+      ].sort(),
+    );
+  });
+
+  it("compare the earlier version with the version in force in that language, with dates and permanent addresses", () => {
+    const $ = readPage(out, "en/privacy/2023-01-01/compare/");
+    expect($("h1").text()).toBe("Privacy Policy: what changed since version 1");
+    expect($(".redline-versions a").toArray().map((a) => a.attribs.href)).toEqual([
+      "/legal/en/privacy/2023-01-01/",
+      "/legal/en/privacy/2025-01-01/",
+      "/legal/en/privacy/history/",
+    ]);
+    expect($(".redline-address").toArray().map((el) => $(el).text())).toEqual([`${ORIGIN}/en/privacy/2023-01-01/`, `${ORIGIN}/en/privacy/2025-01-01/`]);
+    expect($(".redline-versions time").toArray().map((t) => t.attribs.datetime)).toEqual(["2023-01-01", "2023-01-01", "2025-01-01", "2025-01-01"]);
+    expect($(".changes-legend ins").length + $(".changes-legend del").length).toBe(2);
+    expect($(".changes-body ins").length).toBeGreaterThan(0);
+    const pt = readPage(out, "pt-BR/privacy/2023-01-01/compare/");
+    expect(pt(".redline-versions a").toArray().map((a) => a.attribs.href).slice(0, 2)).toEqual(["/legal/pt-BR/privacy/2023-01-01/", "/legal/pt-BR/privacy/2024-01-01/"]);
+  });
+
+  it("show the same redline as the changes page of the same two versions (one macro, one comparison)", () => {
+    const compare = readPage(out, "de/privacy/2024-01-01/compare/");
+    const changes = readPage(out, "de/privacy/2025-01-01/changes/");
+    expect(compare(".changes-body").html()).toBe(changes(".changes-body").html());
+    expect(compare(".changes-summary").html()).toBe(changes(".changes-summary").html());
+    expect(compare("h1").text()).not.toBe(changes("h1").text());
+  });
+
+  it("are linked from the earlier version's page, whose notice says when it was in force", () => {
+    const $ = readPage(out, "en/privacy/2023-01-01/");
+    expect($(".notice-older").text()).toContain("It was in force from January 1, 2023 until January 1, 2024.");
+    expect($('.notice-older a[href="/legal/en/privacy/2023-01-01/compare/"]').length).toBe(1);
+    expect($('.notice-older a[href="/legal/en/privacy/"]').length).toBe(1);
+    expect($('.document-links a[href="/legal/en/privacy/2023-01-01/compare/"]').length).toBe(1);
+    expect(readPage(out, "de/privacy/2024-01-01/")(".notice-older").text()).toContain("Sie galt vom 1. Januar 2024 bis zum 1. Januar 2025.");
+    // The version in force and the upcoming one have nothing to compare with.
+    for (const page of ["en/privacy/", "en/privacy/2025-01-01/", "en/privacy/2025-06-01/"]) {
+      expect(readPage(out, page)('a[href$="/compare/"]').length).toBe(0);
+    }
+  });
+
+  it("have hreflang alternates and a language switcher listing only the languages that have them", () => {
+    const $ = readPage(out, "pt-BR/privacy/2023-01-01/compare/");
+    expect($('link[rel="alternate"][hreflang]').toArray().map((l) => `${l.attribs.hreflang} ${l.attribs.href}`)).toEqual([
+      `en ${ORIGIN}/en/privacy/2023-01-01/compare/`,
+      `de ${ORIGIN}/de/privacy/2023-01-01/compare/`,
+      `pt-BR ${ORIGIN}/pt-BR/privacy/2023-01-01/compare/`,
+      `x-default ${ORIGIN}/en/privacy/2023-01-01/compare/`,
+    ]);
+    expect(readPage(out, "en/privacy/2024-01-01/compare/")('link[rel="alternate"][hreflang]').toArray().map((l) => l.attribs.hreflang)).toEqual(["en", "de", "x-default"]);
+  });
+
+  it("are listed in the sitemap with their alternates and in versions.json", () => {
+    const { urlset } = xml("sitemap.xml");
+    const urls = urlset.url as { loc: string; "xhtml:link"?: Record<string, string>[] }[];
+    const locs = urls.map((u) => u.loc).filter((l) => l.endsWith("/compare/"));
+    expect(locs.sort()).toEqual(comparePages().map((f) => `${ORIGIN}/${f.replace(/index\.html$/, "")}`).sort());
+    const index = JSON.parse(readFileSync(path.join(out, "privacy/versions.json"), "utf8"));
+    const compareUrls = index.versions.flatMap((v: { locales: Record<string, { compare?: string }> }) => Object.values(v.locales).flatMap((l) => l.compare ?? []));
+    expect(compareUrls.sort()).toEqual(locs.sort());
   });
 });
 
@@ -142,8 +254,8 @@ describe("sitemap and robots.txt", () => {
       `x-default ${ORIGIN}/en/privacy/`,
     ]);
     const htmlFiles = readFileSync(path.join(out, "sitemap.xml"), "utf8").match(/<loc>/g)?.length;
-    // home 1, locale indexes 4, en and de privacy 9 each, ar 3, pt-BR 5, en terms 3.
-    expect(htmlFiles).toBe(34);
+    // home 1, locale indexes 4, en and de privacy 11 each, ar 3, pt-BR 6, en terms 3.
+    expect(htmlFiles).toBe(39);
   });
 
   it("robots.txt points to the sitemap", () => {
