@@ -20,6 +20,8 @@ const PAGES: Record<string, string> = {
   "right-to-left": "/ar/privacy/",
   history: "/en/privacy/history/",
   changes: "/en/privacy/2026-11-02/changes/",
+  compare: "/en/privacy/2023-03-01/compare/",
+  "right-to-left compare": "/ar/cookies/2025-05-01/compare/",
   "right-to-left changes": "/ar/privacy/2026-11-02/changes/",
   "cookie policy": "/en/cookies/",
 };
@@ -146,5 +148,65 @@ describe("print", () => {
     expect(flat).not.toContain("Contents");
     // Link targets are written out.
     expect(flat).toMatch(/<\s*\/en\/terms\/\s*>/);
+  });
+});
+
+describe("a redline that prints", () => {
+  const COMPARE = "/en/privacy/2023-03-01/compare/";
+
+  it("marks insertions and deletions by line as well as by colour, on screen and on paper", async () => {
+    const decorations = await withPage({}, async (page) => {
+      await page.goto(site.origin + COMPARE);
+      const read = () =>
+        page.evaluate(() => ["ins", "del"].map((name) => getComputedStyle(document.querySelector(`.changes-body ${name}`) as Element).textDecorationLine));
+      const screen = await read();
+      await page.emulateMedia({ media: "print" });
+      return { screen, print: await read() };
+    });
+    expect(decorations).toEqual({ screen: ["underline", "line-through"], print: ["underline", "line-through"] });
+  });
+
+  it("prints the legend, both versions with dates and addresses, the marks and the collapsed unchanged text", async () => {
+    const { pdf, expected } = await withPage({}, async (page) => {
+      await page.goto(site.origin + COMPARE);
+      // What the PDF must hold, read from the page itself: the first words of a marked insertion
+      // and deletion (without the words for screen readers) and of a collapsed unchanged section.
+      const expected = await page.evaluate(() => {
+        const firstWords = (el: Element | null, count: number) => {
+          const copy = el?.cloneNode(true) as Element | undefined;
+          copy?.querySelectorAll(".visually-hidden").forEach((hidden) => hidden.remove());
+          return (copy?.textContent ?? "").trim().split(/\s+/).slice(0, count).join(" ");
+        };
+        const longest = (selector: string) =>
+          Array.from(document.querySelectorAll(selector)).sort((a, b) => (b.textContent ?? "").length - (a.textContent ?? "").length)[0] ?? null;
+        return {
+          inserted: firstWords(longest(".changes-body ins"), 3),
+          deleted: firstWords(longest(".changes-body del"), 3),
+          unchanged: firstWords(document.querySelector("details.changes-unchanged p"), 6),
+          collapsedOnScreen: document.querySelector("details.changes-unchanged")?.hasAttribute("open") === false,
+        };
+      });
+      return { pdf: await page.pdf({ format: "A4", printBackground: false }), expected };
+    });
+    expect(expected.collapsedOnScreen).toBe(true);
+    for (const words of [expected.inserted, expected.deleted, expected.unchanged]) expect(words.split(" ").length).toBeGreaterThanOrEqual(2);
+    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const printed = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+    let text = "";
+    for (let n = 1; n <= printed.numPages; n++) {
+      const content = await (await printed.getPage(n)).getTextContent();
+      text += `${content.items.map((item) => ("str" in item ? item.str : "")).join(" ")}\n`;
+    }
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Privacy Policy: what changed since version 1.0");
+    expect(flat).toContain("How to read this page: added text removed text");
+    expect(flat).toContain("March 1, 2023");
+    expect(flat).toContain("May 1, 2025");
+    expect(flat).toContain("https://legal.tidepool.example/en/privacy/2023-03-01/");
+    expect(flat).toContain("https://legal.tidepool.example/en/privacy/2025-05-01/");
+    expect(flat).toContain(expected.inserted);
+    expect(flat).toContain(expected.deleted);
+    expect(flat).toContain(expected.unchanged);
+    expect(flat).not.toContain("Skip to content");
   });
 });
