@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { DomUtils, parseDocument } from "htmlparser2";
 import type { SiteSettings } from "../model/settings.ts";
+import { pushAll } from "../core/arrays.ts";
 import { error, type Problem } from "../core/problems.ts";
 
 /**
@@ -64,5 +65,49 @@ export async function checkPageContract(outDir: string, settings: SiteSettings):
       if (exists.has(target) && !ids.get(target)?.has(decodeURIComponent(fragment))) report(`the link ${href} points to an anchor that does not exist on that page.`);
     }
   }
+
+  const documents = new Map(parsed.map((p) => [p.file, p.document]));
+  const linkTargets = (file: string): Set<string> =>
+    new Set(
+      DomUtils.findAll((el) => el.name === "a" && el.attribs.href !== undefined, documents.get(file)?.children ?? []).flatMap((a) => fileOf(a.attribs.href ?? "") ?? []),
+    );
+  for (const { file } of parsed) {
+    const compared = COMPARE_PAGE.exec(file);
+    if (compared) pushAll(problems, comparePageProblems(file, compared, { exists, linkTargets, fileOf, documents }));
+  }
   return { problems, pages: files.length };
+}
+
+/** `<locale>/<doc>/<date>/compare/index.html`: an earlier version against the version in force. */
+const COMPARE_PAGE = /^([^/]+)\/([^/]+)\/(\d{4}-\d{2}-\d{2})\/compare\/index\.html$/;
+
+/**
+ * What a compare page promises (SPEC section 3): it belongs to an earlier version, whose page links
+ * to it, and it compares that version with the one its language's `/<locale>/<doc>/` shows. The
+ * version in force is found by Codicil's permanent link on that page; a site's own layout without
+ * it is not checked for that.
+ */
+function comparePageProblems(
+  file: string,
+  [, locale, slug, date]: RegExpExecArray,
+  site: {
+    exists: ReadonlySet<string>;
+    linkTargets: (file: string) => Set<string>;
+    fileOf: (address: string) => string | undefined;
+    documents: ReadonlyMap<string, ReturnType<typeof parseDocument>>;
+  },
+): Problem[] {
+  const problems: Problem[] = [];
+  const report = (message: string) => problems.push(error(`_site/${file}`, 1, message));
+  const versionFile = `${locale}/${slug}/${date}/index.html`;
+  if (!site.exists.has(versionFile)) report(`is the compare page of ${versionFile}, which was not built.`);
+  else if (!site.linkTargets(versionFile).has(file)) report(`is not linked from ${versionFile}, the version it compares: readers of that version cannot find it.`);
+  const landing = site.documents.get(`${locale}/${slug}/index.html`);
+  const block = landing && DomUtils.findOne((el) => (el.attribs.class ?? "").split(/\s+/).includes("document-permalink"), landing.children);
+  const permalink = block && DomUtils.findOne((el) => el.name === "a", block.children);
+  const inForce = permalink ? site.fileOf(permalink.attribs.href ?? "") : undefined;
+  if (inForce === undefined) return problems;
+  if (inForce === versionFile) report(`compares ${versionFile}, the version in force, with itself: only earlier versions have a compare page.`);
+  else if (!site.linkTargets(file).has(inForce)) report(`does not link to ${inForce}, the version in force it compares with.`);
+  return problems;
 }

@@ -39,10 +39,23 @@ describe("checks of the built site", () => {
     ["a canonical to another page", "en/privacy/2024-01-01/index.html", (h: string) => h.replace(/(rel="canonical" href="[^"]+)2024-01-01\//, "$1"), "not the page itself"],
     ["no x-default", "en/index.html", (h: string) => h.replace(/<link rel="alternate" hreflang="x-default"[^>]*>/, ""), "no x-default"],
     ["an alternate to a page that was not built", "en/terms/index.html", (h: string) => h.replace("/legal/en/terms/\">\n<link rel=\"alternate\" hreflang=\"x-default\"", "/legal/fr/terms/\">\n<link rel=\"alternate\" hreflang=\"x-default\""), "which was not built"],
+    [
+      "a compare page its earlier version does not link to",
+      "en/privacy/2023-01-01/index.html",
+      (h: string) => h.replaceAll('href="/legal/en/privacy/2023-01-01/compare/"', 'href="/legal/en/privacy/history/"'),
+      "is not linked from en/privacy/2023-01-01/index.html",
+      "en/privacy/2023-01-01/compare/index.html",
+    ],
+    [
+      "a compare page that compares with another version than the one in force",
+      "en/privacy/2024-01-01/compare/index.html",
+      (h: string) => h.replaceAll('href="/legal/en/privacy/2025-01-01/"', 'href="/legal/en/privacy/2025-06-01/"'),
+      "does not link to en/privacy/2025-01-01/index.html, the version in force",
+    ],
     ["a link to a missing anchor", "en/terms/index.html", (h: string) => h.replace('href="/legal/en/terms/"', 'href="/legal/en/privacy/#nowhere"'), "/legal/en/privacy/#nowhere points to an anchor that does not exist"],
-  ])("finds %s", async (_, file, edit, message) => {
+  ])("finds %s", async (_, file, edit, message, reportedFile: string = file) => {
     const { problems } = await checkPageContract(plant(file, edit), settings);
-    expect(problems).toContainEqual(expect.objectContaining({ file: `_site/${file}`, message: expect.stringContaining(message) }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: `_site/${reportedFile}`, message: expect.stringContaining(message) }));
   });
 
   it("linkinator finds a link to a page that was not built", async () => {
