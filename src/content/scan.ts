@@ -39,7 +39,11 @@ export interface DocumentSources {
   readonly incomplete: boolean;
 }
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/**
+ * A folder name is the document's URL as it is: `_` is allowed beside `-` because repositories moved
+ * from other tools name folders `firefox_privacy_notice`, and renaming them would break their history.
+ */
+const SLUG = /^[a-z0-9]+([-_][a-z0-9]+)*$/;
 
 /**
  * A long privacy policy is about 100 KB of Markdown; anything past this is a mistake (a pasted
@@ -70,14 +74,25 @@ export async function listDocumentFolders(root: string): Promise<{ slugs: string
       continue;
     }
     if (!SLUG.test(entry.name)) {
-      problems.push(
-        error(`${relative}/`, 1, `the folder name "${entry.name}" is used in URLs, so it must be lower-case letters, digits and hyphens, e.g. privacy-policy; rename the folder.`),
-      );
+      problems.push(error(`${relative}/`, 1, folderNameProblem(entry.name)));
       continue;
     }
     slugs.push(entry.name);
   }
   return { slugs, problems };
+}
+
+/** Why a folder name cannot be a document's URL, with the name to rename it to when there is one. */
+export function folderNameProblem(name: string): string {
+  const suggestion = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "-")
+    .replace(/([-_])[-_]+/g, "$1")
+    .replace(/^[-_]+|[-_]+$/g, "");
+  const rename = suggestion === "" ? "rename the folder, e.g. privacy-policy" : `rename it to ${suggestion}`;
+  return `the folder name "${name}" is the document's URL, so it must be lower-case letters and digits, joined by "-" or "_" (no spaces, no upper case); ${rename}.`;
 }
 
 /**

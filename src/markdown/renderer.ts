@@ -35,6 +35,8 @@ export interface RenderedMarkdown {
   readonly links: LinkInText[];
   /** Every id a link may point at with `#…`: headings and ids in raw HTML. */
   readonly anchors: string[];
+  /** The headings that have an anchor, in order, for translation parity to point at. */
+  readonly headings: HeadingInText[];
   /**
    * Site-root paths linked to, for the caller to check once every document's pages are known:
    * documents are rendered independently (in parallel), so no single render knows them all.
@@ -54,12 +56,19 @@ interface RenderEnv extends RenderContext {
   problems: Problem[];
   links: LinkInText[];
   anchors: string[];
+  headings: HeadingInText[];
   internalLinks: InternalLink[];
 }
 
 /** A link as the editor wrote it, for the translation parity lint. */
 export interface LinkInText {
   readonly href: string;
+  readonly line: number;
+}
+
+/** A heading's level (2 for `##`) and the line it is written on. */
+export interface HeadingInText {
+  readonly level: number;
   readonly line: number;
 }
 
@@ -87,14 +96,14 @@ md.core.ruler.push("codicil_links", (state) => {
 });
 
 export function renderMarkdown(body: string, context: RenderContext): RenderedMarkdown {
-  const renderEnv: RenderEnv = { ...context, page: siteAddress(context.siteUrl, context.pathPrefix), problems: [], links: [], anchors: [], internalLinks: [] };
+  const renderEnv: RenderEnv = { ...context, page: siteAddress(context.siteUrl, context.pathPrefix), problems: [], links: [], anchors: [], headings: [], internalLinks: [] };
   const tokens = md.parse(body, renderEnv);
   const toc = tableOfContents(tokens);
   const sections = textSections(tokens);
   const html = hasRawHtml(tokens) ? checkedRawHtml(tokens, renderEnv) : md.renderer.render(tokens, md.options, renderEnv);
   // The tokens' problems come first and the HTML's after; in line order they read as the file does.
   const problems = renderEnv.problems.sort((a, b) => a.line - b.line);
-  return { html, toc, sections, links: renderEnv.links, anchors: renderEnv.anchors, internalLinks: renderEnv.internalLinks, problems };
+  return { html, toc, sections, links: renderEnv.links, anchors: renderEnv.anchors, headings: renderEnv.headings, internalLinks: renderEnv.internalLinks, problems };
 }
 
 function hasRawHtml(tokens: readonly Token[]): boolean {
@@ -224,6 +233,7 @@ function checkTokens(tokens: Token[], env: RenderEnv): void {
   for (const token of tokens) {
     if (token.type === "heading_open" && token.attrGet("id") !== null) {
       env.anchors.push(String(token.attrGet("id")));
+      env.headings.push({ level: Number(token.tag.slice(1)), line: lineOf(token) });
     } else if (token.type === "heading_open" && token.tag === "h1") {
       env.problems.push(
         warning(env.file, lineOf(token), "a level-1 heading (# …) in the body: the page's only <h1> is the title from front matter; start sections with ##."),

@@ -67,10 +67,10 @@ describe("bad input", () => {
     writeFileSync(path.join(root, "content/privacy/de.md"), '---\ntitle: Datenschutz\nversion: "2"\nupdated: 2025-01-01\n---\n\nDieser Text gilt für alle, in jedem Land.\n');
     const lenient = await runCliAsync(["check", "--root", root]);
     expect(lenient.status).toBe(0);
-    expect(lenient.stderr).toContain("content/privacy/de.md:1: warning: has 0 ## headings where content/privacy/en.md");
+    expect(lenient.stderr).toContain("content/privacy/de.md:6: warning: has 0 ## headings where content/privacy/en.md");
     const strict = await runCliAsync(["check", "--strict", "--root", root]);
     expect(strict.status).toBe(1);
-    expect(strict.stderr).toContain("content/privacy/de.md:1: has 0 ## headings");
+    expect(strict.stderr).toContain("content/privacy/de.md:6: has 0 ## headings");
   });
 
   it("npm run check reports the same problems without writing anything", async () => {
