@@ -1,5 +1,7 @@
 import { inForceInLanguage, type VersionStatus } from "../rules/version-order.ts";
 import { paths } from "./urls.ts";
+import { editDistance } from "../rules/edit-distance.ts";
+import { pushAll } from "../core/arrays.ts";
 
 /** The shape of a site that decides which pages exist: nothing rendered, just who has what. */
 export interface RouteInput {
@@ -116,31 +118,92 @@ export function listRoutes(input: RouteInput): Route[] {
   return routes;
 }
 
+/** At most this many candidates are named in a message, so that it stays one readable line. */
+const MAX_CANDIDATES = 3;
+/** Lists this long are named whole. */
+const MAX_LISTED = 5;
+
 /**
- * Why a site-root path leads nowhere, worded for the editor who wrote the link; undefined when a
- * page exists there.
+ * Why a site-root path leads nowhere, worded for the editor who wrote the link, in one line with
+ * at most a few candidates (the nearest by spelling) and the fix; undefined when a page exists there.
  */
 export function explainMissingPath(path: string, input: RouteInput, existing: ReadonlySet<string>): string | undefined {
   const normalized = path.endsWith("/") || /\.[a-z0-9]+$/i.test(path) ? path : `${path}/`;
   if (existing.has(normalized)) return undefined;
-  const [locale, slug, date] = normalized.split("/").filter(Boolean);
-  const prefix = `the link ${path} leads nowhere:`;
+  const segments = normalized.split("/").filter(Boolean);
+  const [locale, slug, date] = segments;
+  const shown = path.length > 100 ? `${path.slice(0, 99)}…` : path;
+  const prefix = `the link ${shown} leads nowhere:`;
   if (locale !== undefined && !input.locales.includes(locale)) {
-    return `${prefix} "${locale}" is not a language of this site (${input.locales.join(", ")}). Links start with a language, e.g. /${input.locales[0] ?? "en"}/…`;
+    const meant = meantPage(segments, input, existing);
+    const near = nearestLanguages(locale, input.locales);
+    const fix = meant ? `did you mean ${meant}?` : `write /<language>/<document>/, e.g. /${near[0] ?? input.locales[0] ?? "en"}/${input.documents[0]?.slug ?? "…"}/.`;
+    return `${prefix} "${locale}" is not a language of this site (${someOf(input.locales, near, "languages")}); every page of this site starts with its language: ${fix}`;
   }
   const doc = input.documents.find((d) => d.slug === slug);
   if (slug !== undefined && !doc) {
-    return `${prefix} there is no document "${slug}" (documents: ${input.documents.map((d) => d.slug).join(", ") || "none"}).`;
+    const slugs = input.documents.map((d) => d.slug);
+    return `${prefix} there is no document "${slug}" (${someOf(slugs, nearest(slug, slugs), "documents")}); a document's address is its folder name under content/.`;
   }
   if (doc && locale !== undefined && !doc.versions.some((v) => v.locales.includes(locale))) {
-    return `${prefix} the document "${slug}" has no ${locale} text yet.`;
+    return `${prefix} the document "${slug}" has no ${locale} text yet; link /${doc.versions.at(-1)?.locales[0] ?? input.locales[0]}/${slug}/ or add content/${slug}/${locale}.md.`;
   }
   if (doc && date !== undefined && locale !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
     if (normalized.endsWith("/compare/") && doc.versions.some((v) => v.updated === date && v.locales.includes(locale))) {
       return `${prefix} only earlier versions have a compare page, and the ${locale} version dated ${date} is not earlier than the one in force; link to ${paths.version(locale, slug ?? "", date)} instead.`;
     }
     const inLocale = doc.versions.filter((v) => v.locales.includes(locale)).map((v) => v.updated);
-    return `${prefix} "${slug}" has no version dated ${date} in ${locale} (dated versions: ${inLocale.join(", ")}).`;
+    const distance = (day: string) => Math.abs(Date.parse(day) - Date.parse(date));
+    const closest = [...inLocale].sort((a, b) => distance(a) - distance(b)).slice(0, MAX_CANDIDATES).sort();
+    return `${prefix} "${slug}" has no version dated ${date} in ${locale} (${someOf(inLocale, closest, "dated versions")}).`;
   }
   return `${prefix} there is no page at that address.`;
+}
+
+/**
+ * A short list for a message: every one of `all` when they are few, else how many there are and
+ * the nearest (`75 languages; nearest: en, en-GB`), or the first few when none is near.
+ */
+function someOf(all: readonly string[], near: readonly string[], what: string): string {
+  if (all.length === 0) return `no ${what}`;
+  if (all.length <= MAX_LISTED) return `${what}: ${all.join(", ")}`;
+  return near.length > 0 ? `${all.length} ${what}; nearest: ${near.join(", ")}` : `${all.length} ${what}, e.g. ${all.slice(0, MAX_CANDIDATES).join(", ")}`;
+}
+
+/** Up to MAX_CANDIDATES known words nearest to `typed` by spelling (case ignored), nearest first. */
+function nearest(typed: string, known: readonly string[]): string[] {
+  const lower = typed.toLowerCase();
+  const limit = Math.max(1, Math.floor(lower.length / 3));
+  return known
+    .map((word) => ({ word, distance: editDistance(lower, word.toLowerCase()) }))
+    .filter((c) => c.distance <= limit)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, MAX_CANDIDATES)
+    .map((c) => c.word);
+}
+
+/**
+ * The site's languages nearest to a language code as written: the same code in other case or
+ * with `_` (`en_us`), the same language with or without a region (`en` and `en-US`, `de-DE` and
+ * `de`); failing those (and unless `bySpelling` is false), the nearest by spelling.
+ */
+function nearestLanguages(typed: string, locales: readonly string[], bySpelling = true): string[] {
+  const lower = typed.toLowerCase().replaceAll("_", "-");
+  const language = (code: string) => code.toLowerCase().split("-", 1)[0];
+  const found = locales.filter((code) => code.toLowerCase() === lower);
+  for (const code of locales) if (language(code) === language(lower) && !found.includes(code)) found.push(code);
+  if (bySpelling && found.length === 0) pushAll(found, nearest(lower, locales));
+  return found.slice(0, MAX_CANDIDATES);
+}
+
+/**
+ * The page a path written for another site's layout most likely means: a language and a document
+ * found anywhere in it (`/media/docs/privacy/en-US.html` → `/en-US/privacy/`), when that page exists.
+ */
+function meantPage(segments: readonly string[], input: RouteInput, existing: ReadonlySet<string>): string | undefined {
+  const words = segments.map((segment) => segment.replace(/\.[a-z0-9]+$/i, "").toLowerCase());
+  const locale = input.locales.find((code) => words.includes(code.toLowerCase())) ?? words.map((word) => nearestLanguages(word, input.locales, false)[0]).find((code) => code !== undefined);
+  const slug = input.documents.find((d) => words.includes(d.slug))?.slug;
+  const candidates = [locale && slug && paths.document(locale, slug), slug && paths.document(input.locales[0] ?? "en", slug), locale && paths.localeIndex(locale)];
+  return candidates.find((candidate): candidate is string => typeof candidate === "string" && existing.has(candidate));
 }

@@ -6,6 +6,7 @@ import { checkHtml, type HtmlOrigin } from "./html-safety.ts";
 import { readAddress, siteAddress } from "../addresses/browser-addresses.ts";
 import type { TextSection, TocEntry } from "../model/text.ts";
 import { textSections } from "./sections.ts";
+import { addressSlip, unparsedLinkSlip } from "../rules/address-slips.ts";
 import { COOKIE_TABLE_ID, isDocumentPageId } from "./page-ids.ts";
 import { headingAnchorsPlugin, headingText } from "./heading-anchors.ts";
 
@@ -239,6 +240,16 @@ function checkTokens(tokens: Token[], env: RenderEnv): void {
         warning(env.file, lineOf(token), "a level-1 heading (# …) in the body: the page's only <h1> is the title from front matter; start sections with ##."),
       );
     } else if (token.type === "inline" && token.children) {
+      // A link markdown-it could not read stays text with its brackets: say why, where it is.
+      if (token.content.includes("](") || token.content.includes("] (")) {
+        // The text as the reader sees it (linkify's links are text the author wrote); other tokens
+        // (links, code) stand as a character no rule matches.
+        const text = token.children
+          .map((child) => (child.type === "text" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? "\n" : child.markup === "linkify" ? "" : "\u0000"))
+          .join("");
+        const unparsed = unparsedLinkSlip(text);
+        if (unparsed) env.problems.push(error(env.file, lineOf(token) + countNewlines(text.slice(0, unparsed.offset)), unparsed.message));
+      }
       let line = lineOf(token);
       for (const child of token.children) {
         if (child.type === "softbreak" || child.type === "hardbreak") line++;
@@ -258,6 +269,12 @@ function checkLink(token: Token, attribute: "href" | "src", line: number, env: R
   if (reading.kind === "script") {
     env.problems.push(error(env.file, line, `the ${what} "${url.slice(0, 60)}" uses a javascript:, vbscript: or data: URL, which can run code; link to a page instead.`));
     return;
+  }
+  // A slip in writing the address is named as such ("wrapped in extra parentheses"), not by its effect.
+  const slip = addressSlip(url);
+  if (slip) {
+    env.problems.push((slip.severity === "error" ? error : warning)(env.file, line, `the ${what} "${url.slice(0, 100)}" ${slip.message}`));
+    if (slip.severity === "error") return;
   }
   if (reading.kind === "invalid") {
     env.problems.push(error(env.file, line, `the ${what} "${url.slice(0, 80)}" is not an address browsers can read; correct it.`));

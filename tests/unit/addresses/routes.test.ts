@@ -184,7 +184,7 @@ describe("explainMissingPath", () => {
     ["/en/privacy/", undefined],
     ["/en/privacy", undefined],
     ["/de/privacy/2024-01-01/", undefined],
-    ["/fr/privacy/", '"fr" is not a language of this site (en, de)'],
+    ["/fr/privacy/", '"fr" is not a language of this site (languages: en, de)'],
     ["/en/cookies/", 'there is no document "cookies" (documents: privacy, terms)'],
     ["/de/terms/", 'the document "terms" has no de text yet'],
     ["/de/privacy/2025-01-01/", '"privacy" has no version dated 2025-01-01 in de (dated versions: 2024-01-01)'],

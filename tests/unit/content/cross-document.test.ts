@@ -24,7 +24,7 @@ describe("the rules across documents, asked again after each edit", () => {
       const { problems } = await completeSiteLoad(resources, loads, []);
       return problems.filter((p) => p.message.startsWith("the link /de/terms/")).map((p) => p.message);
     };
-    expect(await linkProblems()).toEqual(['the link /de/terms/ leads nowhere: the document "terms" has no de text yet.']);
+    expect(await linkProblems()).toEqual(['the link /de/terms/ leads nowhere: the document "terms" has no de text yet; link /en/terms/ or add content/terms/de.md.']);
     const german = path.join(root, "content/terms/de.md");
     writeFileSync(german, readFileSync(path.join(root, "content/terms/en.md"), "utf8").replace('title: "Terms of Service"', 'title: "Nutzungsbedingungen"'));
     expect(await linkProblems()).toEqual([]);
