@@ -44,6 +44,9 @@ Every problem is printed as file:line: message. Exit codes: 0 success, 1 content
 /** CI services (GitHub Actions, GitLab CI, most others) set CI=true; `check` then holds the lock to the content. */
 const isCi = (): boolean => process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false" && process.env.CI !== "0";
 
+/** `verify`'s mark before each check: a failure is never shown with a check mark. */
+const VERIFY_MARKS = { passed: "✔", failed: "✘", skipped: "–" } as const;
+
 /** Past this many problems in one file, the rest are counted rather than printed. */
 const MAX_PRINTED_PER_FILE = 50;
 
@@ -209,11 +212,15 @@ async function main(argv: string[]): Promise<number> {
       const outDir = path.resolve(values.out ?? path.join(root, "_site"));
       const { verifyFailed, verifySite } = await import("../verify/verify-site.ts");
       const verified = await verifySite(root, outDir, { strictParity: values.strict === true });
-      report(verified.problems);
-      for (const step of verified.steps) console.error(`✔ ${step}`);
       if (verified.externalLinks.length > 0) {
         console.error(`External links (listed, not fetched):\n${verified.externalLinks.map((l) => `  ${l}`).join("\n")}`);
       }
+      report(verified.problems);
+      // Every check, in the order it ran, last: what passed, what failed and what could not run.
+      for (const step of verified.steps) console.error(`${VERIFY_MARKS[step.status]} ${step.name}: ${step.detail}`);
+      const failed = verified.steps.filter((s) => s.status === "failed").length;
+      const skipped = verified.steps.filter((s) => s.status === "skipped").length;
+      if (verifyFailed(verified)) console.error(`verify failed: ${failed} of ${verified.steps.length} checks failed${skipped > 0 ? `, ${skipped} skipped` : ""}.`);
       return verifyFailed(verified) ? 1 : 0;
     }
     case "translations": {

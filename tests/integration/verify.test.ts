@@ -6,7 +6,7 @@ import type { SiteSettings } from "../../src/model/settings.ts";
 import { checkLinks } from "../../src/verify/links.ts";
 import { checkPageContract } from "../../src/verify/page-contract.ts";
 import { compareFolders, verifySite } from "../../src/verify/verify-site.ts";
-import { copyFixture, removeDir } from "../support/sites.ts";
+import { copyFixture, removeDir, runCliAsync } from "../support/sites.ts";
 
 /** `npm run verify` on a fixture with a pathPrefix, then on copies of its output with defects planted. */
 let root: string;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   root = copyFixture("multilingual");
   const report = await verifySite(root);
   expect(report.problems.filter((p) => p.severity === "error")).toEqual([]);
-  expect(report.steps.join("\n")).toContain("two builds are byte-identical");
+  expect(report.steps).toContainEqual({ name: "reproducible", status: "passed", detail: "two builds are byte-identical" });
   settings = (await loadSite({ root })).loaded!.site.settings;
 }, 120_000);
 afterAll(() => [root, ...broken].forEach(removeDir));
@@ -68,4 +68,50 @@ describe("checks of the built site", () => {
     const out = plant("en/index.html", (h) => `${h}<!-- ${Date.now()} -->`);
     expect(compareFolders(path.join(root, "_site"), out)).toEqual(["en/index.html"]);
   });
+});
+
+describe("npm run verify when a check fails", () => {
+  /** The lines of verify's summary: one per check, with its mark. */
+  const checkLines = (stderr: string) => stderr.split("\n").filter((line) => /^[✔✘–] /.test(line));
+
+  it("runs every check of the built site after a strict parity failure, and marks only the failure ✘", async () => {
+    const copy = copyFixture("multilingual");
+    broken.push(copy);
+    // The German text drops the link its English original has: an error with --strict.
+    const file = path.join(copy, "content/privacy/de.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("read the [terms](/en/terms/)", "read the terms"));
+    const result = await runCliAsync(["verify", "--strict", "--root", copy]);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain("content/privacy/de.md:14: has no link to /de/terms/ in this section, which content/privacy/en.md:16 has");
+    const lines = checkLines(result.stderr);
+    expect(lines.map((line) => line.split(":", 1)[0])).toEqual([
+      "✘ content check (--strict)",
+      "✔ build",
+      "✔ reproducible",
+      "✔ lang, dir, canonical, hreflang and anchors",
+      "✔ internal links (linkinator)",
+      "✔ HTML validity (Nu HTML Checker)",
+    ]);
+    // The summary comes last, after every problem.
+    expect(result.stderr.trimEnd().split("\n").slice(-7)).toEqual([...lines, "verify failed: 1 of 6 checks failed."]);
+  }, 300_000);
+
+  it("says which checks were skipped when the build failed", async () => {
+    const copy = copyFixture("multilingual");
+    broken.push(copy);
+    const file = path.join(copy, "content/terms/en.md");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nSee the [French text](/fr/terms/).\n`);
+    const result = await runCliAsync(["verify", "--root", copy]);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/content\/terms\/en\.md:\d+: the link \/fr\/terms\/ leads nowhere/);
+    expect(checkLines(result.stderr)).toEqual([
+      "✘ content check and build: 1 error in the content, nothing built",
+      "– reproducible: skipped: the build failed",
+      "– lang, dir, canonical, hreflang and anchors: skipped: the build failed",
+      "– internal links (linkinator): skipped: the build failed",
+      "– HTML validity (Nu HTML Checker): skipped: the build failed",
+    ]);
+    expect(result.stderr).toContain("verify failed: 1 of 5 checks failed, 4 skipped.");
+    expect(result.stderr).not.toMatch(/✔ content check/);
+  }, 300_000);
 });
