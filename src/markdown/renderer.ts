@@ -241,7 +241,7 @@ function checkTokens(tokens: Token[], env: RenderEnv): void {
       );
     } else if (token.type === "inline" && token.children) {
       // A link markdown-it could not read stays text with its brackets: say why, where it is.
-      if (token.content.includes("](") || token.content.includes("] (")) {
+      if (bracketed(token.content) && token.children.some((child) => child.type === "text" && bracketed(child.content))) {
         // The text as the reader sees it (linkify's links are text the author wrote); other tokens
         // (links, code) stand as a character no rule matches.
         const text = token.children
@@ -335,6 +335,11 @@ function tableOfContents(tokens: Token[]): TocEntry[] {
     else toc.push(entry);
   });
   return toc;
+}
+
+/** Whether text holds what starts a Markdown link's address, `](` (or the slip `] (`). */
+function bracketed(text: string): boolean {
+  return text.includes("](") || text.includes("] (");
 }
 
 function countNewlines(text: string): number {
