@@ -1,6 +1,6 @@
 import { inForceInLanguage, type VersionStatus } from "../rules/version-order.ts";
 import { paths } from "./urls.ts";
-import { editDistance } from "../rules/edit-distance.ts";
+import { nearestWords } from "../rules/edit-distance.ts";
 import { pushAll } from "../core/arrays.ts";
 
 /** The shape of a site that decides which pages exist: nothing rendered, just who has what. */
@@ -170,17 +170,7 @@ function someOf(all: readonly string[], near: readonly string[], what: string): 
   return near.length > 0 ? `${all.length} ${what}; nearest: ${near.join(", ")}` : `${all.length} ${what}, e.g. ${all.slice(0, MAX_CANDIDATES).join(", ")}`;
 }
 
-/** Up to MAX_CANDIDATES known words nearest to `typed` by spelling (case ignored), nearest first. */
-function nearest(typed: string, known: readonly string[]): string[] {
-  const lower = typed.toLowerCase();
-  const limit = Math.max(1, Math.floor(lower.length / 3));
-  return known
-    .map((word) => ({ word, distance: editDistance(lower, word.toLowerCase()) }))
-    .filter((c) => c.distance <= limit)
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, MAX_CANDIDATES)
-    .map((c) => c.word);
-}
+const nearest = (typed: string, known: readonly string[]) => nearestWords(typed, known, MAX_CANDIDATES);
 
 /**
  * The site's languages nearest to a language code as written: the same code in other case or

@@ -1,6 +1,7 @@
 import type { LinkInText } from "../markdown/renderer.ts";
 import { error, type Problem } from "../core/problems.ts";
 import { paths } from "../addresses/urls.ts";
+import { nearestWords } from "../rules/edit-distance.ts";
 
 export interface AnchoredFile {
   readonly file: string;
@@ -51,11 +52,13 @@ export function brokenAnchorProblems(files: readonly AnchoredFile[]): Problem[] 
   for (const { file, link, fragment, target } of fragmentLinks) {
     const anchors = target === "" ? ownAnchors(file) : target.startsWith("/") ? byPath.get(target) : undefined;
     if (anchors && !anchors.has(fragment)) {
+      const near = nearestWords(fragment, anchors, 3);
+      const meant = near.length > 0 ? ` Did you mean ${near.map((a) => `#${a}`).join(", ")}?` : "";
       problems.push(
         error(
           file.file,
           link.line,
-          `the link ${link.href} points to #${fragment}, which is no heading or id on that page; anchors are made from the heading's text ("## Your rights" → #your-rights).`,
+          `the link ${link.href} points to #${fragment}, which is no heading or id on that page; anchors are made from the heading's text ("## Your rights" → #your-rights).${meant}`,
         ),
       );
     }

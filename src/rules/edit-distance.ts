@@ -35,3 +35,23 @@ export function closestWord(word: string, known: readonly string[]): string | un
   if (best.distance <= Math.max(1, Math.floor(typed.length / 3))) return best.word;
   return known.find((candidate) => typed.length >= 3 && candidate.toLowerCase().startsWith(typed));
 }
+
+/**
+ * Up to `max` known words nearest to `typed` by spelling (case ignored), nearest first, each
+ * within a third of the word's length (at least one edit): the candidates a message names.
+ */
+export function nearestWords(typed: string, known: Iterable<string>, max: number): string[] {
+  const lower = typed.toLowerCase();
+  const limit = Math.max(1, Math.floor(lower.length / 3));
+  const near: { word: string; distance: number }[] = [];
+  for (const word of known) {
+    // Lengths further apart than the limit cannot be within it: no table to fill.
+    if (Math.abs(word.length - lower.length) > limit) continue;
+    const distance = editDistance(lower, word.toLowerCase());
+    if (distance <= limit) near.push({ word, distance });
+  }
+  return near
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, max)
+    .map((c) => c.word);
+}

@@ -30,6 +30,11 @@ describe("brokenAnchorProblems", () => {
     ]);
   });
 
+  it("names the nearest anchors of that page", () => {
+    const current = file("content/privacy/en.md", "en", "2025-01-01", "## Your rights\n\n## Data tools\n\n[x](#your-right) [y](#datatools) [z](#something-else)\n");
+    expect(brokenAnchorProblems([older, current]).map((p) => p.message.split("#your-rights).")[1])).toEqual([" Did you mean #your-rights?", " Did you mean #data-tools?", ""]);
+  });
+
   it("leaves links to pages it does not know to the other checks", () => {
     const current = file("content/privacy/en.md", "en", "2025-01-01", "[x](/en/terms/#a) [y](/en/privacy/history/#b)\n");
     expect(brokenAnchorProblems([older, current])).toEqual([]);

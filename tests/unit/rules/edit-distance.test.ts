@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestWord, editDistance } from "../../../src/rules/edit-distance.ts";
+import { closestWord, editDistance, nearestWords } from "../../../src/rules/edit-distance.ts";
 
 describe("editDistance counts the edits between two words, a swap of neighbours as one", () => {
   it.each([
@@ -39,5 +39,24 @@ describe("closestWord names the key an editor most likely meant, or nothing", ()
   it("prefers the nearest of two candidates", () => {
     expect(closestWord("sinc", ["since", "until", "service"])).toBe("since");
     expect(closestWord("untill", ["since", "until"])).toBe("until");
+  });
+});
+
+describe("nearestWords", () => {
+  const LOCALES = ["en-US", "en-GB", "de", "fr", "es-ES", "es-MX", "pt-BR", "pt-PT", "zh-CN", "zh-TW"];
+  it.each([
+    ["en-us", 3, ["en-US"]],
+    ["en-GX", 3, ["en-GB"]],
+    ["pt-br", 1, ["pt-BR"]],
+    ["zh-CX", 3, ["zh-CN"]],
+    ["zh-xx", 3, []],
+    ["media", 3, []],
+    ["firefox-privacy-notice", 3, []],
+  ])("%s (at most %i) → %j", (typed, max, expected) => {
+    expect(nearestWords(typed, LOCALES, max)).toEqual(expected);
+  });
+
+  it("finds a document folder by its spelling", () => {
+    expect(nearestWords("firefox-privacy-notice", ["terms", "firefox_privacy_notice", "websites_privacy_notice"], 3)).toEqual(["firefox_privacy_notice"]);
   });
 });
