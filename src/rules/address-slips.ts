@@ -16,6 +16,9 @@ export interface AddressSlip {
 /** Schemes a link in a legal text uses; one a typing slip away from these is a slip. */
 const WEB_SCHEMES = ["http", "https", "mailto", "tel"];
 
+/** Endings of file names, which a relative link (`privacy.html`) has where a host has its domain. */
+const FILE_EXTENSIONS = new Set(["html", "htm", "md", "pdf", "php", "asp", "aspx", "jsp", "txt", "xml", "json", "png", "jpg", "jpeg", "gif", "svg", "webp"]);
+
 /** Longest address quoted back in a message: a message stays one line. */
 const SHOWN = 100;
 
@@ -47,7 +50,8 @@ export function addressSlip(address: string): AddressSlip | undefined {
   if (scheme === undefined) {
     const missingColon = /^(https?)\/\/(.*)$/i.exec(decoded);
     if (missingColon) return { severity: "error", message: `lacks the colon after ${missingColon[1]}: write ${show(`${missingColon[1]}://${missingColon[2]}`)}.` };
-    if (/^www\.|^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(\/|$)/i.test(decoded)) {
+    const host = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.([a-z]{2,})(\/|$)/i.exec(decoded);
+    if (/^www\./i.test(decoded) || (host?.[2] !== undefined && !FILE_EXTENSIONS.has(host[2].toLowerCase()))) {
       return { severity: "error", message: `is a web address without https://: write [text](https://${show(decoded)}), or the link leads to a page of this site.` };
     }
     if (/^[^\s/@]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(decoded)) return { severity: "error", message: `is an e-mail address: write [text](mailto:${show(decoded)}).` };

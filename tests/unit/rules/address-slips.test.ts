@@ -15,6 +15,7 @@ describe("addressSlip", () => {
     ["https//example.com/", "error", "lacks the colon after https: write https://example.com/"],
     ["www.example.com/privacy", "error", "is a web address without https://: write [text](https://www.example.com/privacy)"],
     ["example.co.uk", "error", "is a web address without https://"],
+    ["support.mozilla.org/kb/cookies", "error", "write [text](https://support.mozilla.org/kb/cookies)"],
     ["dpo@example.com", "error", "is an e-mail address: write [text](mailto:dpo@example.com)"],
     ["https:/example.com/", "warning", "needs two slashes after https: write https://example.com/"],
     ["https://example.com/privacy)", "warning", 'ends with a ")" that opens nowhere'],
@@ -34,7 +35,11 @@ describe("addressSlip", () => {
     "itms-apps://apps.apple.com/app/id1",
     "https://example.com/search?q=a.b",
     "",
-  ])("%s is as intended", (address) => {
+    // Relative links: refused by their own rule, as the relative links they are.
+    "privacy.html",
+    "../de/privacy/",
+    "docs/terms.pdf",
+  ])("%s is no slip", (address) => {
     expect(addressSlip(address)).toBeUndefined();
   });
 
