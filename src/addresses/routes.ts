@@ -6,8 +6,12 @@ import { pushAll } from "../core/arrays.ts";
 /** The shape of a site that decides which pages exist: nothing rendered, just who has what. */
 export interface RouteInput {
   readonly locales: readonly string[];
+  /** The language of the not-found page; default the first of `locales`. */
+  readonly defaultLocale?: string;
   /** Whether content/cookies.yaml exists, which adds /cookies.json. */
   readonly hasCookieRegistry?: boolean;
+  /** Whether site.yaml sets an accent colour, which adds its stylesheet. */
+  readonly hasAccentColours?: boolean;
   readonly documents: readonly RouteDocument[];
 }
 
@@ -80,7 +84,10 @@ export type Route =
   | { readonly kind: "versionsIndex"; readonly path: string; readonly slug: string }
   | { readonly kind: "cookiesExport"; readonly path: string }
   | { readonly kind: "sitemap"; readonly path: string }
-  | { readonly kind: "robots"; readonly path: string };
+  | { readonly kind: "robots"; readonly path: string }
+  /** In the default language, which `locale` names. */
+  | { readonly kind: "notFound"; readonly path: string; readonly locale: string }
+  | { readonly kind: "brandStylesheet"; readonly path: string };
 
 /** Pages readers open in a browser (the sitemap lists these), as opposed to feeds and data files. */
 export const HTML_KINDS: ReadonlySet<Route["kind"]> = new Set(["home", "localeIndex", "document", "history", "version", "changes", "compare"]);
@@ -88,6 +95,9 @@ export const HTML_KINDS: ReadonlySet<Route["kind"]> = new Set(["home", "localeIn
 /** Every page and file of the site (SPEC section 3), in a stable order. */
 export function listRoutes(input: RouteInput): Route[] {
   const routes: Route[] = [{ kind: "home", path: paths.home() }];
+  const defaultLocale = input.defaultLocale ?? input.locales[0];
+  // Hosts serve it for any address that has no page; noindex, so not in the sitemap (not an HTML_KIND).
+  if (defaultLocale !== undefined) routes.push({ kind: "notFound", path: paths.notFound(), locale: defaultLocale });
   const documents = input.documents.map((doc) => ({ doc, languages: documentLanguages(input.locales, doc) }));
   for (const locale of input.locales) {
     routes.push({ kind: "localeIndex", path: paths.localeIndex(locale), locale });
@@ -114,6 +124,7 @@ export function listRoutes(input: RouteInput): Route[] {
   }
   for (const doc of input.documents) routes.push({ kind: "versionsIndex", path: paths.versionsIndex(doc.slug), slug: doc.slug });
   if (input.hasCookieRegistry) routes.push({ kind: "cookiesExport", path: paths.cookiesExport() });
+  if (input.hasAccentColours) routes.push({ kind: "brandStylesheet", path: paths.brandStylesheet() });
   routes.push({ kind: "sitemap", path: paths.sitemap() }, { kind: "robots", path: paths.robots() });
   return routes;
 }

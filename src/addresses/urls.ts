@@ -21,6 +21,12 @@ export const paths = {
   /** A part of the sitemap of a large site, listed in `/sitemap.xml` (see `SITEMAP_LIMITS`). */
   sitemapPart: (name: string) => `/sitemaps/${name}.xml`,
   robots: () => "/robots.txt",
+  /** Not found: the file GitHub Pages, Netlify and Cloudflare Pages serve for a missing address. */
+  notFound: () => "/404.html",
+  /** The site's logo from site.yaml, copied from content/. */
+  logo: (format: "svg" | "png") => `/brand/logo.${format}`,
+  /** The site's accent colours from site.yaml, as CSS custom properties. */
+  brandStylesheet: () => "/brand/accent.css",
 } as const;
 
 /** The path as a link on the site (with the pathPrefix). */

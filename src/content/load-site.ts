@@ -47,7 +47,7 @@ function publishedTextsOf(loads: readonly DocumentLoad[]): PublishedText[] {
 export async function loadSite(options: LoadOptions): Promise<{ loaded?: LoadedSite; problems: Problem[] }> {
   const { resources, problems } = await loadSiteResources(options);
   if (!resources) return { problems };
-  const folders = await listDocumentFolders(resources.root);
+  const folders = await listDocumentFolders(resources.root, resources.settings.brand?.logo?.file);
   pushAll(problems, folders.problems);
   const loads: DocumentLoad[] = [];
   for (const slug of folders.slugs) loads.push(loadDocument(resources, slug));

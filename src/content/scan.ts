@@ -58,7 +58,7 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
  * The document folders under content/, sorted so that the model, and with it the output, does not
  * depend on the file system's listing order. Files that do not belong there are reported.
  */
-export async function listDocumentFolders(root: string): Promise<{ slugs: string[]; problems: Problem[] }> {
+export async function listDocumentFolders(root: string, logoFile?: string): Promise<{ slugs: string[]; problems: Problem[] }> {
   const contentDir = path.join(root, "content");
   const problems: Problem[] = [];
   const slugs: string[] = [];
@@ -68,8 +68,8 @@ export async function listDocumentFolders(root: string): Promise<{ slugs: string
     const relative = `content/${entry.name}`;
     if (entry.name.startsWith(".")) continue;
     if (!entry.isDirectory()) {
-      if (!KNOWN_TOP_LEVEL_FILES.has(entry.name)) {
-        problems.push(warning(relative, 1, "is ignored: content/ holds site.yaml, cookies.yaml and one folder per document."));
+      if (!KNOWN_TOP_LEVEL_FILES.has(entry.name) && entry.name !== logoFile) {
+        problems.push(warning(relative, 1, "is ignored: content/ holds site.yaml, cookies.yaml, the logo site.yaml names and one folder per document."));
       }
       continue;
     }

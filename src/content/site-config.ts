@@ -5,6 +5,7 @@ import { unknownKeyErrors, validateYaml } from "./schema.ts";
 import type { PositionedYaml } from "./yaml.ts";
 import type { SiteSettings } from "../model/settings.ts";
 import { pushAll } from "../core/arrays.ts";
+import { brandSchemaShape, brandSettings, brandUnknownKeys } from "./brand-config.ts";
 
 const requiredText = (what: string) =>
   z
@@ -32,6 +33,7 @@ const siteSchema = z.object({
   locales: z
     .array(localeSchema, { error: "is required: a list of languages, e.g. - { code: en, name: English }" })
     .min(1, { error: "must list at least one language" }),
+  ...brandSchemaShape,
 });
 
 const SITE_KEYS = Object.keys(siteSchema.shape);
@@ -42,6 +44,7 @@ export function parseSiteSettings(yaml: PositionedYaml, file: string): { setting
   const { value, problems } = validateYaml(siteSchema, yaml, file);
   // Errors too, but the settings are still usable, so every document is checked in the same run.
   const unknownKeys = unknownKeyErrors(yaml.data, SITE_KEYS, yaml, file);
+  pushAll(unknownKeys, brandUnknownKeys(yaml.data, yaml, file));
   const rawLocales = (yaml.data as { locales?: unknown } | undefined)?.locales;
   if (Array.isArray(rawLocales)) {
     rawLocales.forEach((entry, i) => pushAll(unknownKeys, unknownKeyErrors(entry, LOCALE_KEYS, yaml, file, ["locales", i])));
@@ -76,6 +79,9 @@ export function parseSiteSettings(yaml: PositionedYaml, file: string): { setting
       ),
     );
   }
+  const { logo, accent, accentDark, headerLinks, footerLinks } = value;
+  const { brand, problems: brandProblems } = brandSettings({ logo, accent, accentDark, headerLinks, footerLinks }, [...seen.keys()], value.defaultLocale, yaml, file);
+  pushAll(problems, brandProblems);
   if (problems.some((p) => p.severity === "error")) return { problems: [...problems, ...unknownKeys] };
 
   const prefix = value.pathPrefix ?? "/";
@@ -88,6 +94,7 @@ export function parseSiteSettings(yaml: PositionedYaml, file: string): { setting
       pathPrefix: prefix,
       defaultLocale: value.defaultLocale,
       locales: value.locales.map((l) => ({ code: l.code, name: l.name, dir: l.dir ?? textDirection(l.code) })),
+      ...(brand && { brand }),
     },
   };
 }

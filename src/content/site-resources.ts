@@ -11,6 +11,7 @@ import { loadSiteCookies, type SiteCookies } from "./cookies/load.ts";
 import { parseSiteSettings } from "./site-config.ts";
 import { readYaml } from "./yaml.ts";
 import { pushAll } from "../core/arrays.ts";
+import { logoProblems } from "./brand-logo.ts";
 
 export interface LoadOptions {
   /** The site repository (holds content/, and optionally its own locales/ and templates/). */
@@ -69,6 +70,8 @@ export async function loadSiteResources(options: LoadOptions): Promise<{ resourc
   const { settings } = parsed;
   const problems = pushAll([...siteText.problems], parsed.problems);
   if (!settings) return { problems };
+  const logo = settings.brand?.logo;
+  if (logo) pushAll(problems, await logoProblems(root, logo, siteFile, siteYaml.lineOf(["logo", "file"])));
 
   const localeCodes = settings.locales.map((l) => l.code);
   const templateDirs = overridableDirs(root, "templates");

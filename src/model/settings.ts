@@ -16,4 +16,32 @@ export interface SiteSettings {
   readonly defaultLocale: string;
   /** In the order of the language switcher. */
   readonly locales: readonly LocaleSettings[];
+  /** Logo, accent colour, header and footer links; absent when site.yaml sets none of them. */
+  readonly brand?: BrandSettings;
+}
+
+/** Text a site gives per language (`{ en: Imprint, de: Impressum }`); the default locale's is required. */
+export type PerLanguage = Readonly<Record<string, string>>;
+
+/** A link the site's own settings add to every page (header or footer). */
+export interface BrandLink {
+  readonly label: PerLanguage;
+  /** One address for every language, or one per language (the default locale's for the others). */
+  readonly url: string | PerLanguage;
+}
+
+/** The site's own look, from `site.yaml` (docs/content.md, "Brand"). */
+export interface BrandSettings {
+  readonly logo?: {
+    /** A file name in content/ (beside site.yaml), as written. */
+    readonly file: string;
+    readonly format: "svg" | "png";
+    readonly alt: PerLanguage;
+  };
+  /** `#rrggbb`: links and the header's accent line, checked for WCAG AA contrast. */
+  readonly accent?: string;
+  /** The accent in dark mode; default `accent`. */
+  readonly accentDark?: string;
+  readonly headerLinks: readonly BrandLink[];
+  readonly footerLinks: readonly BrandLink[];
 }

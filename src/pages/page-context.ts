@@ -3,6 +3,7 @@ import type { LocaleSettings } from "../model/settings.ts";
 import type { Route } from "../addresses/routes.ts";
 import type { PageKind } from "./page-view.ts";
 import { absoluteUrl, href, outputPermalink, paths } from "../addresses/urls.ts";
+import { brandViews, type BrandView } from "./brand.ts";
 
 /** A language named on another language's page, so it can carry its own `lang` and `dir`. */
 export interface LanguageRef {
@@ -34,6 +35,8 @@ export interface PageBase<Kind extends PageKind = PageKind> {
   readonly localeHomeHref: string;
   readonly assetsHref: string;
   readonly canonical: string;
+  /** Logo, accent stylesheet, header and footer links of site.yaml; shared by a language's pages. */
+  readonly brand: BrandView;
 }
 
 /** What a file without languages adds to its base. */
@@ -70,6 +73,7 @@ export function createPageContext(site: Site): PageContext {
   const localeOf = (code: string): LocaleSettings => locales.get(code) ?? { code, name: code, dir: "ltr" };
   const link = (path: string) => href(settings, path);
   const absolute = (path: string) => absoluteUrl(settings, path);
+  const brandOf = brandViews(settings, link);
   const ref = (code: string): LanguageRef => {
     const l = localeOf(code);
     return { code: l.code, name: l.name, dir: l.dir };
@@ -84,6 +88,7 @@ export function createPageContext(site: Site): PageContext {
     localeHomeHref: link(route.kind === "home" || !("locale" in route) ? paths.home() : paths.localeIndex(locale)),
     assetsHref: link("/assets/"),
     canonical: absolute(route.path),
+    brand: brandOf(locale),
   });
   return {
     site,

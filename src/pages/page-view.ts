@@ -24,6 +24,7 @@ export type PageView =
   | FeedPageView
   | SitemapPageView
   | SitemapIndexPageView
+  | NotFoundPageView
   | TextFileView;
 
 export type PageKind = PageView["kind"];
@@ -66,6 +67,16 @@ export interface DocumentPageView extends LanguagePage<"document" | "version"> {
   readonly document: DocumentView;
 }
 
+/**
+ * `/404.html`, in the default language: what hosts serve for an address without a page. Its
+ * links start at the site's root, so they lead the same way from any address it is served at;
+ * no canonical link or alternates (it has no address of its own to index).
+ */
+export interface NotFoundPageView extends LanguagePage<"notFound"> {
+  /** Every language's index, each link in its own language. */
+  readonly indexes: readonly LanguageLink[];
+}
+
 export interface HistoryPageView extends LanguagePage<"history"> {
   readonly history: HistoryView;
 }
@@ -87,7 +98,7 @@ export type SitemapPageView = FilePage<"sitemap"> & { readonly sitemap: SitemapV
 export type SitemapIndexPageView = FilePage<"sitemapIndex"> & { readonly sitemapIndex: SitemapIndexView };
 
 /** A data file (JSON) or plain-text file, printed as is. */
-export type TextFileView = FilePage<"versionsIndex" | "cookiesExport" | "robots"> & { readonly text: string };
+export type TextFileView = FilePage<"versionsIndex" | "cookiesExport" | "robots" | "brandStylesheet"> & { readonly text: string };
 
 export interface DocumentView {
   readonly slug: string;

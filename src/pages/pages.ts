@@ -23,6 +23,7 @@ import {
 import { outputPermalink, paths } from "../addresses/urls.ts";
 import { comparePath, pageLanguages, routeDocument } from "./languages.ts";
 import { noticesFor } from "./notices.ts";
+import { accentStylesheet } from "./brand.ts";
 import type { DocumentListItem, PageView, PageViewOf } from "./page-view.ts";
 
 export type { Alternate, LanguageLink, LanguageRef } from "./page-context.ts";
@@ -91,6 +92,8 @@ export function documentSitemapEntries(site: Site, slug: string): SitemapEntry[]
 function siteRoutes(site: Site): Route[] {
   return listRoutes({
     locales: site.settings.locales.map((l) => l.code),
+    defaultLocale: site.settings.defaultLocale,
+    hasAccentColours: site.settings.brand?.accent !== undefined || site.settings.brand?.accentDark !== undefined,
     hasCookieRegistry: site.cookies !== undefined,
     documents: site.documents.map(routeDocument),
   });
@@ -167,6 +170,17 @@ export function pageView(context: PageContext, route: Route, comparisons: Compar
       return {
         ...context.fileBase(route, "layouts/text.njk", "cookies"),
         text: `${JSON.stringify(cookieRegistryExport(site), null, 2)}\n`,
+      };
+    case "brandStylesheet":
+      return { ...context.fileBase(route, "layouts/text.njk", "accent"), text: accentStylesheet(settings) };
+    case "notFound":
+      return {
+        ...context.base(route, route.locale),
+        template: "layouts/not-found.njk",
+        title: "",
+        alternates: [],
+        languages: [],
+        indexes: settings.locales.map((l) => ({ ...ref(l.code), href: link(paths.localeIndex(l.code)) })),
       };
     case "sitemap":
     case "robots":

@@ -8,6 +8,7 @@ import { documentMarkdownFiles, listDocumentFolders, totalBytes } from "../conte
 import { hasErrors, type Problem } from "../core/problems.ts";
 import { sourceReader, updatedLockText, writePublishedLock } from "../content/published-lock.ts";
 import { sitePageEntries } from "../pages/pages.ts";
+import { brandFiles } from "../pages/brand.ts";
 import { writeAtomically } from "./atomic-output.ts";
 import {
   buildDocument,
@@ -130,7 +131,7 @@ const sitemapFragments = (documents: Iterable<LoadedDocument>) => [...documents]
 export async function writeSitePages(loaded: LoadedSite, documentSitemapFragments: readonly string[], outDir: string, liveReload: boolean): Promise<number> {
   const done = startPhase("site-wide pages and assets");
   const pages = sitePageEntries(loaded.site, documentSitemapFragments);
-  const written = await renderPages({ root: loaded.site.root, translator: loaded.translator, pages, copyAssets: true, liveReload }, loaded.templateDirs, outDir);
+  const written = await renderPages({ root: loaded.site.root, translator: loaded.translator, pages, copyAssets: true, copiedFiles: brandFiles(loaded.site.root, loaded.site.settings), liveReload }, loaded.templateDirs, outDir);
   done();
   return written;
 }
@@ -167,7 +168,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   };
   const { resources, problems } = await loadSiteResources(loadOptions);
   if (!resources) return { problems };
-  const folders = await listDocumentFolders(resources.root);
+  const folders = await listDocumentFolders(resources.root, resources.settings.brand?.logo?.file);
   pushAll(problems, folders.problems);
   // A site's own TypeScript config cannot be loaded in a worker thread (tsx there makes Node
   // require() it inside an import cycle), so such a site is built in one thread.
@@ -250,7 +251,7 @@ async function buildSmallSite(resources: SiteResources, slugs: readonly string[]
   const written = startPhase("every page, in one Eleventy run");
   const pages = [...outputs.flatMap((o) => o.pages), ...sitePageEntries(site.loaded.site, outputs.map((o) => o.sitemapFragment))];
   const filesWritten = await renderPages(
-    { root: resources.root, translator: site.loaded.translator, pages, copyAssets: true, liveReload: output.liveReload },
+    { root: resources.root, translator: site.loaded.translator, pages, copyAssets: true, copiedFiles: brandFiles(resources.root, resources.settings), liveReload: output.liveReload },
     site.loaded.templateDirs,
     output.dir,
   );

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, realpathSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy, type UserConfig } from "@11ty/eleventy";
@@ -67,9 +67,14 @@ export async function renderPages(source: PageSource, templateDirs: readonly str
   // the copy either failed, its rejection unhandled, or made the folder again and left it behind
   // (tests/integration/failed-build.test.ts).
   const assets = source.copyAssets ? assetsDir(templateDirs) : undefined;
+  const files = source.copyAssets ? (source.copiedFiles ?? []) : [];
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(outDir, file.to)), { recursive: true });
+    cpSync(file.from, path.join(outDir, file.to));
+  }
   // A symbolic link is copied as it is written, as Eleventy's copy did (not made absolute).
-  if (!assets) return templates.length;
+  if (!assets) return templates.length + files.length;
   const copied = path.join(outDir, "assets");
   cpSync(assets, copied, { recursive: true, verbatimSymlinks: true });
-  return templates.length + readdirSync(copied, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length;
+  return templates.length + files.length + readdirSync(copied, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length;
 }

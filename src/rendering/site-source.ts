@@ -4,6 +4,7 @@ import { loadSite } from "../content/load-site.ts";
 import type { Translator } from "../i18n/translations.ts";
 import { ContentError, formatProblem, sortProblems } from "../core/problems.ts";
 import { pageEntries, type PageEntry } from "../pages/pages.ts";
+import { brandFiles, type CopiedFile } from "../pages/brand.ts";
 import { renderSitemapUrls } from "./sitemap-urls.ts";
 
 /**
@@ -17,8 +18,10 @@ export interface PageSource {
   readonly root: string;
   readonly translator: Translator;
   readonly pages: readonly PageEntry[];
-  /** Copy templates/assets/ (once per build, with the site-wide pages). */
+  /** Copy templates/assets/ and the site's brand files (once per build, with the site-wide pages). */
   readonly copyAssets: boolean;
+  /** Files copied as they are (the logo), with the assets. */
+  readonly copiedFiles?: readonly CopiedFile[];
   /** The pages are served by `npm start`: their CSP allows its live-reload script. */
   readonly liveReload: boolean;
 }
@@ -36,5 +39,5 @@ export async function obtainPages(root: string): Promise<PageSource> {
   for (const problem of sortProblems(problems)) console.warn(formatProblem(problem));
   const pages = pageEntries(loaded.site, (entries) => renderSitemapUrls(loaded.templateDirs, entries));
   // Eleventy's own --serve (the command uses Codicil's dev server, src/dev-server/) also reloads live.
-  return { root: resolved, translator: loaded.translator, pages, copyAssets: true, liveReload: process.env.ELEVENTY_RUN_MODE === "serve" };
+  return { root: resolved, translator: loaded.translator, pages, copyAssets: true, copiedFiles: brandFiles(resolved, loaded.site.settings), liveReload: process.env.ELEVENTY_RUN_MODE === "serve" };
 }

@@ -44,17 +44,22 @@ export async function checkPageContract(outDir: string, settings: SiteSettings):
     if (locale && html?.attribs.dir !== locale.dir) report(`<html dir="${html?.attribs.dir ?? ""}"> but ${locale?.code} is written ${locale?.dir}.`);
 
     const links = DomUtils.findAll((el) => el.name === "link", document.children);
-    const canonical = links.filter((l) => l.attribs.rel === "canonical");
+    // A page kept out of search engines (404.html, served at any missing address) has no address
+    // of its own to name: no canonical link, no alternates. Its in-site links are still checked.
+    const noindex = DomUtils.findAll((el) => el.name === "meta" && el.attribs.name === "robots", document.children).some((m) => /\bnoindex\b/.test(m.attribs.content ?? ""));
     const self = siteBase + file.replace(/index\.html$/, "");
-    if (canonical.length !== 1) report(`has ${canonical.length} canonical links; it needs exactly one.`);
-    else if (canonical[0]?.attribs.href !== self) report(`canonical link is ${canonical[0]?.attribs.href ?? ""}, not the page itself (${self}).`);
+    if (!noindex) {
+      const canonical = links.filter((l) => l.attribs.rel === "canonical");
+      if (canonical.length !== 1) report(`has ${canonical.length} canonical links; it needs exactly one.`);
+      else if (canonical[0]?.attribs.href !== self) report(`canonical link is ${canonical[0]?.attribs.href ?? ""}, not the page itself (${self}).`);
 
-    const alternates = links.filter((l) => l.attribs.rel === "alternate" && l.attribs.hreflang);
-    if (!alternates.some((a) => a.attribs.hreflang === "x-default")) report("has no x-default hreflang alternate.");
-    if (!alternates.some((a) => a.attribs.href === self)) report("its hreflang alternates do not include the page itself.");
-    for (const alternate of alternates) {
-      const target = fileOf(alternate.attribs.href ?? "");
-      if (!target || !exists.has(target)) report(`hreflang="${alternate.attribs.hreflang ?? ""}" leads to ${alternate.attribs.href ?? ""}, which was not built.`);
+      const alternates = links.filter((l) => l.attribs.rel === "alternate" && l.attribs.hreflang);
+      if (!alternates.some((a) => a.attribs.hreflang === "x-default")) report("has no x-default hreflang alternate.");
+      if (!alternates.some((a) => a.attribs.href === self)) report("its hreflang alternates do not include the page itself.");
+      for (const alternate of alternates) {
+        const target = fileOf(alternate.attribs.href ?? "");
+        if (!target || !exists.has(target)) report(`hreflang="${alternate.attribs.hreflang ?? ""}" leads to ${alternate.attribs.href ?? ""}, which was not built.`);
+      }
     }
 
     for (const anchor of DomUtils.findAll((el) => el.name === "a" && el.attribs.href !== undefined, document.children)) {
