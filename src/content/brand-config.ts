@@ -19,7 +19,9 @@ const text = (what: string) =>
     .min(1, { error: `must not be empty: ${what}` });
 
 const perLanguage = (what: string) =>
-  z.record(z.string(), text(what), { error: `must list the text per language code, e.g. { en: ${what}, de: … }` });
+  z.record(z.string(), text(what), {
+    error: (issue) => `${issue.input === undefined ? "is required: " : "must list "}the text per language code, e.g. { en: ${what}, de: … }`,
+  });
 
 const hexColour = z
   .string({

@@ -24,6 +24,7 @@ describe("pages and URLs", () => {
     expect(files).toEqual(
       [
         "index.html",
+        "404.html",
         ...["en", "de", "ar", "pt-BR"].map((l) => `${l}/index.html`),
         ...["2023-01-01", "2024-01-01", "2025-01-01", "2025-06-01"].flatMap((d) => [`en/privacy/${d}/index.html`, `de/privacy/${d}/index.html`]),
         "en/privacy/index.html",
