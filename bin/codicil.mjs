@@ -40,7 +40,9 @@ const KEEP_UNUSED_BUILDS_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Everything the compilation depends on: the sources, this file, the compiler settings, the dependencies. */
 function sourceFiles() {
-  const files = [".eleventy.ts", "bin/codicil.mjs", "package-lock.json", "tsconfig.json"];
+  // An installed package has no package-lock.json (npm leaves it out); its package.json names the versions.
+  const lock = existsSync(path.join(CODICIL_DIR, "package-lock.json")) ? "package-lock.json" : "package.json";
+  const files = [".eleventy.ts", "bin/codicil.mjs", lock, "tsconfig.json"];
   /** @param {string} dir */
   const walk = (dir) => {
     for (const entry of readdirSync(path.join(CODICIL_DIR, dir), { withFileTypes: true })) {
