@@ -10,6 +10,8 @@ import { templateErrorLine } from "../rendering/template-error.ts";
 import { buildDate } from "../rules/dates.ts";
 import { rebuildQueue } from "./rebuild-queue.ts";
 import { guardRequests, listenOn, serverOrigin } from "./request-guard.ts";
+import { ProblemBanner } from "./problem-banner.ts";
+import { overridableDirs } from "../content/site-resources.ts";
 
 export interface ServeOptions {
   readonly root: string;
@@ -98,6 +100,14 @@ export async function serveSite(options: ServeOptions): Promise<never> {
   // one (nothing written, or an earlier site served), every edit builds the whole site again.
   let session: BuildSession | undefined;
   let published = false;
+  // The errors the terminal shows, on every page served until they are fixed.
+  const banner = new ProblemBanner(overridableDirs(root, "templates"));
+  const showErrors = (problems: readonly Problem[]) => banner.show(sortProblems(problems).flatMap((p) => (p.severity === "error" ? [formatProblem(p)] : [])));
+  const failed = (e: unknown) => {
+    const message = failureMessage(e);
+    console.error(message);
+    banner.show([message]);
+  };
   const buildAll = async (): Promise<void> => {
     const started = performance.now();
     try {
@@ -105,10 +115,11 @@ export async function serveSite(options: ServeOptions): Promise<never> {
       session = result.session;
       published = result.built;
       report(result.problems, result.built ? `built the site (${result.filesWritten} files)` : "the site was not built; the previous pages are still served", started);
+      showErrors(result.problems);
     } catch (e) {
       // A template error: said once, and the server waits for the fix.
       published = false;
-      console.error(failureMessage(e));
+      failed(e);
     }
   };
   await buildAll();
@@ -120,7 +131,7 @@ export async function serveSite(options: ServeOptions): Promise<never> {
     domDiff: false,
     // The address actually bound is printed below; the dev server's own message says "localhost" whatever it is.
     messageOnStart: () => false,
-    middleware: [guardRequests((message) => console.error(`dev server: ${message}`))],
+    middleware: [guardRequests((message) => console.error(`dev server: ${message}`)), banner.middleware()],
   });
 
   // One build at a time, each over every file saved since the one before began (`rebuildQueue`). A
@@ -150,12 +161,18 @@ export async function serveSite(options: ServeOptions): Promise<never> {
       const first = firstEdited && { locales: firstEdited[1], written: () => server.reload({}) };
       const result = await rebuildDocuments(session, [...edited.keys()], outDir, first);
       full = result.needsFullBuild;
-      if (!full) report(result.problems, rebuildReport(result, [...edited.keys()]), started);
+      if (!full) {
+        report(result.problems, rebuildReport(result, [...edited.keys()]), started);
+        showErrors(result.problems);
+      }
     }
     if (full) await buildAll();
     server.reload({});
   };
-  const queue = rebuildQueue(rebuild, (e) => console.error(failureMessage(e)));
+  const queue = rebuildQueue(rebuild, (e) => {
+    failed(e);
+    server.reload({});
+  });
   const onChange = (file: string) => {
     const scope = rebuildScope(path.relative(root, file).split(path.sep).join("/"));
     if (scope) queue.add(scope);
