@@ -1,13 +1,33 @@
+import path from "node:path";
 import nunjucks from "nunjucks";
+import { CODICIL_DIR } from "../core/installation.ts";
+
+/**
+ * `{% extends "codicil/layouts/base.njk" %}`: Codicil's own version of a template, so that a site's
+ * templates/ can override one layout or partial and still build on Codicil's (its own
+ * `layouts/base.njk` could not extend `layouts/base.njk`, which is itself).
+ */
+export const CODICIL_TEMPLATES_PREFIX = "codicil/";
+
+/** Serves only names under `codicil/`, from Codicil's templates/. */
+class CodicilTemplatesLoader extends nunjucks.FileSystemLoader {
+  override getSource(name: string): nunjucks.LoaderSource {
+    // Nunjucks' types say a source, but a loader answers null for a name it does not have.
+    if (!name.startsWith(CODICIL_TEMPLATES_PREFIX)) return null as unknown as nunjucks.LoaderSource;
+    return super.getSource(name.slice(CODICIL_TEMPLATES_PREFIX.length));
+  }
+}
 
 /**
  * The one way Codicil makes a Nunjucks environment, shared by the Eleventy plugin (pages) and by
  * the renderer of cookie tables (HTML inside a document, made at load time before Eleventy runs),
- * so that both resolve templates from the site's templates/ first and Codicil's second, and both
- * have autoescape explicitly on: every value printed is escaped unless marked safe.
+ * so that both resolve templates from the site's templates/ first and Codicil's second (and
+ * `codicil/…` from Codicil's alone), and both have autoescape explicitly on: every value printed is
+ * escaped unless marked safe.
  */
 export function createTemplateEnvironment(templateDirs: readonly string[]): Environment {
-  const environment: Environment = new nunjucks.Environment(new nunjucks.FileSystemLoader([...templateDirs]), {
+  const loaders = [new nunjucks.FileSystemLoader([...templateDirs]), new CodicilTemplatesLoader(path.join(CODICIL_DIR, "templates"))];
+  const environment: Environment = new nunjucks.Environment(loaders, {
     autoescape: true,
     throwOnUndefined: false,
     trimBlocks: true,
