@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentLanguages, explainMissingPath, listRoutes, type RouteDocument, type RouteInput } from "../../../src/addresses/routes.ts";
+import { documentLanguages, explainMissingPath, HTML_KINDS, listRoutes, type RouteDocument, type RouteInput } from "../../../src/addresses/routes.ts";
 import { absoluteUrl, href, outputPermalink, paths } from "../../../src/addresses/urls.ts";
 
 describe("URL building", () => {
@@ -44,6 +44,7 @@ describe("listRoutes", () => {
   it("makes a page for every version in every language it exists in", () => {
     expect(listRoutes(site).map((r) => r.path)).toEqual([
       "/",
+      "/404.html",
       "/en/",
       "/en/privacy/",
       "/en/privacy/history/",
@@ -195,5 +196,19 @@ describe("explainMissingPath", () => {
     const explanation = explainMissingPath(path, site, existing);
     if (reason === undefined) expect(explanation).toBeUndefined();
     else expect(explanation).toContain(reason);
+  });
+});
+
+describe("the not-found page and the brand's stylesheet", () => {
+  it("puts /404.html in the default language, outside the pages the sitemap lists", () => {
+    const notFound = listRoutes({ ...site, locales: ["en", "de"], defaultLocale: "de" }).filter((r) => r.kind === "notFound");
+    expect(notFound).toEqual([{ kind: "notFound", path: "/404.html", locale: "de" }]);
+    expect(HTML_KINDS.has("notFound")).toBe(false);
+  });
+
+  it("adds /brand/accent.css only for a site with accent colours", () => {
+    const stylesheets = (hasAccentColours: boolean) => listRoutes({ ...site, hasAccentColours }).filter((r) => r.kind === "brandStylesheet").map((r) => r.path);
+    expect(stylesheets(true)).toEqual(["/brand/accent.css"]);
+    expect(stylesheets(false)).toEqual([]);
   });
 });
