@@ -24,6 +24,7 @@ const PAGES: Record<string, string> = {
   "right-to-left compare": "/ar/cookies/2025-05-01/compare/",
   "right-to-left changes": "/ar/privacy/2026-11-02/changes/",
   "cookie policy": "/en/cookies/",
+  "not found": "/404.html",
 };
 const SCREENSHOTS = path.join(REPO, "tests/browser/__screenshots__");
 const AXE = readFileSync(path.join(REPO, "node_modules/axe-core/axe.min.js"), "utf8");
