@@ -5,14 +5,25 @@ import i18next, { type i18n } from "i18next";
 import { error, warning, type Problem } from "../core/problems.ts";
 import { pushAll } from "../core/arrays.ts";
 import { FORBIDDEN_CHARACTER, forbiddenCharacterMessage, readContentText } from "../core/text.ts";
-import { fallbackChain } from "./locales.ts";
+import { fallbackChain, sameLanguage } from "./locales.ts";
 
 /** Nested UI strings of one locale, as in `locales/<locale>.json`. */
 type Messages = { [key: string]: string | Messages };
 
+/** A UI string and the language it is written in: a fallback's may differ from the page's. */
+export interface ResolvedString {
+  readonly text: string;
+  /** The step of the fallback chain the string came from (`en` for an `en-US` page or a Thai one). */
+  readonly language: string;
+}
+
 export interface Translator {
   /** The UI string for `key` in `locale`, following the fallback chain; throws for an unknown key. */
   t(locale: string, key: string, values?: Record<string, unknown>): string;
+  /** `t`, with the language the string was found in. */
+  resolve(locale: string, key: string, values?: Record<string, unknown>): ResolvedString;
+  /** The keys `locale`'s pages show in another language, found further down its chain; sorted. */
+  missingKeys(locale: string): readonly string[];
 }
 
 interface LocaleSource {
@@ -37,6 +48,8 @@ export async function loadTranslations(options: {
   readonly defaultLocaleLine?: number;
 }): Promise<{ translator?: Translator; problems: Problem[] }> {
   const problems: Problem[] = [];
+  // Files of every step of the site's languages' chains: `en.json` serves an `en-US` site.
+  const wanted = new Set(options.localeCodes.flatMap((code) => fallbackChain(code, options.defaultLocale)));
   const resources = new Map<string, Messages>();
   const sources = new Map<string, LocaleSource[]>();
   // Locales whose file has a syntax error: that error is reported, not also "missing strings".
@@ -50,7 +63,7 @@ export async function loadTranslations(options: {
       if (!isFile && !entry.isDirectory()) continue;
       const locale = isFile ? entry.name.slice(0, -".json".length) : entry.name;
       const relative = path.relative(options.root, path.join(dir, entry.name)).split(path.sep).join("/");
-      if (!options.localeCodes.includes(locale)) {
+      if (!wanted.has(locale)) {
         // Codicil ships more languages than a site may use; only the site's own files must match.
         if (isSiteDir) {
           problems.push(
@@ -82,20 +95,23 @@ export async function loadTranslations(options: {
     }
   }
 
-  const reference = resources.get(options.defaultLocale);
-  if (!reference) {
+  const defaultChain = fallbackChain(options.defaultLocale, options.defaultLocale);
+  if (!defaultChain.some((code) => resources.has(code))) {
     problems.push(
       error("content/site.yaml", options.defaultLocaleLine ?? 1, `there are no UI strings for the default language ${options.defaultLocale}; add locales/${options.defaultLocale}.json.`),
     );
     return { problems };
   }
-  pushAll(problems, missingKeyWarnings({ ...options, localeCodes: options.localeCodes.filter((code) => !broken.has(code)) }, resources, sources));
+  const missing = missingKeysByLocale(options, resources, sources);
+  pushAll(problems, missingKeyWarnings(options.localeCodes.filter((code) => !broken.has(code)), missing));
 
   const instance: i18n = i18next.createInstance();
   void instance.init({
     resources: Object.fromEntries([...resources].map(([locale, messages]) => [locale, { translation: messages }])),
     lng: options.defaultLocale,
     fallbackLng: (code: string) => fallbackChain(code, options.defaultLocale).slice(1),
+    // Only our chain: i18next's own would try `zh` before `zh-Hant` for `zh-TW`.
+    load: "currentOnly",
     supportedLngs: false,
     initAsync: false,
     // Nunjucks escapes every value it prints; escaping here as well would show `&amp;` to readers.
@@ -105,28 +121,32 @@ export async function loadTranslations(options: {
   const fixed = new Map(options.localeCodes.map((code) => [code, instance.getFixedT(code)]));
   // Templates ask for the same strings with the same values on page after page (the labels, each
   // heading's permalink label in every version): i18next's answer is kept per language, key and values.
-  const results = new Map<string, string>();
+  const results = new Map<string, ResolvedString>();
   const known = new Set<string>();
+  const resolve = (locale: string, key: string, values?: Record<string, unknown>): ResolvedString => {
+    const cacheKey = values === undefined ? `${locale}\u0000${key}` : valuesKey(values, `${locale}\u0000${key}`);
+    const cached = cacheKey === undefined ? undefined : results.get(cacheKey);
+    if (cached !== undefined) return cached;
+    // With its values, so that a plural key (`year` with `count`) is found by its suffixed forms.
+    const knownKey = values?.count === undefined ? key : `${key}\u0000count`;
+    if (!known.has(knownKey)) {
+      if (!instance.exists(key, { ...values, lng: options.defaultLocale })) {
+        throw new Error(`The UI string "${key}" is missing from locales/${options.defaultLocale}.json; templates may only use keys that exist there.`);
+      }
+      known.add(knownKey);
+    }
+    const t = fixed.get(locale) ?? instance.getFixedT(locale);
+    const details = t(key, { ...values, returnDetails: true });
+    const resolved = { text: details.res, language: details.usedLng };
+    if (cacheKey !== undefined) results.set(cacheKey, resolved);
+    return resolved;
+  };
   return {
     problems,
     translator: {
-      t(locale, key, values) {
-        const cacheKey = values === undefined ? `${locale}\u0000${key}` : valuesKey(values, `${locale}\u0000${key}`);
-        const cached = cacheKey === undefined ? undefined : results.get(cacheKey);
-        if (cached !== undefined) return cached;
-        // With its values, so that a plural key (`year` with `count`) is found by its suffixed forms.
-        const knownKey = values?.count === undefined ? key : `${key}\u0000count`;
-        if (!known.has(knownKey)) {
-          if (!instance.exists(key, { ...values, lng: options.defaultLocale })) {
-            throw new Error(`The UI string "${key}" is missing from locales/${options.defaultLocale}.json; templates may only use keys that exist there.`);
-          }
-          known.add(knownKey);
-        }
-        const t = fixed.get(locale) ?? instance.getFixedT(locale);
-        const text = t(key, values ?? {});
-        if (cacheKey !== undefined) results.set(cacheKey, text);
-        return text;
-      },
+      t: (locale, key, values) => resolve(locale, key, values).text,
+      resolve,
+      missingKeys: (locale) => missing.get(locale)?.keys ?? [],
     },
   };
 }
@@ -206,28 +226,56 @@ export function flattenKeys(messages: Messages, prefix = ""): Set<string> {
   return keys;
 }
 
-function missingKeyWarnings(
-  options: { localeCodes: readonly string[]; defaultLocale: string },
+/** Per site language: the keys its pages show in another language, and which languages those are. */
+interface MissingKeys {
+  readonly keys: readonly string[];
+  /** The languages down the chain that fill them in, in chain order. */
+  readonly shownIn: readonly string[];
+  /** The file of the language's own strings (`de.json` for `de-CH`), where they are missing. */
+  readonly file?: string;
+}
+
+/**
+ * A key is missing for a language when no step of its chain in that same language has it (`en`
+ * serves `en-GB`; `nb` does not serve `nn`, though it fills in for it).
+ */
+function missingKeysByLocale(
+  options: { readonly localeCodes: readonly string[]; readonly defaultLocale: string },
   resources: ReadonlyMap<string, Messages>,
   sources: ReadonlyMap<string, LocaleSource[]>,
-): Problem[] {
-  const reference = flattenKeys(resources.get(options.defaultLocale) ?? {});
-  const problems: Problem[] = [];
+): Map<string, MissingKeys> {
+  const keysOf = new Map([...resources].map(([code, messages]) => [code, flattenKeys(messages)]));
+  const chainOfDefault = fallbackChain(options.defaultLocale, options.defaultLocale);
+  const reference = new Set(chainOfDefault.flatMap((code) => [...(keysOf.get(code) ?? [])]));
+  const result = new Map<string, MissingKeys>();
   for (const locale of options.localeCodes) {
-    if (locale === options.defaultLocale) continue;
-    const chain = fallbackChain(locale, options.defaultLocale).filter((code) => code !== options.defaultLocale);
-    const available = new Set(chain.flatMap((code) => [...flattenKeys(resources.get(code) ?? {})]));
-    const missing = [...reference].filter((key) => !available.has(key));
-    if (missing.length === 0) continue;
-    const own = sources.get(locale)?.at(-1)?.file;
-    const shown = missing.slice(0, 8).join(", ") + (missing.length > 8 ? `, and ${missing.length - 8} more` : "");
+    const chain = fallbackChain(locale, options.defaultLocale);
+    const own = chain.filter((code) => sameLanguage(locale, code));
+    const keys = [...reference].filter((key) => !own.some((code) => keysOf.get(code)?.has(key))).sort();
+    if (keys.length === 0) continue;
+    const others = chain.filter((code) => !own.includes(code));
+    const shownIn = [...new Set(keys.map((key) => others.find((code) => keysOf.get(code)?.has(key)) ?? options.defaultLocale))];
+    const file = own.map((code) => sources.get(code)?.at(-1)?.file).find((f) => f !== undefined);
+    result.set(locale, { keys, shownIn, ...(file !== undefined && { file }) });
+  }
+  return result;
+}
+
+function missingKeyWarnings(localeCodes: readonly string[], missing: ReadonlyMap<string, MissingKeys>): Problem[] {
+  const problems: Problem[] = [];
+  for (const locale of localeCodes) {
+    const entry = missing.get(locale);
+    if (!entry) continue;
+    const { keys, shownIn, file: own } = entry;
+    const languages = shownIn.join(" or ");
+    const shown = keys.slice(0, 8).join(", ") + (keys.length > 8 ? `, and ${keys.length - 8} more` : "");
     problems.push(
       warning(
         own ?? "content/site.yaml",
         1,
         own
-          ? `${missing.length} UI string${missing.length === 1 ? " is" : "s are"} missing for ${locale} and will show in ${options.defaultLocale}: ${shown}.`
-          : `there are no UI strings for ${locale}; its pages will show labels in ${options.defaultLocale}. Add locales/${locale}.json.`,
+          ? `${keys.length} UI string${keys.length === 1 ? " is" : "s are"} missing for ${locale} and will show in ${languages}: ${shown}.`
+          : `there are no UI strings for ${locale}; its pages will show labels in ${languages}. Add locales/${locale}.json.`,
       ),
     );
   }

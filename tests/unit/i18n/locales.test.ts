@@ -11,6 +11,31 @@ describe("fallbackChain", () => {
     ["zh-Hans-CN", "en", ["zh-Hans-CN", "zh-Hans", "zh", "en"]],
     ["en-GB", "en", ["en-GB", "en"]],
     ["fr", "de", ["fr", "de"]],
+    // Regional defaults reach the shipped files: a script from the region, CLDR's regional parents.
+    ["en-US", "en-US", ["en-US", "en"]],
+    ["fr", "en-US", ["fr", "en-US", "en"]],
+    ["zh-TW", "en", ["zh-TW", "zh-Hant", "zh", "en"]],
+    ["zh-HK", "en", ["zh-HK", "zh-Hant", "zh", "en"]],
+    ["zh-CN", "en", ["zh-CN", "zh-Hans", "zh", "en"]],
+    ["zh-SG", "en", ["zh-SG", "zh-Hans", "zh", "en"]],
+    ["zh", "en", ["zh", "zh-Hans", "en"]],
+    ["sr", "en", ["sr", "sr-Cyrl", "en"]],
+    ["sr-Latn-RS", "en", ["sr-Latn-RS", "sr-Latn", "sr", "en"]],
+    ["es-MX", "en", ["es-MX", "es-419", "es", "en"]],
+    ["es-AR", "en", ["es-AR", "es-419", "es", "en"]],
+    ["es-419", "en", ["es-419", "es", "en"]],
+    ["es-ES", "en", ["es-ES", "es", "en"]],
+    ["pt-PT", "en", ["pt-PT", "pt", "en"]],
+    ["pt-AO", "en", ["pt-AO", "pt-PT", "pt", "en"]],
+    ["de-CH", "de-CH", ["de-CH", "de"]],
+    ["en-GB", "de-CH", ["en-GB", "en", "de-CH", "de"]],
+    ["nb-NO", "en", ["nb-NO", "nb", "no", "en"]],
+    ["no", "en", ["no", "nb", "en"]],
+    ["nn-NO", "en", ["nn-NO", "nn", "no", "nb", "en"]],
+    // A deprecated code reads its preferred code's strings.
+    ["iw", "en", ["iw", "he", "en"]],
+    ["tl", "en", ["tl", "fil", "en"]],
+    ["ca-ES-valencia", "en", ["ca-ES-valencia", "ca-ES", "ca", "en"]],
   ])("%s (default %s) → %j", (code, defaultLocale, chain) => {
     expect(fallbackChain(code, defaultLocale)).toEqual(chain);
   });

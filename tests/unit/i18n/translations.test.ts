@@ -144,4 +144,47 @@ describe("loadTranslations", () => {
     expect(translator?.t("de", "nav.home")).toBe("Home");
     expect(problems).toEqual([expect.objectContaining({ severity: "warning", message: expect.stringContaining("no UI strings for de") })]);
   });
+
+  it("serves a regional default language from the shipped strings, with no file of its own", async () => {
+    const root = site({ "locales/en.json": en, "locales/zh-Hant.json": { nav: { home: "首頁" } }, "locales/th.json": { nav: { home: "หน้าแรก" } } });
+    const { problems, translator } = await loadTranslations({
+      localeDirs: [path.join(root, "locales")],
+      siteLocalesDir: path.join(root, "locales"),
+      root,
+      localeCodes: ["en-US", "zh-TW", "th"],
+      defaultLocale: "en-US",
+    });
+    expect(translator?.resolve("en-US", "nav.home")).toEqual({ text: "Home", language: "en" });
+    expect(translator?.resolve("zh-TW", "nav.home")).toEqual({ text: "首頁", language: "zh-Hant" });
+    // Thai lacks a string: it is shown in English, and the page can say so.
+    expect(translator?.resolve("th", "nav.languages")).toEqual({ text: "Languages", language: "en" });
+    expect(translator?.missingKeys("en-US")).toEqual([]);
+    expect(translator?.missingKeys("th")).toEqual(["nav.languages", "notice.upcoming"]);
+    expect(problems.map((p) => [p.file, p.severity, p.message])).toEqual([
+      ["locales/zh-Hant.json", "warning", "2 UI strings are missing for zh-TW and will show in en: nav.languages, notice.upcoming."],
+      ["locales/th.json", "warning", "2 UI strings are missing for th and will show in en: nav.languages, notice.upcoming."],
+    ]);
+  });
+
+  it("lets a site's own file serve as a step of a language's chain", async () => {
+    const builtin = site({ "locales/en.json": en });
+    const own = site({ "locales/en.json": { nav: { home: "Start" } } });
+    const { translator, problems } = await loadTranslations({
+      localeDirs: [path.join(builtin, "locales"), path.join(own, "locales")],
+      siteLocalesDir: path.join(own, "locales"),
+      root: own,
+      localeCodes: ["en-GB"],
+      defaultLocale: "en-GB",
+    });
+    expect(problems).toEqual([]);
+    expect(translator?.t("en-GB", "nav.home")).toBe("Start");
+  });
+
+  it("counts strings filled in by a sibling language as missing, and names it", async () => {
+    const root = site({ "locales/en.json": en, "locales/nb.json": { nav: { home: "Hjem", languages: "Språk" }, notice: { upcoming: "Trer i kraft {{date}}." } } });
+    const { translator, problems } = await load(root, ["en", "nn"]);
+    expect(translator?.resolve("nn", "nav.home")).toEqual({ text: "Hjem", language: "nb" });
+    expect(translator?.missingKeys("nn")).toEqual(["nav.home", "nav.languages", "notice.upcoming"]);
+    expect(problems).toEqual([expect.objectContaining({ file: "content/site.yaml", message: "there are no UI strings for nn; its pages will show labels in nb. Add locales/nn.json." })]);
+  });
 });
