@@ -67,6 +67,19 @@ export function documentLanguages(siteLocales: readonly string[], doc: RouteDocu
   return { document: siteLocales.filter((locale) => seen.has(locale)), versions, changes, compare, inForce };
 }
 
+/**
+ * The languages that get pages, in the site's order: those at least one document is written in. A
+ * language listed in site.yaml before any document is translated into it gets no index page, no
+ * place in the switcher, the sitemap or hreflang (content/load-site.ts warns). A site without
+ * documents keeps every language: there is nothing to tell them apart by.
+ */
+export function publishedLocales(input: Pick<RouteInput, "locales" | "documents">): string[] {
+  if (input.documents.length === 0) return [...input.locales];
+  const written = new Set<string>();
+  for (const doc of input.documents) for (const version of doc.versions) for (const locale of version.locales) written.add(locale);
+  return input.locales.filter((locale) => written.has(locale));
+}
+
 type DocumentRoute<Kind extends string> = { readonly kind: Kind; readonly path: string; readonly locale: string; readonly slug: string };
 type VersionRoute<Kind extends string> = DocumentRoute<Kind> & { readonly updated: string };
 
@@ -99,7 +112,7 @@ export function listRoutes(input: RouteInput): Route[] {
   // Hosts serve it for any address that has no page; noindex, so not in the sitemap (not an HTML_KIND).
   if (defaultLocale !== undefined) routes.push({ kind: "notFound", path: paths.notFound(), locale: defaultLocale });
   const documents = input.documents.map((doc) => ({ doc, languages: documentLanguages(input.locales, doc) }));
-  for (const locale of input.locales) {
+  for (const locale of publishedLocales(input)) {
     routes.push({ kind: "localeIndex", path: paths.localeIndex(locale), locale });
     for (const { doc, languages } of documents) {
       if (!languages.document.includes(locale)) continue;
@@ -150,6 +163,9 @@ export function explainMissingPath(path: string, input: RouteInput, existing: Re
     const near = nearestLanguages(locale, input.locales);
     const fix = meant ? `did you mean ${meant}?` : `write /<language>/<document>/, e.g. /${near[0] ?? input.locales[0] ?? "en"}/${input.documents[0]?.slug ?? "…"}/.`;
     return `${prefix} "${locale}" is not a language of this site (${someOf(input.locales, near, "languages")}); every page of this site starts with its language: ${fix}`;
+  }
+  if (locale !== undefined && !publishedLocales(input).includes(locale)) {
+    return `${prefix} no document is written in ${locale} yet, so it has no pages.`;
   }
   const doc = input.documents.find((d) => d.slug === slug);
   if (slug !== undefined && !doc) {

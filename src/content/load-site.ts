@@ -16,7 +16,7 @@ import {
 } from "./published-lock.ts";
 import { listDocumentFolders } from "./scan.ts";
 import { loadSiteResources, type LoadOptions, type SiteResources } from "./site-resources.ts";
-import { crossDocumentProblems, type SiteRulesMemo } from "./site-rules.ts";
+import { crossDocumentProblems, languagesWithoutDocuments, type SiteRulesMemo } from "./site-rules.ts";
 import { pushAll } from "../core/arrays.ts";
 
 /** Everything a build needs: the model (plain data) and the UI strings to show it with. */
@@ -80,6 +80,7 @@ export async function completeSiteLoad(
     ...lockComparison.problems,
     ...staleLock,
     ...crossDocumentProblems(loads, existsSync(path.join(root, COOKIE_REGISTRY_FILE)), resources.localeCodes, publishedLock, publishedUrls, memo),
+    ...languagesWithoutDocuments(loads, resources.localeCodes, resources.localeLines),
     // Once per cookie and language, however many documents show it.
     ...new Map(loads.flatMap((l) => l.cookieWarnings).map((p) => [formatProblem(p), p])).values(),
   ];

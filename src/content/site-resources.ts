@@ -45,6 +45,8 @@ export interface SiteResources {
   readonly settings: SiteSettings;
   readonly buildDate: IsoDate;
   readonly localeCodes: readonly string[];
+  /** The line of each language's entry in content/site.yaml, where problems with it are reported. */
+  readonly localeLines: ReadonlyMap<string, number>;
   /** Undefined when the UI strings could not be loaded; documents are still checked. */
   readonly translator: Translator | undefined;
   readonly templateDirs: readonly string[];
@@ -94,6 +96,7 @@ export async function loadSiteResources(options: LoadOptions): Promise<{ resourc
       settings,
       buildDate: options.buildDate ?? defaultBuildDate(),
       localeCodes,
+      localeLines: new Map(localeCodes.map((code, i) => [code, siteYaml.lineOf(["locales", i])])),
       translator,
       templateDirs,
       cookies: memoizedCookieTables(cookies),

@@ -1,5 +1,5 @@
-import { error, type Problem } from "../core/problems.ts";
-import { explainMissingPath, listRoutes, type RouteInput } from "../addresses/routes.ts";
+import { error, warning, type Problem } from "../core/problems.ts";
+import { explainMissingPath, listRoutes, publishedLocales, type RouteInput } from "../addresses/routes.ts";
 import { brokenAnchorProblems } from "./anchors.ts";
 import type { DocumentLoad } from "./load-document.ts";
 import { disappearedUrls, type PublishedLock } from "./published-lock.ts";
@@ -34,6 +34,25 @@ export function crossDocumentProblems(
   pushAll(problems, disappearedUrls(publishedLock, publishedUrls, unreadable));
   pushAll(problems, brokenAnchorProblems(loads.flatMap((l) => l.anchoredFiles)));
   return problems;
+}
+
+/**
+ * A language listed in content/site.yaml that no document is written in yet: it gets no pages
+ * (`publishedLocales`), which the editor who listed it should hear about.
+ */
+export function languagesWithoutDocuments(loads: readonly DocumentLoad[], localeCodes: readonly string[], localeLines: ReadonlyMap<string, number>): Problem[] {
+  const documents = loads.map((l) => l.route);
+  const published = new Set(publishedLocales({ locales: localeCodes, documents }));
+  const example = documents[0]?.slug ?? "<doc>";
+  return localeCodes
+    .filter((code) => !published.has(code))
+    .map((code) =>
+      warning(
+        "content/site.yaml",
+        localeLines.get(code) ?? 1,
+        `the language "${code}" has no document yet; it gets no pages until one is translated (add content/${example}/${code}.md), and is left out of the language switcher, the sitemap and hreflang until then.`,
+      ),
+    );
 }
 
 const sitePaths = (input: RouteInput): ReadonlySet<string> => new Set(listRoutes(input).map((r) => r.path));

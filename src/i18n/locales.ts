@@ -131,3 +131,20 @@ export function languageNameIn(inLocale: string, code: string): string {
   }
   return names.of(code) ?? code;
 }
+
+/**
+ * A language's name for a sentence ("the English version prevails"), as readers of `inLocale` call
+ * it: without its region ("Englisch", not "Englisch (Vereinigte Staaten)" for `en-US`) unless
+ * another of the site's languages shares the language and only the full name tells them apart.
+ */
+export function languageNameInSentence(inLocale: string, code: string, siteCodes: readonly string[]): string {
+  let language: string;
+  try {
+    const locale = new Intl.Locale(code);
+    language = locale.script === undefined ? locale.language : `${locale.language}-${locale.script}`;
+  } catch {
+    return languageNameIn(inLocale, code);
+  }
+  const shared = siteCodes.some((other) => other !== code && other.split("-")[0] === code.split("-")[0]);
+  return languageNameIn(inLocale, shared ? code : language);
+}

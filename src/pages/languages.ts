@@ -1,6 +1,6 @@
 import type { LegalDocument } from "../model/site.ts";
-import type { Alternate, LanguageLink, PageContext } from "./page-context.ts";
-import { documentLanguages, type DocumentLanguages, type Route, type RouteDocument } from "../addresses/routes.ts";
+import type { Alternate, LanguageLink, LanguageRef, PageContext } from "./page-context.ts";
+import { documentLanguages, publishedLocales, type DocumentLanguages, type Route, type RouteDocument } from "../addresses/routes.ts";
 import { paths } from "../addresses/urls.ts";
 
 /** The languages a page exists in (switcher order), with the path there, and the x-default path. */
@@ -24,7 +24,7 @@ export function languageChoices(context: PageContext, route: Route): LanguageCho
     case "home":
     case "localeIndex":
       return choices(
-        settings.locales.map((l) => l.code),
+        languagesWithPages(context),
         (l) => paths.localeIndex(l),
         paths.home(),
       );
@@ -51,6 +51,19 @@ export function languageChoices(context: PageContext, route: Route): LanguageCho
     default:
       return undefined;
   }
+}
+
+const publishedMemo = new WeakMap<PageContext, readonly string[]>();
+
+/** The site's languages that have pages (`publishedLocales`), worked out once per page context. */
+export function languagesWithPages(context: PageContext): readonly string[] {
+  let locales = publishedMemo.get(context);
+  if (!locales) {
+    const { site } = context;
+    locales = publishedLocales({ locales: site.settings.locales.map((l) => l.code), documents: site.documents.map(routeDocument) });
+    publishedMemo.set(context, locales);
+  }
+  return locales;
 }
 
 /** A model document as the address rules see it: which locales each version exists in. */
@@ -90,7 +103,15 @@ export interface PageLanguages {
   readonly languages: readonly LanguageLink[];
   /** The switcher's entry for this very page (marked `aria-current`); none on the home page. */
   readonly currentLanguage?: string;
+  /** Past `OPEN_SWITCHER_LANGUAGES`, the switcher is a disclosure whose summary names this language. */
+  readonly languageMenu?: LanguageRef;
 }
+
+/**
+ * The most languages the switcher lists openly. Beyond them the list would fill a phone's first
+ * screen before the title (47 names at 375 px), so it folds into a `<details>` disclosure.
+ */
+export const OPEN_SWITCHER_LANGUAGES = 6;
 
 /**
  * The pages of one family (the same page in each language: one version, its changes, a history…)
@@ -126,5 +147,11 @@ export function pageLanguages(context: PageContext, route: Route, pageLocale: st
     families.set(key, family);
   }
   const current = family.choices.available.find((a) => a.locale === pageLocale && a.path === route.path);
-  return { alternates: family.alternates, languages: family.languages, ...(current && { currentLanguage: current.locale }) };
+  const folded = family.languages.length > OPEN_SWITCHER_LANGUAGES;
+  return {
+    alternates: family.alternates,
+    languages: family.languages,
+    ...(current && { currentLanguage: current.locale }),
+    ...(folded && { languageMenu: context.ref(pageLocale) }),
+  };
 }

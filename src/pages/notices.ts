@@ -1,6 +1,6 @@
 import type { LegalDocument, Site, Translation, Version } from "../model/site.ts";
 import { displayDate, type DisplayDate } from "../i18n/dates.ts";
-import { languageNameIn } from "../i18n/locales.ts";
+import { languageNameInSentence } from "../i18n/locales.ts";
 import { inForcePeriod, isStaleTranslation } from "../rules/version-order.ts";
 import type { LanguageRef } from "./page-context.ts";
 import { paths } from "../addresses/urls.ts";
@@ -83,7 +83,7 @@ export function noticesFor(
       kind: "stale",
       href: helpers.link(paths.document(defaultLocale, doc.slug)),
       language: helpers.ref(defaultLocale),
-      languageName: languageNameIn(locale, defaultLocale),
+      languageName: languageNameInSentence(locale, defaultLocale, site.settings.locales.map((l) => l.code)),
       currentLabel: current.label,
     });
   } else if (version.status === "older") {

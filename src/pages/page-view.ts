@@ -44,6 +44,11 @@ interface LanguagePage<Kind extends PageKind> extends PageBase<Kind> {
   readonly languages: readonly LanguageLink[];
   /** The code of the switcher's entry that is this very page. */
   readonly currentLanguage?: string;
+  /**
+   * Set when the page exists in so many languages that the switcher folds into a disclosure:
+   * the language its summary names (this page's).
+   */
+  readonly languageMenu?: LanguageRef;
 }
 
 /** A file that is no page in a language (feed, sitemap, robots.txt, JSON): no switcher, no alternates. */

@@ -21,7 +21,7 @@ import {
   type SitemapLimits,
 } from "./sitemap.ts";
 import { outputPermalink, paths } from "../addresses/urls.ts";
-import { comparePath, pageLanguages, routeDocument } from "./languages.ts";
+import { comparePath, languagesWithPages, pageLanguages, routeDocument } from "./languages.ts";
 import { noticesFor } from "./notices.ts";
 import { accentStylesheet } from "./brand.ts";
 import type { DocumentListItem, PageView, PageViewOf } from "./page-view.ts";
@@ -130,7 +130,7 @@ export function pageView(context: PageContext, route: Route, comparisons: Compar
         ...pageLanguages(context, route, locale),
         template: "layouts/home.njk",
         title: settings.name,
-        catalog: settings.locales.map((l) => ({
+        catalog: settings.locales.filter((l) => languagesWithPages(context).includes(l.code)).map((l) => ({
           language: ref(l.code),
           href: link(paths.localeIndex(l.code)),
           documents: site.documents.flatMap((doc) => listItem(context, doc, l.code, l.code) ?? []),

@@ -4,6 +4,7 @@ import type { Environment } from "nunjucks";
 import { overridableDirs } from "../content/site-resources.ts";
 import { extensionNames } from "../patches/nunjucks-extension-names.ts";
 import { sharedTemplateEnvironment } from "../templating/environment.ts";
+import { uiStringFilters } from "../templating/ui-strings.ts";
 import { assetsDir, obtainPages, type PageSource } from "./site-source.ts";
 
 /**
@@ -47,13 +48,19 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
   });
 
   // Our own environment: the site's templates/ first, Codicil's second, autoescape on.
-  eleventyConfig.setLibrary("njk", withoutExtensions(sharedTemplateEnvironment(templateDirs)));
+  const environment = sharedTemplateEnvironment(templateDirs);
+  eleventyConfig.setLibrary("njk", withoutExtensions(environment));
 
-  /** `{{ "document.updated" | t(view.locale) }}`: every UI string comes from i18next. */
-  eleventyConfig.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => {
+  /**
+   * `{{ "document.updated" | t(view.locale) }}`: every UI string comes from i18next; `t` marks one
+   * in another language than the page, `tText` (attributes, `<title>`, feeds) never does.
+   */
+  const filters = uiStringFilters(environment, () => {
     if (!source) throw new Error("Codicil: a template asked for a UI string before the site was loaded.");
-    return source.translator.t(locale, key, values);
+    return source.translator;
   });
+  eleventyConfig.addFilter("t", filters.t);
+  eleventyConfig.addFilter("tText", filters.tText);
 
   // Pages come from the model, not from input files: legal text is never run as a template, so a
   // literal `{{` in a policy stays literal, and one template serves every page of a kind.

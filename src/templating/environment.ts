@@ -1,5 +1,6 @@
 import path from "node:path";
 import nunjucks from "nunjucks";
+import { forgetMarkedStrings } from "./ui-strings.ts";
 import { CODICIL_DIR } from "../core/installation.ts";
 
 /**
@@ -100,4 +101,5 @@ export function reloadSharedTemplates(): void {
   }
   // What was rendered with the templates before.
   renderedOnce = new WeakMap();
+  forgetMarkedStrings();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../../../src/i18n/dates.ts";
-import { fallbackChain, languageNameIn, textDirection } from "../../../src/i18n/locales.ts";
+import { fallbackChain, languageNameIn, languageNameInSentence, textDirection } from "../../../src/i18n/locales.ts";
 
 describe("fallbackChain", () => {
   it.each([
@@ -93,6 +93,17 @@ describe("languageNameIn", () => {
     ["pt-BR", "en", "inglês"],
     ["en", "de", "German"],
   ])("in %s, %s is %s", (inLocale, code, name) => expect(languageNameIn(inLocale, code)).toBe(name));
+});
+
+describe("languageNameInSentence", () => {
+  it.each([
+    ["af", "en-US", ["en-US", "af"], "Engels"],
+    ["de", "en-US", ["en-US", "de"], "Englisch"],
+    ["th", "en", ["en", "th"], "อังกฤษ"],
+    // Only the region tells two of the site's languages apart: it stays.
+    ["de", "pt-PT", ["pt-PT", "pt-BR", "de"], "Portugiesisch (Portugal)"],
+    ["en", "zh-Hant-TW", ["zh-Hant-TW", "en"], "Traditional Chinese"],
+  ])("in %s, %s (site: %j) is %s", (inLocale, code, site, name) => expect(languageNameInSentence(inLocale, code, site)).toBe(name));
 });
 
 describe("formatDate", () => {
