@@ -54,10 +54,11 @@ const REGIONAL_PARENTS: Readonly<Record<string, { readonly parent: string; reado
 const SCRIPT_LOCALES = new Set(["az", "bs", "ff", "ha", "kk", "ks", "ku", "mn", "ms", "pa", "sd", "shi", "sr", "uz", "vai", "zh"]);
 
 /**
- * Written standards of one language that each reader reads as their own: Norwegian Bokmål and
- * Nynorsk, and `no`, the code for both. Tried after the language itself, before the default.
+ * Written standards of one language that each reader reads as their own, tried after the language
+ * itself, before the default: Norwegian Bokmål and Nynorsk, and `no`, the code for both; Brazilian
+ * Portuguese, which CLDR's `pt` is, for readers in Portugal, Angola or Mozambique.
  */
-const SIBLING_LANGUAGES: Readonly<Record<string, readonly string[]>> = { nb: ["no"], no: ["nb"], nn: ["no", "nb"] };
+const SIBLING_LANGUAGES: Readonly<Record<string, readonly string[]>> = { nb: ["no"], no: ["nb"], nn: ["no", "nb"], pt: ["pt-BR"] };
 
 /** The languages to try for `code` alone, most specific first, without the default's. */
 function ownChain(code: string): string[] {
