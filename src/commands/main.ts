@@ -225,7 +225,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "translations": {
       const { loadSite } = await import("../content/load-site.ts");
-      const { formatStatusTable, translationStatus } = await import("./translation-status.ts");
+      const { formatLanguageStatus, formatStatusTable, languageStatus, translationStatus } = await import("./translation-status.ts");
       const { loaded, problems } = await loadSite({ root });
       if (!loaded) {
         report(problems);
@@ -236,7 +236,10 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const rows = translationStatus(loaded.site).filter((r) => values.doc === undefined || r.document === values.doc);
-      console.log(values.json ? JSON.stringify(rows, null, 2) : formatStatusTable(rows));
+      const languages = languageStatus(loaded.site, loaded.translator);
+      if (values.json) console.log(JSON.stringify({ documents: rows, languages }, null, 2));
+      else console.log([formatStatusTable(rows), formatLanguageStatus(languages)].filter((part) => part !== "").join("\n\n"));
+      // Missing cookie purposes and UI strings fall back and are reported, not failed on: the documents decide.
       return rows.every((r) => r.state === "up-to-date") ? 0 : 1;
     }
     case "new-site": {

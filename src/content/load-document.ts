@@ -3,7 +3,7 @@ import { paths } from "../addresses/urls.ts";
 import type { RouteInput } from "../addresses/routes.ts";
 import { renderMarkdown } from "../markdown/renderer.ts";
 import type { CookieCategory } from "../model/cookies.ts";
-import type { LegalDocument, Translation, Version } from "../model/site.ts";
+import type { LegalDocument, Translation, UntranslatedText, Version } from "../model/site.ts";
 import type { IsoDate } from "../rules/dates.ts";
 import { landingIndex, versionStatuses } from "../rules/version-order.ts";
 import type { AnchoredFile } from "./anchors.ts";
@@ -12,6 +12,7 @@ import type { CookieTableUse } from "./cookies/table.ts";
 import type { DocumentFileCache, FileRendering } from "./file-cache.ts";
 import { layoutProblem } from "./layout.ts";
 import { versionParityProblems } from "./parity.ts";
+import { untranslatedText, untranslatedWarning } from "./untranslated.ts";
 import { sha256, type PublishedText } from "./published-lock.ts";
 import { scanDocument } from "./scan.ts";
 import type { SiteResources } from "./site-resources.ts";
@@ -164,13 +165,35 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   pushAll(problems, assembled.problems);
   if (!assembled.versions || sources.incomplete) return load;
   pushAll(problems, versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, resources.strictParity));
-  return { ...load, document: toDocument(slug, assembled.versions, rendered, localeCodes, resources.buildDate) };
+  const untranslated = untranslatedTexts(assembled.versions, settings.defaultLocale);
+  // Warned for the newest text of each language, the one still being translated.
+  for (const locale of localeCodes) {
+    const newest = assembled.versions.findLast((v) => v.files.has(locale));
+    const file = newest?.files.get(locale);
+    const reference = newest?.files.get(settings.defaultLocale);
+    const text = file && untranslated.get(file.file);
+    const problem = file && reference && text && untranslatedWarning(file.file, reference.file, settings.defaultLocale, text);
+    if (problem) problems.push(problem);
+  }
+  return { ...load, document: toDocument(slug, assembled.versions, rendered, untranslated, localeCodes, resources.buildDate) };
+}
+
+/** Per translation file: how much of it is the default language's same version word for word. */
+function untranslatedTexts(drafts: readonly VersionDraft[], defaultLocale: string): Map<string, UntranslatedText> {
+  const result = new Map<string, UntranslatedText>();
+  for (const version of drafts) {
+    const reference = version.files.get(defaultLocale);
+    if (!reference) continue;
+    for (const [locale, file] of version.files) if (locale !== defaultLocale) result.set(file.file, untranslatedText(reference, file));
+  }
+  return result;
 }
 
 function toDocument(
   slug: string,
   drafts: readonly VersionDraft[],
   rendered: ReadonlyMap<string, Pick<Translation, "html" | "toc" | "sections">>,
+  untranslated: ReadonlyMap<string, UntranslatedText>,
   localeCodes: readonly string[],
   buildDate: IsoDate,
 ): LegalDocument {
@@ -195,6 +218,7 @@ function toDocument(
             html: output?.html ?? "",
             toc: output?.toc ?? [],
             sections: output?.sections ?? [],
+            ...(untranslated.has(file.file) && { untranslated: untranslated.get(file.file) }),
             ...(fm.summary !== undefined && { summary: fm.summary }),
             ...(fm.description !== undefined && { description: fm.description }),
             ...(fm.latestVersion !== undefined && { latestVersion: fm.latestVersion }),

@@ -59,6 +59,18 @@ export interface Translation {
   readonly toc: readonly TocEntry[];
   /** Plain text by section, for the changes pages. */
   readonly sections: readonly TextSection[];
+  /** In a language other than the default: how much of it is still the default language's text. */
+  readonly untranslated?: UntranslatedText;
+}
+
+/** How many of a translation's paragraphs are the default language's same version word for word. */
+export interface UntranslatedText {
+  /** Paragraphs with words to translate (not only code, addresses, names or numbers). */
+  readonly paragraphs: number;
+  /** Of those, the ones identical to a paragraph of the default language's same version. */
+  readonly identical: number;
+  /** Line of the first identical one in the translation's file. */
+  readonly firstLine?: number;
 }
 
 /** A fix to a published version recorded in its front matter (docs/versioning.md). */

@@ -27,6 +27,11 @@ export async function serveExampleSite(buildDate: string): Promise<{ origin: str
   const outDir = mkdtempSync(path.join(tmpdir(), "codicil-browser-"));
   const result = await buildSite({ root: REPO, outDir, buildDate, recordPublished: false });
   if (!result.built) throw new Error(`The example site did not build: ${JSON.stringify(result.problems)}`);
+  return { outDir, ...(await serveFolder(outDir)) };
+}
+
+/** Serves a built site's folder on a free localhost port. */
+export async function serveFolder(outDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
   // sirv: a small, maintained static file server; `dev` so nothing is cached between runs.
   const handler = sirv(outDir, { dev: true, extensions: ["html"] });
   const server: Server = createServer((req, res) => handler(req, res, () => {
@@ -37,7 +42,6 @@ export async function serveExampleSite(buildDate: string): Promise<{ origin: str
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    outDir,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

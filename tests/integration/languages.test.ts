@@ -119,3 +119,28 @@ describe("a language listed before any document is written in it", () => {
     expect(sitemaps.join("")).not.toContain("fr-CA");
   });
 });
+
+describe("a site whose default language is regional", () => {
+  let regional: string;
+  let regionalProblems: readonly Problem[];
+  beforeAll(async () => {
+    regional = writeManyLanguageSite(["en-US", "zh-TW", "es-MX", "th"], { updated: DAY });
+    const result = await buildSite({ root: regional, buildDate: "2026-01-01" });
+    regionalProblems = result.problems;
+    expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
+  }, 600_000);
+  afterAll(() => removeDir(regional));
+
+  it("uses the shipped English strings with no file of its own, and warns of none missing for it", () => {
+    const $ = readPage(path.join(regional, "_site"), "en-US/privacy/");
+    expect($(".document-meta dt").first().text()).toBe("Version");
+    expect($(".document-meta dt [lang]").length).toBe(0);
+    expect(regionalProblems.filter((p) => p.message.includes("for en-US"))).toEqual([]);
+  });
+
+  it("lists a handful of languages openly", () => {
+    const $ = readPage(path.join(regional, "_site"), "th/privacy/");
+    expect($(".language-switcher details").length).toBe(0);
+    expect($(".language-switcher a").length).toBe(4);
+  });
+});

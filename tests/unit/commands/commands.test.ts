@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSite } from "../../../src/content/load-site.ts";
 import { nextLabel, startNewVersion } from "../../../src/commands/new-version.ts";
-import { formatStatusTable, translationStatus } from "../../../src/commands/translation-status.ts";
+import { formatLanguageStatus, formatStatusTable, languageStatus, translationStatus } from "../../../src/commands/translation-status.ts";
 import { copyFixture, removeDir, runCliAsync } from "../../support/sites.ts";
 
 const roots: string[] = [];
@@ -70,6 +70,8 @@ describe("startNewVersion", () => {
       state: "out-of-date",
       newest: "10.1",
       behind: ["10.2"],
+      // The fixture's German keeps two of its three paragraphs in English.
+      untranslated: { file: "content/privacy/versions/2025-06-01/de.md", paragraphs: 3, identical: 2, firstLine: 16 },
     });
   });
 
@@ -91,16 +93,47 @@ describe("startNewVersion", () => {
 
 describe("translationStatus", () => {
   it("reports each language as up to date, behind by which versions, or missing", async () => {
-    const { loaded } = await loadSite({ root: fixture(), buildDate: "2025-07-01" });
+    const { loaded, problems } = await loadSite({ root: fixture(), buildDate: "2025-07-01" });
     const rows = translationStatus(loaded!.site);
+    // check says so too, at the first paragraph still in English.
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: "content/privacy/de.md", line: 16, severity: "warning", message: expect.stringMatching(/^2 of 3 paragraphs \(67 %\) are word for word as in content\/privacy\/en.md/) }),
+    );
     expect(rows.map((r) => `${r.document} ${r.locale} ${r.state} ${r.newest ?? "-"} [${r.behind.join(",")}]`)).toEqual([
-      "privacy de up-to-date 10.1 []",
+      // Has the newest version, but two of its three paragraphs are the English ones.
+      "privacy de untranslated 10.1 []",
       "privacy ar out-of-date 10 [10.1]",
       "privacy pt-BR out-of-date 2 [10,10.1]",
       "terms de missing - [1]",
       "terms ar missing - [1]",
       "terms pt-BR missing - [1]",
     ]);
-    expect(formatStatusTable(rows).split("\n")[2]).toBe("privacy   ar        out of date  10    10.1");
+    expect(formatStatusTable(rows).split("\n").slice(1, 3)).toEqual([
+      "privacy   de        untranslated  10.1                    2 of 3 paragraphs (67 %) from content/privacy/de.md:16",
+      "privacy   ar        out of date   10    10.1              2 of 3 paragraphs (67 %) from content/privacy/versions/2025-01-01/ar.md:16",
+    ]);
+  });
+});
+
+describe("languageStatus", () => {
+  it("lists per language the cookie purposes without its text and the UI strings it shows in another language", async () => {
+    const root = copyFixture("cookies");
+    roots.push(root);
+    // Thai: no purposes, no shipped strings; pt-BR lacks two purposes; de and ar lack Matomo's.
+    const siteYaml = path.join(root, "content/site.yaml");
+    writeFileSync(siteYaml, `${readFileSync(siteYaml, "utf8").trimEnd()}\n  - { code: th, name: ไทย }\n`);
+    const { loaded, problems } = await loadSite({ root, buildDate: "2025-07-01" });
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    const rows = languageStatus(loaded!.site, loaded!.translator);
+    const registryLines = readFileSync(path.join(root, "content/cookies.yaml"), "utf8").split("\n");
+    const purposeLine = (n: number) => registryLines.flatMap((l, i) => (l.trim() === "purpose:" ? [i + 1] : []))[n];
+    const matomo = { cookie: "Matomo (_pk_id, _pk_ses)", file: "content/cookies.yaml", line: purposeLine(2) };
+    const th = rows.find((r) => r.locale === "th");
+    expect(th?.missingCookiePurposes.map((c) => c.cookie)).toEqual(expect.arrayContaining(["Fixture Shop (shop_session, shop_csrf)", "Matomo (_pk_id, _pk_ses)"]));
+    expect(th?.missingUiStrings).toContain("document.version");
+    expect(rows.find((r) => r.locale === "ar")?.missingCookiePurposes).toContainEqual(matomo);
+    expect(rows.find((r) => r.locale === "ar")?.missingUiStrings).toEqual([]);
+    expect(rows.find((r) => r.locale === "pt-BR")?.missingCookiePurposes.map((c) => c.cookie)).toContain("Fixture Shop (shop_lang)");
+    expect(formatLanguageStatus(rows)).toMatch(new RegExp(`^th: \\d+ cookie purposes to translate \\(content/cookies.yaml:\\d+ Fixture Shop .*; \\d+ UI strings shown in another language \\(.*add them to locales/th.json\\)$`, "m"));
   });
 });
