@@ -19,7 +19,7 @@ let markedStrings = new WeakMap<nunjucks.Environment, Map<string, nunjucks.runti
 export function uiStringFilters(environment: nunjucks.Environment, translator: () => Translator) {
   const sameAsPage = new Map<string, boolean>();
   return {
-    t(key: string, locale: string, values?: Record<string, unknown>): string | nunjucks.runtime.SafeString {
+    t: (key: string, locale: string, values?: Record<string, unknown>): string | nunjucks.runtime.SafeString => {
       const { text, language } = translator().resolve(locale, key, values);
       if (language === locale) return text;
       const pair = `${locale}\u0000${language}`;
@@ -27,7 +27,7 @@ export function uiStringFilters(environment: nunjucks.Environment, translator: (
       if (same === undefined) sameAsPage.set(pair, (same = sameLanguage(locale, language)));
       if (same) return text;
       let byText = markedStrings.get(environment);
-      if (!byText) markedStrings.set(environment, (byText = new Map()));
+      if (!byText) markedStrings.set(environment, (byText = new Map<string, nunjucks.runtime.SafeString>()));
       const cacheKey = `${language}\u0000${text}`;
       let html = byText.get(cacheKey);
       if (html === undefined) {
@@ -36,9 +36,7 @@ export function uiStringFilters(environment: nunjucks.Environment, translator: (
       }
       return html;
     },
-    tText(key: string, locale: string, values?: Record<string, unknown>): string {
-      return translator().t(locale, key, values);
-    },
+    tText: (key: string, locale: string, values?: Record<string, unknown>): string => translator().t(locale, key, values),
   };
 }
 

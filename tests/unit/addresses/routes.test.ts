@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentLanguages, explainMissingPath, HTML_KINDS, listRoutes, type RouteDocument, type RouteInput } from "../../../src/addresses/routes.ts";
+import { documentLanguages, explainMissingPath, HTML_KINDS, listRoutes, publishedLocales, type RouteDocument, type RouteInput } from "../../../src/addresses/routes.ts";
 import { absoluteUrl, href, outputPermalink, paths } from "../../../src/addresses/urls.ts";
 
 describe("URL building", () => {
@@ -210,5 +210,24 @@ describe("the not-found page and the brand's stylesheet", () => {
     const stylesheets = (hasAccentColours: boolean) => listRoutes({ ...site, hasAccentColours }).filter((r) => r.kind === "brandStylesheet").map((r) => r.path);
     expect(stylesheets(true)).toEqual(["/brand/accent.css"]);
     expect(stylesheets(false)).toEqual([]);
+  });
+});
+
+describe("publishedLocales: a language gets pages once a document is written in it", () => {
+  const doc = (slug: string, ...versions: string[][]) => ({ slug, versions: versions.map((locales, i) => ({ updated: `202${i}-01-01`, locales })) });
+  it.each([
+    ["every language with a document", ["en", "de", "fr"], [doc("privacy", ["en", "de"]), doc("terms", ["en"], ["en", "fr"])], ["en", "de", "fr"]],
+    ["not one listed before any document is translated", ["en", "fr", "de"], [doc("privacy", ["en", "de"])], ["en", "de"]],
+    ["an older version is enough", ["en", "fr"], [doc("privacy", ["en", "fr"], ["en"])], ["en", "fr"]],
+    ["every language while there is no document", ["en", "fr"], [], ["en", "fr"]],
+  ])("%s", (_, locales, documents, expected) => {
+    expect(publishedLocales({ locales, documents })).toEqual(expected);
+    const indexes = listRoutes({ locales, documents }).filter((r) => r.kind === "localeIndex").map((r) => r.path);
+    expect(indexes).toEqual(expected.map((l) => `/${l}/`));
+  });
+
+  it("explains a link to such a language", () => {
+    const input = { locales: ["en", "fr"], documents: [doc("privacy", ["en"])] };
+    expect(explainMissingPath("/fr/privacy/", input, new Set(listRoutes(input).map((r) => r.path)))).toBe("the link /fr/privacy/ leads nowhere: no document is written in fr yet, so it has no pages.");
   });
 });
