@@ -166,25 +166,29 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   if (!assembled.versions || sources.incomplete) return load;
   pushAll(problems, versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, resources.strictParity));
   const untranslated = untranslatedTexts(assembled.versions, settings.defaultLocale);
-  // Warned for the newest text of each language, the one still being translated.
-  for (const locale of localeCodes) {
-    const newest = assembled.versions.findLast((v) => v.files.has(locale));
-    const file = newest?.files.get(locale);
-    const reference = newest?.files.get(settings.defaultLocale);
-    const text = file && untranslated.get(file.file);
-    const problem = file && reference && text && untranslatedWarning(file.file, reference.file, settings.defaultLocale, text);
+  for (const [file, { referenceFile, text }] of untranslated) {
+    const problem = untranslatedWarning(file, referenceFile, settings.defaultLocale, text);
     if (problem) problems.push(problem);
   }
-  return { ...load, document: toDocument(slug, assembled.versions, rendered, untranslated, localeCodes, resources.buildDate) };
+  const texts = new Map([...untranslated].map(([file, { text }]) => [file, text]));
+  return { ...load, document: toDocument(slug, assembled.versions, rendered, texts, localeCodes, resources.buildDate) };
 }
 
-/** Per translation file: how much of it is the default language's same version word for word. */
-function untranslatedTexts(drafts: readonly VersionDraft[], defaultLocale: string): Map<string, UntranslatedText> {
-  const result = new Map<string, UntranslatedText>();
-  for (const version of drafts) {
+/**
+ * How much of each language's newest file is the default language's same version word for word:
+ * the text still being translated, which check warns about and the translation status reports.
+ * Older files are published and frozen, so they are not compared.
+ */
+function untranslatedTexts(drafts: readonly VersionDraft[], defaultLocale: string): Map<string, { referenceFile: string; text: UntranslatedText }> {
+  const result = new Map<string, { referenceFile: string; text: UntranslatedText }>();
+  const done = new Set<string>([defaultLocale]);
+  for (const version of [...drafts].reverse()) {
     const reference = version.files.get(defaultLocale);
-    if (!reference) continue;
-    for (const [locale, file] of version.files) if (locale !== defaultLocale) result.set(file.file, untranslatedText(reference, file));
+    for (const [locale, file] of version.files) {
+      if (done.has(locale)) continue;
+      done.add(locale);
+      if (reference) result.set(file.file, { referenceFile: reference.file, text: untranslatedText(reference, file) });
+    }
   }
   return result;
 }
