@@ -12,7 +12,7 @@ import type { CookieTableUse } from "./cookies/table.ts";
 import type { DocumentFileCache, FileRendering } from "./file-cache.ts";
 import { layoutProblem } from "./layout.ts";
 import { versionParityProblems } from "./parity.ts";
-import { untranslatedText, untranslatedWarning } from "./untranslated.ts";
+import { ReferenceParagraphs, untranslatedText, untranslatedWarning } from "./untranslated.ts";
 import { sha256, type PublishedText } from "./published-lock.ts";
 import { scanDocument } from "./scan.ts";
 import type { SiteResources } from "./site-resources.ts";
@@ -184,10 +184,13 @@ function untranslatedTexts(drafts: readonly VersionDraft[], defaultLocale: strin
   const done = new Set<string>([defaultLocale]);
   for (const version of [...drafts].reverse()) {
     const reference = version.files.get(defaultLocale);
+    let original: ReferenceParagraphs | undefined;
     for (const [locale, file] of version.files) {
       if (done.has(locale)) continue;
       done.add(locale);
-      if (reference) result.set(file.file, { referenceFile: reference.file, text: untranslatedText(reference, file) });
+      if (!reference) continue;
+      original ??= new ReferenceParagraphs(reference);
+      result.set(file.file, { referenceFile: reference.file, text: untranslatedText(original, file) });
     }
   }
   return result;

@@ -82,12 +82,20 @@ function isProse(line: string): boolean {
 /** Letters of scripts written without spaces between words, where words cannot be counted. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/gu;
 
+/** The default language's paragraphs of one version, split once for all its translations. */
+export class ReferenceParagraphs {
+  readonly texts: ReadonlySet<string>;
+  constructor(reference: BodyText) {
+    this.texts = new Set(paragraphs(reference).map((p) => p.text));
+  }
+}
+
 /**
  * How much of a translation is the default language's same version, paragraph for paragraph: the
  * translatable paragraphs that are identical to one of the reference's.
  */
-export function untranslatedText(reference: BodyText, translation: BodyText): UntranslatedText {
-  const original = new Set(paragraphs(reference).map((p) => p.text));
+export function untranslatedText(reference: BodyText | ReferenceParagraphs, translation: BodyText): UntranslatedText {
+  const original = reference instanceof ReferenceParagraphs ? reference.texts : new ReferenceParagraphs(reference).texts;
   const translatable = paragraphs(translation).filter((p) => p.translatable);
   const identical = translatable.filter((p) => original.has(p.text));
   const first = identical[0];
