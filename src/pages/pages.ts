@@ -180,7 +180,7 @@ export function pageView(context: PageContext, route: Route, comparisons: Compar
         title: "",
         alternates: [],
         languages: [],
-        indexes: settings.locales.map((l) => ({ ...ref(l.code), href: link(paths.localeIndex(l.code)) })),
+        indexes: settings.locales.filter((l) => languagesWithPages(context).includes(l.code)).map((l) => ({ ...ref(l.code), href: link(paths.localeIndex(l.code)) })),
       };
     case "sitemap":
     case "robots":
