@@ -50,7 +50,7 @@ function paragraph(random: () => number, letters: string, chars: number, separat
   return text.slice(0, chars);
 }
 
-const section = (blocks: string[]): TextSection[] => [{ id: "s", heading: "Section", level: 2, blocks }];
+const section = (texts: string[]): TextSection[] => [{ id: "s", heading: "Section", level: 2, blocks: texts.map((text) => ({ kind: "paragraph", text, targets: [] })) }];
 
 /** `count` single characters replaced, spread evenly over the text. */
 function editCharacters(text: string, count: number, letters: string): string {
