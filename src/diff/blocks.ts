@@ -160,19 +160,40 @@ function editedRun(before: TextRun, after: TextRun, words: WordIndex, bounds: Bl
 }
 
 /**
- * Runs of removed and added texts (paragraphs, list items) paired by similarity (`pairTexts`):
- * those removed without a partner first, then the added ones in order, edited or new.
+ * The order a gap is read in: each added element in its order, and before it the removed ones
+ * without a partner that stood before the partner of the next paired element (all that are left,
+ * when none follows), so a deletion stays next to the text around it and precedes what replaced it.
  */
-function pairedRuns<T extends TextRun>(removed: readonly T[], added: readonly T[], words: WordIndex, bounds: BlockBounds): { run: T; change: RunChange }[] {
-  const pairs = pairTexts(removed.map((r) => r.text), added.map((a) => a.text), words);
-  const paired = new Set([...pairs.values()].map((p) => p.removedIndex));
-  const result = removed.filter((_, r) => !paired.has(r)).map((run) => ({ run, change: wholeRun(run, "deleted") }));
-  added.forEach((run, a) => {
-    const pair = pairs.get(a);
-    const before = pair && removed[pair.removedIndex];
-    result.push({ run, change: pair && before ? pairedRun(before, run, pair.parts, words.budget, bounds) : wholeRun(run, "inserted") });
+function readingOrder(removedCount: number, added: readonly (number | undefined)[]): ({ removed: number } | { added: number })[] {
+  const paired = new Set(added.filter((r) => r !== undefined));
+  const nextPartner: (number | undefined)[] = [];
+  for (let a = added.length - 1, next: number | undefined; a >= 0; a--) nextPartner[a] = next = added[a] ?? next;
+  const order: ({ removed: number } | { added: number })[] = [];
+  let done = 0;
+  const removedUpTo = (end: number) => {
+    for (; done < end; done++) if (!paired.has(done)) order.push({ removed: done });
+  };
+  added.forEach((_, a) => {
+    removedUpTo(nextPartner[a] ?? removedCount);
+    order.push({ added: a });
   });
-  return result;
+  removedUpTo(removedCount);
+  return order;
+}
+
+/** Runs of removed and added texts (paragraphs, list items) paired by similarity (`pairTexts`), in reading order. */
+function pairedRuns<T extends TextRun>(removed: readonly T[], added: readonly T[], words: WordIndex, bounds: BlockBounds): { run: T; change: RunChange; before?: T }[] {
+  const pairs = pairTexts(removed.map((r) => r.text), added.map((a) => a.text), words);
+  return readingOrder(removed.length, added.map((_, a) => pairs.get(a)?.removedIndex)).map((step) => {
+    if ("removed" in step) {
+      const run = removed[step.removed] as T;
+      return { run, change: wholeRun(run, "deleted") };
+    }
+    const run = added[step.added] as T;
+    const pair = pairs.get(step.added);
+    const before = pair && removed[pair.removedIndex];
+    return before && pair ? { run, change: pairedRun(before, run, pair.parts, words.budget, bounds), before } : { run, change: wholeRun(run, "inserted") };
+  });
 }
 
 /** A block shown whole: in an added or removed section, or one with no partner. */
@@ -199,22 +220,25 @@ export function diffBlocks(before: readonly TextBlock[], after: readonly TextBlo
       bounds,
     );
     const changeOf = new Map<TextBlock, BlockChange>(paragraphs.map(({ run, change }) => [run, { kind: "paragraph", ...change }]));
+    const partnerOf = new Map<TextBlock, TextBlock>();
+    for (const { run, before } of paragraphs) if (before) partnerOf.set(run, before);
     for (const kind of ["list", "table"] as const) {
       const gone = removed.filter((b) => b.kind === kind);
       const come = added.filter((b) => b.kind === kind);
       come.forEach((block, i) => {
         const old = gone[i];
+        if (old) partnerOf.set(block, old);
         changeOf.set(block, old ? diffBlock(old, block, words, bounds) : wholeBlock(block, "inserted"));
       });
       for (const old of gone.slice(come.length)) changeOf.set(old, wholeBlock(old, "deleted"));
     }
-    for (const block of removed) {
-      const change = changeOf.get(block);
-      if (change?.status === "deleted") changes.push(change);
-    }
-    for (const block of added) {
-      const change = changeOf.get(block);
-      if (change) changes.push(change);
+    for (const step of readingOrder(removed.length, added.map((block) => {
+      const partner = partnerOf.get(block);
+      return partner === undefined ? undefined : removed.indexOf(partner);
+    }))) {
+      const block = "removed" in step ? removed[step.removed] : added[step.added];
+      const change = block && changeOf.get(block);
+      if (change && ("added" in step || change.status === "deleted")) changes.push(change);
     }
   });
   return changes;

@@ -109,6 +109,12 @@ const CASES: RevisionCase[] = [
     changes: [{ section: "Retention (changed)", lines: ["Data | Kept [+for+]", "Server logs | 30 days", "[-Backups-] | [-90 days-]", "Invoices | 10 years"] }],
   },
   {
+    name: "a paragraph removed after an edited table stays after it",
+    older: "## Retention\n\n| Data | Kept for |\n|---|---|\n| Server logs | 30 days |\n\nBackups disappear within a further 35 days.\n\nAsk us for details.\n",
+    newer: "## Retention\n\n| Data | Kept for |\n|---|---|\n| Server logs | 14 days |\n\nAsk us for details.\n",
+    changes: [{ section: "Retention (changed)", lines: ["Data | Kept for", "Server logs | [-30-][+14+] days", "[-Backups disappear within a further 35 days.-]", "Ask us for details."] }],
+  },
+  {
     name: "a list item added, one edited, a nested item added",
     older: "## Your rights\n\n- access your data\n- erase your data\n- object to processing\n  - for direct marketing\n",
     newer: "## Your rights\n\n- access your data\n- rectify your data\n- erase your data at any time\n- object to processing\n  - for direct marketing\n  - for profiling\n",
