@@ -83,6 +83,22 @@ describe("the example site", () => {
     expect(Object.entries(lock.urls).filter(([, e]) => e.corrected).map(([url, e]) => [url, e.corrected])).toEqual([["/en/privacy/2026-11-02/", "2026-11-20"]]);
   });
 
+  it("shows version 2.0's changes as a lawyer reads them: the table as a table, the rewritten sentence word by word, the new link written out", () => {
+    const $ = readPage(out, "en/privacy/2025-05-01/changes/");
+    const section = (heading: string) => $(".changes-section").filter((_, el) => $(el).find("h2").text().startsWith(heading));
+    const table = section("Why we use your data").find("table");
+    expect(table.find('thead th[scope="col"]').toArray().map((th) => $(th).text())).toEqual(["Purpose", "Data used", "Legal basis (GDPR)"]);
+    const added = table.find("tr.changes-row-inserted");
+    expect(added.find('th[scope="row"]').text()).toBe("Row added: [added: Fixing crashes]");
+    expect(table.find("tbody tr").length).toBe(5);
+    const website = section("Our website");
+    expect(website.find("p").first().text()).toBe(
+      "Our website uses no analytics or advertising tools. It sets [removed: one cookie to keep you signed in to][added: only] the [removed: account area and one to remember your language][added: few cookies it needs, which our Cookie Policy describes].",
+    );
+    expect(website.find(".changes-targets li").text()).toBe("Link added: [added: /en/cookies/]");
+    expect($(".changes-summary").text()).toContain("Link addresses, image sources and anchors added, removed or changed: 1");
+  });
+
   it("renders the right-to-left pages with dir=rtl", () => {
     const rtl = site.settings.locales.find((l) => l.dir === "rtl");
     expect(readPage(out, `${rtl?.code}/`)("html").attr("dir")).toBe("rtl");

@@ -99,6 +99,6 @@ describe("{% cookieTable %} in a document", () => {
   it("leaves the text sections and the table of contents as they were", () => {
     const { toc, sections } = render("## Cookies\n\n{% cookieTable %}\n\nText.\n");
     expect(toc.map((t) => t.id)).toEqual(["cookies"]);
-    expect(sections).toEqual([{ id: "cookies", heading: "Cookies", level: 2, blocks: ["Text."] }]);
+    expect(sections).toEqual([{ id: "cookies", heading: "Cookies", level: 2, blocks: [{ kind: "paragraph", text: "Text.", targets: [] }] }]);
   });
 });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../../src/markdown/renderer.ts";
+
+const sections = (markdown: string) => renderMarkdown(markdown, { file: "x.md", bodyLine: 1, pathPrefix: "/", permalinkLabel: (h) => h }).sections;
+
+describe("textSections: the text the changes pages compare", () => {
+  it("keeps paragraphs with their link targets, image sources and raw HTML ids", () => {
+    const [section] = sections('## Contact\n\nWrite to [us](mailto:privacy@example.com) or see ![the map](/img/map.png).\n\n<p id="dpo">Our <a href="/dpo/">officer</a>.</p>\n');
+    expect(section?.blocks).toEqual([
+      { kind: "paragraph", text: "Write to us or see the map.", targets: [{ kind: "link", value: "mailto:privacy@example.com" }, { kind: "image", value: "/img/map.png" }] },
+      { kind: "paragraph", text: "Our officer.", targets: [{ kind: "id", value: "dpo" }, { kind: "link", value: "/dpo/" }] },
+    ]);
+  });
+
+  it("keeps a list as one block, item by item, nested lists as deeper items", () => {
+    const [section] = sections("## Rights\n\n1. Access\n2. Objection\n   - to [marketing](/m/)\n   - to profiling\n\nAfter.\n");
+    expect(section?.blocks).toEqual([
+      {
+        kind: "list",
+        items: [
+          { text: "Access", targets: [], depth: 0, ordered: true },
+          { text: "Objection", targets: [], depth: 0, ordered: true },
+          { text: "to marketing", targets: [{ kind: "link", value: "/m/" }], depth: 1, ordered: false },
+          { text: "to profiling", targets: [], depth: 1, ordered: false },
+        ],
+      },
+      { kind: "paragraph", text: "After.", targets: [] },
+    ]);
+  });
+
+  it("keeps a table as rows of cells, the header row first", () => {
+    const [section] = sections("## Retention\n\n| Data | Kept |\n|---|---|\n| Logs | 30 days |\n");
+    const cell = (text: string) => ({ text, targets: [] });
+    expect(section?.blocks).toEqual([{ kind: "table", rows: [[cell("Data"), cell("Kept")], [cell("Logs"), cell("30 days")]] }]);
+  });
+
+  it("reads a heading inside a list item as the item's text, not as a new section", () => {
+    expect(sections("## A\n\n- ## Not a section\n").map((s) => s.id)).toEqual(["a"]);
+  });
+});
