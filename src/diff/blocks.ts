@@ -27,20 +27,26 @@ function runsEqual(a: TextRun, b: TextRun): boolean {
   return a.text === b.text && targetsEqual(a.targets, b.targets);
 }
 
+function itemsEqual(a: readonly ListItemText[], b: readonly ListItemText[]): boolean {
+  return a.length === b.length && a.every((item, i) => {
+    const other = b[i];
+    return other !== undefined && runsEqual(item, other) && item.ordered === other.ordered && itemsEqual(item.items, other.items);
+  });
+}
+
+function rowsEqual(a: readonly TextRun[], b: readonly TextRun[]): boolean {
+  return a.length === b.length && a.every((cell, j) => {
+    const other = b[j];
+    return other !== undefined && runsEqual(cell, other);
+  });
+}
+
 function blockEqual(a: TextBlock, b: TextBlock): boolean {
   if (a.kind === "paragraph") return b.kind === "paragraph" && runsEqual(a, b);
-  if (a.kind === "list") {
-    return b.kind === "list" && a.items.length === b.items.length && a.items.every((item, i) => {
-      const other = b.items[i];
-      return other !== undefined && item.depth === other.depth && item.ordered === other.ordered && runsEqual(item, other);
-    });
-  }
+  if (a.kind === "list") return b.kind === "list" && a.ordered === b.ordered && itemsEqual(a.items, b.items);
   return b.kind === "table" && a.rows.length === b.rows.length && a.rows.every((row, i) => {
     const other = b.rows[i];
-    return other !== undefined && row.length === other.length && row.every((cell, j) => {
-      const otherCell = other[j];
-      return otherCell !== undefined && runsEqual(cell, otherCell);
-    });
+    return other !== undefined && rowsEqual(row, other);
   });
 }
 
@@ -52,34 +58,32 @@ export function blocksEqual(a: readonly TextBlock[], b: readonly TextBlock[]): b
   });
 }
 
-const targetKey = (t: TextTarget) => `${t.kind}\u0001${t.value}`;
-const runKey = (run: TextRun) => (run.targets.length === 0 ? run.text : `${run.text}\u0002${run.targets.map(targetKey).join("\u0002")}`);
-
-function blockKey(block: TextBlock): string {
-  if (block.kind === "paragraph") return `p${runKey(block)}`;
-  if (block.kind === "list") return `l${block.items.map(itemKey).join("\u0003")}`;
-  return `t${block.rows.map((row) => row.map(runKey).join("\u0004")).join("\u0003")}`;
-}
-const itemKey = (item: ListItemText) => `${item.depth}${item.ordered ? "o" : "u"}${runKey(item)}`;
-
 /**
- * `older` and `newer` aligned by `key` (jsdiff's diffArrays), each kept element given to `same`
- * and each run of removed and added ones between two kept ones to `gap`. Beyond `maxEdits` edits
- * the alignment is not made: OutOfWork, for the caller to show the text replaced.
+ * `older` and `newer` aligned (jsdiff's diffArrays, comparing with `equal`), each kept element
+ * given to `same` and each run of removed and added ones between two kept ones to `gap`. Each
+ * comparison is taken from `budget`; beyond `maxEdits` edits the alignment is not made: OutOfWork,
+ * for the caller to show the text replaced.
  */
 export function align<T>(
   older: readonly T[],
   newer: readonly T[],
-  key: (item: T) => string,
+  equal: (a: T, b: T) => boolean,
   maxEdits: number,
   budget: WorkBudget,
   same: (before: T, after: T) => void,
   gap: (removed: T[], added: T[]) => void,
 ): void {
-  const olderKeys = older.map(key);
-  const newerKeys = newer.map(key);
-  budget.spend(older.length + newer.length + olderKeys.reduce((n, k) => n + k.length, 0) + newerKeys.reduce((n, k) => n + k.length, 0));
-  const parts = diffArrays(olderKeys, newerKeys, { maxEditLength: maxEdits });
+  budget.spend(older.length + newer.length);
+  // The budget is taken in one piece and what is left given back, as in word-diff.ts.
+  const allowed = budget.left;
+  let compared = 0;
+  const comparator = (a: T, b: T) => {
+    if (++compared > allowed) budget.spend(compared);
+    return equal(a, b);
+  };
+  // jsdiff copies the arrays it is given (its array diff's `tokenize`) and never changes them.
+  const parts = diffArrays(older as T[], newer as T[], { maxEditLength: maxEdits, comparator });
+  budget.spend(compared);
   if (!parts) throw new OutOfWork();
   let oldAt = 0;
   let newAt = 0;
@@ -109,7 +113,7 @@ export function align<T>(
 export function compareTargets(before: readonly TextTarget[], after: readonly TextTarget[], budget: WorkBudget, bounds: BlockBounds): readonly TargetChange[] {
   if (targetsEqual(before, after)) return NO_TARGET_CHANGES;
   const changes: TargetChange[] = [];
-  align(before, after, targetKey, bounds.paragraphEdits, budget, () => {}, (removed, added) => {
+  align(before, after, (a, b) => a.kind === b.kind && a.value === b.value, bounds.paragraphEdits, budget, () => {}, (removed, added) => {
     const taken = new Set<number>();
     for (const old of removed) {
       const index = added.findIndex((t, i) => !taken.has(i) && t.kind === old.kind);
@@ -200,8 +204,8 @@ function pairedRuns<T extends TextRun>(removed: readonly T[], added: readonly T[
 export function wholeBlock(block: TextBlock, status: "same" | "inserted" | "deleted"): BlockChange {
   if (block.kind === "paragraph") return { kind: "paragraph", ...wholeRun(block, status) };
   if (block.kind === "list") {
-    const { ordered, items } = nestItems(block.items.map((item) => ({ item, change: wholeRun(item, status) })));
-    return { kind: "list", status, ordered, items };
+    const whole = (item: ListItemText): ListItemChange => ({ ...wholeRun(item, status), ordered: item.ordered, children: item.items.map(whole) });
+    return { kind: "list", status, ordered: block.ordered, items: block.items.map(whole) };
   }
   const row = (cells: readonly TextRun[]): TableRowChange => ({ status, cells: cells.map((cell) => ({ ...wholeRun(cell, status), column: "same" })) });
   const [header = [], ...rows] = block.rows;
@@ -211,7 +215,7 @@ export function wholeBlock(block: TextBlock, status: "same" | "inserted" | "dele
 /** Paragraphs, lists and tables of a changed section compared. */
 export function diffBlocks(before: readonly TextBlock[], after: readonly TextBlock[], words: WordIndex, bounds: BlockBounds): BlockChange[] {
   const changes: BlockChange[] = [];
-  align(before, after, blockKey, bounds.paragraphEdits, words.budget, (_, block) => changes.push(wholeBlock(block, "same")), (removed, added) => {
+  align(before, after, blockEqual, bounds.paragraphEdits, words.budget, (_, block) => changes.push(wholeBlock(block, "same")), (removed, added) => {
     // Paragraphs pair by likeness; lists and tables pair with the one of their kind at the same place in the run.
     const paragraphs = pairedRuns(
       removed.filter((b) => b.kind === "paragraph"),
@@ -250,32 +254,50 @@ function diffBlock(before: TextBlock, after: TextBlock, words: WordIndex, bounds
   throw new Error(`Internal error: a ${before.kind} paired with a ${after.kind}.`);
 }
 
+/** A list item in reading order: its depth and whether the list it belongs to is numbered. */
+interface FlatItem extends TextRun {
+  readonly depth: number;
+  readonly inOrdered: boolean;
+}
+
+function flatItems(items: readonly ListItemText[], inOrdered: boolean, depth: number, into: FlatItem[], budget: WorkBudget): FlatItem[] {
+  budget.spend(items.length);
+  for (const item of items) {
+    into.push({ text: item.text, targets: item.targets, depth, inOrdered });
+    flatItems(item.items, item.ordered, depth + 1, into, budget);
+  }
+  return into;
+}
+
 /** Lists item by item: an added item is added, an edited one shows its words; nested lists stay nested. */
 function diffList(before: ListBlock, after: ListBlock, words: WordIndex, bounds: BlockBounds): ListChange {
-  const flat: { item: ListItemText; change: RunChange }[] = [];
-  align(before.items, after.items, itemKey, bounds.paragraphEdits, words.budget, (_, item) => flat.push({ item, change: wholeRun(item, "same") }), (removed, added) => {
+  const flat: { item: FlatItem; change: RunChange }[] = [];
+  const equal = (a: FlatItem, b: FlatItem) => a.depth === b.depth && a.inOrdered === b.inOrdered && runsEqual(a, b);
+  const older = flatItems(before.items, before.ordered, 0, [], words.budget);
+  const newer = flatItems(after.items, after.ordered, 0, [], words.budget);
+  align(older, newer, equal, bounds.paragraphEdits, words.budget, (_, item) => flat.push({ item, change: wholeRun(item, "same") }), (removed, added) => {
     for (const { run, change } of pairedRuns(removed, added, words, bounds)) flat.push({ item: run, change });
   });
-  const { ordered, items } = nestItems(flat);
-  return { kind: "list", status: flat.every((f) => f.change.status === "same") ? "same" : "changed", ordered, items };
+  const items = nestItems(flat);
+  return { kind: "list", status: flat.every((f) => f.change.status === "same") ? "same" : "changed", ordered: flat[0]?.item.inOrdered ?? after.ordered, items };
 }
 
 /** Items in reading order with their depths, as the tree of nested lists they form. */
-function nestItems(flat: readonly { item: ListItemText; change: RunChange }[]): { ordered: boolean; items: ListItemChange[] } {
+function nestItems(flat: readonly { item: FlatItem; change: RunChange }[]): ListItemChange[] {
   type Node = { depth: number; node: ListItemChange & { ordered: boolean; children: ListItemChange[] } };
   const root: ListItemChange[] = [];
   const stack: Node[] = [];
   for (const { item, change } of flat) {
     while (stack.length > 0 && (stack[stack.length - 1] as Node).depth >= item.depth) stack.pop();
     const parent = stack[stack.length - 1];
-    const node = { ...change, ordered: false, children: [] as ListItemChange[] };
+    const node = { status: change.status, segments: change.segments, targets: change.targets, ordered: false, children: [] as ListItemChange[] };
     if (parent) {
-      if (parent.node.children.length === 0) parent.node.ordered = item.ordered;
+      if (parent.node.children.length === 0) parent.node.ordered = item.inOrdered;
       parent.node.children.push(node);
     } else root.push(node);
     stack.push({ depth: item.depth, node });
   }
-  return { ordered: flat[0]?.item.ordered ?? false, items: root };
+  return root;
 }
 
 /** Which column of each table a column of the comparison shows. */
@@ -293,7 +315,7 @@ function diffTable(before: TableBlock, after: TableBlock, words: WordIndex, boun
 
   const columns: Column[] = [];
   const headerCells = (row: readonly TextRun[]) => row.map((cell, i) => ({ i, text: cell.text }));
-  align(headerCells(oldHeader), headerCells(newHeader), (c) => c.text, bounds.paragraphEdits, words.budget, (b, a) => columns.push({ before: b.i, after: a.i }), (removed, added) => {
+  align(headerCells(oldHeader), headerCells(newHeader), (a, b) => a.text === b.text, bounds.paragraphEdits, words.budget, (b, a) => columns.push({ before: b.i, after: a.i }), (removed, added) => {
     const pairs = pairedIndices(removed.map((c) => c.i), added.map((c) => c.i), (i) => cellText(oldHeader, i), (i) => cellText(newHeader, i), words);
     for (const [b, a] of pairs) columns.push({ ...(b !== undefined && { before: b }), ...(a !== undefined && { after: a }) });
   });
@@ -301,7 +323,7 @@ function diffTable(before: TableBlock, after: TableBlock, words: WordIndex, boun
 
   const rows: TableRowChange[] = [];
   const firstCell = (row: readonly TextRun[]) => row[0]?.text ?? "";
-  align(oldRows, newRows, firstCell, bounds.paragraphEdits, words.budget, (b, a) => rows.push(rowChange(b, a, columns, words, bounds)), (removed, added) => {
+  align(oldRows, newRows, (a, b) => firstCell(a) === firstCell(b), bounds.paragraphEdits, words.budget, (b, a) => rows.push(rowChange(b, a, columns, words, bounds)), (removed, added) => {
     const rowText = (row: readonly TextRun[]) => row.map((c) => c.text).join(" | ");
     for (const [b, a] of pairedIndices(indices(removed.length), indices(added.length), (i) => rowText(removed[i] ?? []), (i) => rowText(added[i] ?? []), words)) {
       rows.push(rowChange(b === undefined ? undefined : removed[b], a === undefined ? undefined : added[a], columns, words, bounds));

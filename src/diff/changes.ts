@@ -1,4 +1,4 @@
-import type { TextTarget } from "../model/text.ts";
+import type { TextBlock, TextTarget } from "../model/text.ts";
 
 /**
  * What a comparison of two versions finds (`compareSections`), as plain data for the pages: sections
@@ -86,8 +86,8 @@ export interface SectionChange {
   readonly textChanged: boolean;
   /** The section's paragraphs, lists and tables marked up; empty for unchanged sections. */
   readonly blocks: readonly BlockChange[];
-  /** The text, for unchanged sections (shown collapsed), as blocks with nothing marked. */
-  readonly unchangedBlocks: readonly BlockChange[];
+  /** The text, for unchanged sections (shown collapsed). */
+  readonly unchangedBlocks: readonly TextBlock[];
   /** How many link addresses, image sources and ids changed in the section (`TargetChange`). */
   readonly targetChanges: number;
   /** Too large a change to compare within the bounds: shown as the old text replaced by the new. */

@@ -1,4 +1,4 @@
-import type { TextBlock, TextSection } from "../model/text.ts";
+import type { ListItemText, TextBlock, TextSection } from "../model/text.ts";
 import { align, blocksEqual, diffBlocks, wholeBlock } from "./blocks.ts";
 import type { BlockChange, Comparison, SectionChange, SectionStatus } from "./changes.ts";
 import { diffIfSimilar, WordIndex } from "./pairing.ts";
@@ -60,7 +60,7 @@ export function compareSections(older: readonly TextSection[], newer: readonly T
   // changed is moved; one whose heading was edited gets a new anchor, and is found among the
   // sections removed and added at the same place by its heading or text (`renamedPairs`).
   try {
-    align(older, newer, (s) => s.id, bounds.sectionEdits, page, (before, after) => changes.push(compareSection(before, after, false)), (removed, added) => {
+    align(older, newer, (a, b) => a.id === b.id, bounds.sectionEdits, page, (before, after) => changes.push(compareSection(before, after, false)), (removed, added) => {
       const gone = removed.filter((s) => !newerIds.has(s.id));
       const come = added.filter((s) => !olderById.has(s.id));
       const renamedFrom = renamedPairs(gone, come, page);
@@ -125,10 +125,17 @@ function sectionText(section: TextSection): string {
   const texts: string[] = [];
   for (const block of section.blocks) {
     if (block.kind === "paragraph") texts.push(block.text);
-    else if (block.kind === "list") for (const item of block.items) texts.push(item.text);
+    else if (block.kind === "list") listTexts(block.items, texts);
     else for (const row of block.rows) for (const cell of row) texts.push(cell.text);
   }
   return texts.join(" ");
+}
+
+function listTexts(items: readonly ListItemText[], into: string[]): void {
+  for (const item of items) {
+    into.push(item.text);
+    listTexts(item.items, into);
+  }
 }
 
 function counted(changes: readonly SectionChange[]): Comparison {
@@ -163,22 +170,13 @@ function targetCount(blocks: readonly BlockChange[]): number {
   return n;
 }
 
-/**
- * A section's blocks with nothing marked, made once per section however many comparisons show it
- * unchanged (a version is compared with its predecessor, its successor and the version in force).
- */
-const unchangedBlockCache = new WeakMap<TextSection, readonly BlockChange[]>();
-function unchangedBlocks(section: TextSection): readonly BlockChange[] {
-  let blocks = unchangedBlockCache.get(section);
-  if (!blocks) unchangedBlockCache.set(section, (blocks = section.blocks.map((block) => wholeBlock(block, "same"))));
-  return blocks;
-}
-
 /** Two versions of one section: moved when its place changed, renamed when its heading did. */
 function compareSectionWithin(before: TextSection, after: TextSection, moved: boolean, budget: WorkBudget, bounds: ComparisonBounds): SectionChange {
   const renamed = before.heading !== after.heading;
   const textChanged = !blocksEqual(before.blocks, after.blocks);
   const status: SectionStatus = moved ? "moved" : renamed ? "renamed" : textChanged ? "changed" : "unchanged";
+  // Most sections of a version are unchanged: theirs is the one object made, without spreads.
+  if (!textChanged && !renamed) return { id: after.id, heading: after.heading, level: after.level, status, textChanged, blocks: [], unchangedBlocks: moved ? [] : after.blocks, targetChanges: 0 };
   const base = {
     id: after.id,
     heading: after.heading,
@@ -187,7 +185,7 @@ function compareSectionWithin(before: TextSection, after: TextSection, moved: bo
     status,
     textChanged,
   };
-  if (!textChanged) return { ...base, blocks: [], unchangedBlocks: status === "unchanged" ? unchangedBlocks(after) : [], targetChanges: 0 };
+  if (!textChanged) return { ...base, blocks: [], unchangedBlocks: [], targetChanges: 0 };
   try {
     const blocks = diffBlocks(before.blocks, after.blocks, new WordIndex(budget), bounds);
     return { ...base, blocks, unchangedBlocks: [], targetChanges: targetCount(blocks) };

@@ -21,6 +21,9 @@ const MAX_WORD_EDITS = 2_000;
  */
 export const MIN_SIMILARITY = 0.2;
 
+/** Kept at their start and end, the share of two texts that makes them the likeliest pair (`pairTexts`). */
+const LIKELY_EDIT = 0.5;
+
 /**
  * jsdiff's own word pattern knows Latin letters only: Arabic, Hebrew, Cyrillic, Greek or CJK text
  * would be compared letter by letter, which readers cannot follow and which costs a hundred times
@@ -265,11 +268,12 @@ export function pairTexts(removed: readonly string[], added: readonly string[], 
       return [{ text, index, ends }];
     });
     const score = (kept: number, text: string) => similarity(kept, words.visible(old), words.visible(text));
-    // A text that keeps a large share at its start and end is the edited one (a sentence
-    // rewritten) when no other could be as similar even at best (`mostSharedText`): it is taken
-    // without diffing the others, which would cost the most and could not change the choice.
+    // A text that keeps half of it at its start and end is the edited one (a sentence rewritten)
+    // when no other could be as similar even at best (`mostSharedText`): it is taken without
+    // diffing the others, which would cost the most and could not change the choice. Below half,
+    // the others are rarely ruled out, and trying would only add to the diffs that follow.
     const kept = candidates.map((c) => ({ ...c, score: score(c.ends.visible, c.text) }));
-    const likeliest = kept.reduce<(typeof kept)[number] | undefined>((best, c) => (c.score >= MIN_SIMILARITY && (!best || c.score > best.score) ? c : best), undefined);
+    const likeliest = kept.reduce<(typeof kept)[number] | undefined>((best, c) => (c.score >= LIKELY_EDIT && (!best || c.score > best.score) ? c : best), undefined);
     if (likeliest) {
       const others = candidates.filter((c) => c.index !== likeliest.index);
       const beaten = others.every(({ text, ends }) => {

@@ -2,28 +2,33 @@ import type { Token } from "markdown-it";
 import { Parser } from "htmlparser2";
 import type { ListItemText, TableBlock, TextBlock, TextRun, TextSection, TextTarget } from "../model/text.ts";
 
-/** Most text points nowhere: one shared empty list instead of one per paragraph. */
+/** Most text points nowhere and most items hold no list: one shared empty list instead of one each. */
 const NO_TARGETS: readonly TextTarget[] = Object.freeze([]);
+const NO_ITEMS: readonly ListItemText[] = Object.freeze([]);
 
 interface OpenItem {
-  readonly depth: number;
-  readonly ordered: boolean;
   readonly texts: string[];
   readonly targets: TextTarget[];
+  /** The list nested in the item. */
+  nested?: OpenList;
+}
+
+interface OpenList {
+  readonly ordered: boolean;
+  readonly items: OpenItem[];
 }
 
 /**
  * The text readers see, cut at `##` and `###` headings: what the changes pages compare.
- * Paragraphs, list items (nested lists as deeper items of the same list) and table cells keep
- * their link targets, image sources and raw HTML ids.
+ * Paragraphs, list items (with the lists nested in them) and table cells keep their link
+ * targets, image sources and raw HTML ids.
  */
 export function textSections(tokens: readonly Token[]): TextSection[] {
   const sections: { id: string; heading: string; level: number; blocks: TextBlock[] }[] = [{ id: "", heading: "", level: 1, blocks: [] }];
   let table: { rows: TextRun[][] } | undefined;
   let row: TextRun[] | undefined;
-  let list: { items: OpenItem[] } | undefined;
-  /** The lists open around the current token, innermost last: whether each is numbered. */
-  const lists: boolean[] = [];
+  /** The lists open around the current token, innermost last, and the items open in them. */
+  const lists: OpenList[] = [];
   const items: OpenItem[] = [];
   const addRun = (run: TextRun, current: { blocks: TextBlock[] }) => {
     const item = items[items.length - 1];
@@ -45,24 +50,22 @@ export function textSections(tokens: readonly Token[]): TextSection[] {
     if (!current) continue;
     switch (token.type) {
       case "bullet_list_open":
-      case "ordered_list_open":
-        if (!list) {
-          list = { items: [] };
-          current.blocks.push({ kind: "list", items: [] });
-        }
-        lists.push(token.type === "ordered_list_open");
+      case "ordered_list_open": {
+        const list: OpenList = { ordered: token.type === "ordered_list_open", items: [] };
+        const parent = items[items.length - 1];
+        if (parent) parent.nested = list;
+        lists.push(list);
         break;
+      }
       case "bullet_list_close":
-      case "ordered_list_close":
-        lists.pop();
-        if (lists.length === 0 && list) {
-          current.blocks[current.blocks.length - 1] = { kind: "list", items: list.items.map(closedItem) };
-          list = undefined;
-        }
+      case "ordered_list_close": {
+        const list = lists.pop();
+        if (lists.length === 0 && list) current.blocks.push({ kind: "list", ordered: list.ordered, items: list.items.map(closedItem) });
         break;
+      }
       case "list_item_open": {
-        const item: OpenItem = { depth: lists.length - 1, ordered: lists[lists.length - 1] ?? false, texts: [], targets: [] };
-        list?.items.push(item);
+        const item: OpenItem = { texts: [], targets: [] };
+        lists[lists.length - 1]?.items.push(item);
         items.push(item);
         break;
       }
@@ -108,7 +111,12 @@ function addTable(section: { blocks: TextBlock[] }, table: TableBlock, items: re
 }
 
 function closedItem(item: OpenItem): ListItemText {
-  return { text: item.texts.join(" "), targets: item.targets.length > 0 ? item.targets : NO_TARGETS, depth: item.depth, ordered: item.ordered };
+  return {
+    text: item.texts.join(" "),
+    targets: item.targets.length > 0 ? item.targets : NO_TARGETS,
+    ordered: item.nested?.ordered ?? false,
+    items: item.nested ? item.nested.items.map(closedItem) : NO_ITEMS,
+  };
 }
 
 function inlineRun(token: Token): TextRun {

@@ -27,16 +27,16 @@ export interface ParagraphBlock extends TextRun {
   readonly kind: "paragraph";
 }
 
-/** A list item; `depth` 0 for the items of the outermost list, 1 for a list nested in one of them. */
+/** A list item with the list nested in it, if any (`items`; `ordered` says whether that one is numbered). */
 export interface ListItemText extends TextRun {
-  readonly depth: number;
-  /** Whether the list this item belongs to is numbered. */
   readonly ordered: boolean;
+  readonly items: readonly ListItemText[];
 }
 
-/** A list with the lists nested in it, item by item in reading order. */
+/** A list with the lists nested in its items. */
 export interface ListBlock {
   readonly kind: "list";
+  readonly ordered: boolean;
   readonly items: readonly ListItemText[];
 }
 

@@ -24,7 +24,7 @@ describe("compareSections", () => {
     const c = compare(BASE, BASE);
     expect(statuses(c)).toEqual([":unchanged", "scope:unchanged", "retention:unchanged", "contact:unchanged"]);
     expect(c.counts).toEqual({ unchanged: 4, changed: 0, renamed: 0, added: 0, removed: 0, moved: 0 });
-    expect(c.sections[1]?.unchangedBlocks.flatMap(markedBlock)).toEqual(["This applies to the app."]);
+    expect(c.sections[1]?.unchangedBlocks).toEqual([{ kind: "paragraph", text: "This applies to the app.", targets: [] }]);
   });
 
   it("ignores markup-only changes: re-wrapped lines and list markers", () => {

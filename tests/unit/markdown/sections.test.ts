@@ -12,16 +12,23 @@ describe("textSections: the text the changes pages compare", () => {
     ]);
   });
 
-  it("keeps a list as one block, item by item, nested lists as deeper items", () => {
+  it("keeps a list as one block, item by item, each nested list in its item", () => {
     const [section] = sections("## Rights\n\n1. Access\n2. Objection\n   - to [marketing](/m/)\n   - to profiling\n\nAfter.\n");
     expect(section?.blocks).toEqual([
       {
         kind: "list",
+        ordered: true,
         items: [
-          { text: "Access", targets: [], depth: 0, ordered: true },
-          { text: "Objection", targets: [], depth: 0, ordered: true },
-          { text: "to marketing", targets: [{ kind: "link", value: "/m/" }], depth: 1, ordered: false },
-          { text: "to profiling", targets: [], depth: 1, ordered: false },
+          { text: "Access", targets: [], ordered: false, items: [] },
+          {
+            text: "Objection",
+            targets: [],
+            ordered: false,
+            items: [
+              { text: "to marketing", targets: [{ kind: "link", value: "/m/" }], ordered: false, items: [] },
+              { text: "to profiling", targets: [], ordered: false, items: [] },
+            ],
+          },
         ],
       },
       { kind: "paragraph", text: "After.", targets: [] },
