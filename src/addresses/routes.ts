@@ -100,7 +100,8 @@ export type Route =
   | { readonly kind: "robots"; readonly path: string }
   /** In the default language, which `locale` names. */
   | { readonly kind: "notFound"; readonly path: string; readonly locale: string }
-  | { readonly kind: "brandStylesheet"; readonly path: string };
+  | { readonly kind: "brandStylesheet"; readonly path: string }
+  | { readonly kind: "siteStyle"; readonly path: string };
 
 /** Pages readers open in a browser (the sitemap lists these), as opposed to feeds and data files. */
 export const HTML_KINDS: ReadonlySet<Route["kind"]> = new Set(["home", "localeIndex", "document", "history", "version", "changes", "compare"]);
@@ -138,7 +139,7 @@ export function listRoutes(input: RouteInput): Route[] {
   for (const doc of input.documents) routes.push({ kind: "versionsIndex", path: paths.versionsIndex(doc.slug), slug: doc.slug });
   if (input.hasCookieRegistry) routes.push({ kind: "cookiesExport", path: paths.cookiesExport() });
   if (input.hasAccentColours) routes.push({ kind: "brandStylesheet", path: paths.brandStylesheet() });
-  routes.push({ kind: "sitemap", path: paths.sitemap() }, { kind: "robots", path: paths.robots() });
+  routes.push({ kind: "sitemap", path: paths.sitemap() }, { kind: "robots", path: paths.robots() }, { kind: "siteStyle", path: paths.siteStyle() });
   return routes;
 }
 

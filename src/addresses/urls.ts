@@ -27,6 +27,8 @@ export const paths = {
   logo: (format: "svg" | "png") => `/brand/logo.${format}`,
   /** The site's accent colours from site.yaml, as CSS custom properties. */
   brandStylesheet: () => "/brand/accent.css",
+  /** Custom properties from site.yaml and the UI strings that the static stylesheet reads (`siteStyle`). */
+  siteStyle: () => "/assets/site.css",
 } as const;
 
 /** The path as a link on the site (with the pathPrefix). */

@@ -7,6 +7,7 @@ import type { FeedView } from "./feed.ts";
 import type { HistoryView } from "./history-page.ts";
 import type { Notice } from "./notices.ts";
 import type { Alternate, FileFields, LanguageLink, LanguageRef, PageBase } from "./page-context.ts";
+import type { SiteStyleView } from "./site-style.ts";
 import type { SitemapIndexView, SitemapView } from "./sitemap.ts";
 
 /**
@@ -25,7 +26,8 @@ export type PageView =
   | SitemapPageView
   | SitemapIndexPageView
   | NotFoundPageView
-  | TextFileView;
+  | TextFileView
+  | SiteStylePageView;
 
 export type PageKind = PageView["kind"];
 
@@ -101,6 +103,8 @@ export type SitemapPageView = FilePage<"sitemap"> & { readonly sitemap: SitemapV
 
 /** `/sitemap.xml` of a site too large for one sitemap file: the index of its parts. */
 export type SitemapIndexPageView = FilePage<"sitemapIndex"> & { readonly sitemapIndex: SitemapIndexView };
+
+export type SiteStylePageView = FilePage<"siteStyle"> & { readonly style: SiteStyleView };
 
 /** A data file (JSON) or plain-text file, printed as is. */
 export type TextFileView = FilePage<"versionsIndex" | "cookiesExport" | "robots" | "brandStylesheet"> & { readonly text: string };

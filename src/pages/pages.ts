@@ -24,6 +24,7 @@ import { outputPermalink, paths } from "../addresses/urls.ts";
 import { comparePath, languagesWithPages, pageLanguages, routeDocument } from "./languages.ts";
 import { noticesFor } from "./notices.ts";
 import { accentStylesheet } from "./brand.ts";
+import { siteStylePage } from "./site-style.ts";
 import type { DocumentListItem, PageView, PageViewOf } from "./page-view.ts";
 
 export type { Alternate, LanguageLink, LanguageRef } from "./page-context.ts";
@@ -64,7 +65,7 @@ export function documentPageEntries(site: Site, slug: string): PageEntry[] {
 }
 
 /**
- * The pages about the whole site: home, language indexes, sitemap, robots.txt, cookies.json.
+ * The pages about the whole site: home, language indexes, sitemap, robots.txt, cookies.json, site.css.
  * They read each document's titles, dates and languages, never its text.
  */
 export function sitePageEntries(site: Site, documentSitemapFragments: readonly string[], limits: SitemapLimits = SITEMAP_LIMITS): PageEntry[] {
@@ -182,6 +183,8 @@ export function pageView(context: PageContext, route: Route, comparisons: Compar
         languages: [],
         indexes: settings.locales.filter((l) => languagesWithPages(context).includes(l.code)).map((l) => ({ ...ref(l.code), href: link(paths.localeIndex(l.code)) })),
       };
+    case "siteStyle":
+      return siteStylePage(context, route);
     case "sitemap":
     case "robots":
       throw new Error(`Internal error: ${route.kind} is built from the other pages.`);

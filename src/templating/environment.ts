@@ -35,10 +35,21 @@ export function createTemplateEnvironment(templateDirs: readonly string[]): Envi
     lstripBlocks: true,
   });
   environment.addFilter("renderOnce", (items: unknown, template: string) => renderOnce(environment, items, template));
+  environment.addFilter("cssString", (value: unknown) => new nunjucks.runtime.SafeString(cssString(String(value))));
   return environment;
 }
 
 type Environment = nunjucks.Environment;
+
+/**
+ * `{{ text | cssString }}`: text as a quoted CSS string (CSS Syntax 3, "consume a string token"), for
+ * generated stylesheets, where HTML escaping would print `&amp;` and a quote or backslash would end
+ * the string. Line breaks and other control characters become hex escapes.
+ */
+export function cssString(text: string): string {
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point here
+  return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
 
 /** Per environment: a list → the partials rendered with it → their HTML. */
 let renderedOnce = new WeakMap<Environment, WeakMap<object, Map<string, string>>>();

@@ -8,6 +8,26 @@ import sirv from "sirv";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { REPO } from "../support/sites.ts";
 
+/**
+ * One page of each type the example site has, built as of `EXAMPLE_BUILD_DATE` (when the privacy
+ * policy's version 2.1 is published but not yet in force): the browser tests and
+ * `npm run screenshots` look at the same pages.
+ */
+export const EXAMPLE_BUILD_DATE = "2026-11-22";
+export const EXAMPLE_PAGES: Readonly<Record<string, string>> = {
+  home: "/",
+  "locale index": "/de/",
+  document: "/en/privacy/",
+  "earlier version": "/en/privacy/2023-03-01/",
+  upcoming: "/en/privacy/2026-11-02/",
+  "stale translation": "/pt-BR/privacy/",
+  "right-to-left": "/ar/privacy/",
+  history: "/en/privacy/history/",
+  changes: "/en/privacy/2026-11-02/changes/",
+  "right-to-left changes": "/ar/privacy/2026-11-02/changes/",
+  "cookie policy": "/en/cookies/",
+};
+
 /** Debian's Chromium, driven by playwright-core: Playwright's own browser download fails here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
