@@ -24,8 +24,11 @@ export const EXAMPLE_PAGES: Readonly<Record<string, string>> = {
   "right-to-left": "/ar/privacy/",
   history: "/en/privacy/history/",
   changes: "/en/privacy/2026-11-02/changes/",
+  compare: "/en/privacy/2023-03-01/compare/",
+  "right-to-left compare": "/ar/cookies/2025-05-01/compare/",
   "right-to-left changes": "/ar/privacy/2026-11-02/changes/",
   "cookie policy": "/en/cookies/",
+  "not found": "/404.html",
 };
 
 /** Debian's Chromium, driven by playwright-core: Playwright's own browser download fails here. */

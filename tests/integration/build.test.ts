@@ -106,6 +106,17 @@ describe("pages and URLs", () => {
     expect($('.document-body a[href$="/terms/"]').attr("href")).toBe("/legal/en/terms/");
     expect(readFileSync(path.join(out, "assets/codicil.css"), "utf8")).toContain("prefers-color-scheme: dark");
   });
+
+  it("writes /assets/site.css: the address printed before a site path, and each language's cookie column names", () => {
+    const $ = readPage(out, "de/privacy/");
+    expect($('link[rel="stylesheet"]').toArray().map((l) => l.attribs.href)).toEqual(["/legal/assets/codicil.css", "/legal/assets/site.css"]);
+    const css = readFileSync(path.join(out, "assets/site.css"), "utf8");
+    // A link's href already holds the pathPrefix: the address before it is site.yaml's url alone.
+    expect(css).toContain(':root { --site-url: "https://legal.fixture.example"; }');
+    expect(css).toContain('html[lang="de"] {\n  --cookie-column-names: "Cookie-Namen";');
+    expect(css).toContain('html[lang="pt-BR"] {\n  --cookie-column-names: "Nomes dos cookies";');
+    expect(css.match(/html\[lang="[^"]+"\]/g)).toEqual(["en", "de", "ar", "pt-BR"].map((l) => `html[lang="${l}"]`));
+  });
 });
 
 describe("notices", () => {
@@ -158,8 +169,15 @@ describe("documents", () => {
     const $ = readPage(out, "en/privacy/");
     expect($(".document-body table th").first().text()).toBe("Data");
     expect($(".document-body h2#scope").length).toBe(1);
-    expect($(".toc > ol > li > a").toArray().map((a) => a.attribs.href)).toEqual(["#scope", "#data-we-keep"]);
+    expect($(".toc details > ol > li > a").toArray().map((a) => a.attribs.href)).toEqual(["#scope", "#data-we-keep"]);
     expect($(".toc ol ol a").attr("href")).toBe("#contact");
+    // One list for both layouts: a closed disclosure on narrow screens, shown as a sidebar by CSS on wide ones.
+    expect($(".toc details").attr("open")).toBeUndefined();
+    expect($(".toc details > summary").text()).toBe("Contents");
+    expect($(`#${$(".toc").attr("aria-labelledby")}`).text()).toBe("Contents");
+    // The facts read as one block under the title, before the contents and the text.
+    expect($("article.document > *").toArray().map((e) => $(e).attr("class"))).toEqual(["document-header", "toc", "document-body"]);
+    expect($(".document-header > .document-facts > .document-meta").length).toBe(1);
     expect($('a.heading-permalink[href="#scope"]').text()).toContain("Link to the section “Scope”");
   });
 

@@ -66,6 +66,7 @@ describe("listRoutes", () => {
       "/terms/versions.json",
       "/sitemap.xml",
       "/robots.txt",
+      "/assets/site.css",
     ]);
   });
 
