@@ -23,7 +23,7 @@ const layerRules = LAYERS.map((layer, index) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "_site/", "_site.*/", "coverage/", "tests/browser/__screenshots__/", "screenshots/", "bench/.work/"] },
+  { ignores: ["node_modules/", "_site/", "_site.*/", "coverage/", "screenshots/", "bench/.work/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
