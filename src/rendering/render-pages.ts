@@ -75,6 +75,9 @@ export async function renderPages(source: PageSource, templateDirs: readonly str
   // A symbolic link is copied as it is written, as Eleventy's copy did (not made absolute).
   if (!assets) return templates.length + files.length;
   const copied = path.join(outDir, "assets");
+  // Pages may live in assets/ too (`/assets/site.css`): only the files the copy adds are counted.
+  const filesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length : 0);
+  const before = filesIn(copied);
   cpSync(assets, copied, { recursive: true, verbatimSymlinks: true });
-  return templates.length + files.length + readdirSync(copied, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length;
+  return templates.length + files.length + filesIn(copied) - before;
 }
