@@ -10,7 +10,7 @@ import { pushAll } from "../core/arrays.ts";
  * The page backgrounds of Codicil's stylesheet (`--background` in templates/assets/codicil.css,
  * light and dark; a test holds them equal), which an accent colour is read against.
  */
-export const PAGE_BACKGROUNDS = { light: "#ffffff", dark: "#15181c" } as const;
+export const PAGE_BACKGROUNDS = { light: "#ffffff", dark: "#14171b" } as const;
 
 const text = (what: string) =>
   z

@@ -268,12 +268,19 @@ export function comparePublished(lock: PublishedLock, texts: readonly PublishedT
   return { problems, renderingChanged, corrected };
 }
 
+/**
+ * Marks a cookie-row fingerprint taken of the registry's facts (cookies/table.ts); earlier ones were
+ * of the rendered row, labels included, and are not compared.
+ */
+export const COOKIE_ROW_FORMAT = "r2-";
+
 /** Registry entries whose row differs from the one recorded, or that were added to or removed from the table. */
 function changedCookieRows(
   recorded: LockEntry["cookies"],
   now: PublishedText["cookies"],
 ): { name: string; line: number }[] {
-  if (recorded === undefined) return [];
+  // Rows recorded by an earlier Codicil were fingerprinted with their labels: not comparable.
+  if (recorded === undefined || Object.values(recorded).some((sha) => !sha.startsWith(COOKIE_ROW_FORMAT))) return [];
   const changed: { name: string; line: number }[] = [];
   for (const [name, { sha, line }] of Object.entries(now ?? {})) if (recorded[name] !== sha) changed.push({ name, line });
   // An entry removed from the registry has no line left; the file's first is the nearest.

@@ -4,7 +4,7 @@ import type { Translator } from "../../i18n/translations.ts";
 import type { CookieTableHook } from "../../markdown/cookie-table.ts";
 import { warning, type Problem } from "../../core/problems.ts";
 import { createTemplateEnvironment } from "../../templating/environment.ts";
-import { sha256 } from "../published-lock.ts";
+import { COOKIE_ROW_FORMAT, sha256 } from "../published-lock.ts";
 import { durationText } from "../../rules/cookie-duration.ts";
 import type { IsoDate } from "../../rules/dates.ts";
 import { COOKIE_CATEGORIES, type Cookie, type CookieCategory, type CookiePurpose, type CookieRegistry } from "../../model/cookies.ts";
@@ -64,18 +64,22 @@ export interface CookieTableOptions {
 export function cookieTableView(
   options: CookieTableOptions,
   use: CookieTableUse,
-): { view: CookieTableView; fallbacks: PurposeFallback[] } {
+): { view: CookieTableView; fallbacks: PurposeFallback[]; facts: [entry: string, facts: string][] } {
   const { registry, translator } = options;
   const { locale, category, ordinal, date } = use;
   const t = (key: string, values?: Record<string, unknown>) => translator.t(locale, key, values);
   const directions = new Map(options.locales.map((l) => [l.code, l.dir]));
   const pageDir = directions.get(locale) ?? "ltr";
   const fallbacks: PurposeFallback[] = [];
+  // What the registry says of each row, not its rendered labels: the lock compares these, so a new
+  // translation of "Third party" or "1 year" is a rendering change, never a registry change.
+  const facts: [string, string][] = [];
 
   const row = ({ cookie, purpose }: CookieOnDate): CookieRowView => {
     const shown = fallbackChain(locale, options.defaultLocale).find((code) => purpose.text[code] !== undefined) ?? options.defaultLocale;
     const purposeDir = directions.get(shown) ?? "ltr";
     if (shown !== locale) fallbacks.push({ cookie, purpose, locale, shown });
+    facts.push([cookieEntryName(cookie), JSON.stringify([cookie.category, cookie.service, cookie.names, shown, purpose.text[shown] ?? "", cookie.party, cookie.duration, cookie.policy ?? null])]);
     return {
       service: cookie.service,
       names: cookie.names,
@@ -106,7 +110,7 @@ export function cookieTableView(
   });
   const empty =
     groups.length > 0 ? undefined : category === undefined ? t("cookies.empty.all") : t("cookies.empty.category", { category: t(`cookies.category.${category}.name`) });
-  return { view: { locale, groups, ...(empty !== undefined && { empty }) }, fallbacks };
+  return { view: { locale, groups, ...(empty !== undefined && { empty }) }, fallbacks, facts };
 }
 
 /** One `{% cookieTable %}` as a document uses it: its language, category, ordinal and date. */
@@ -161,9 +165,9 @@ export function createCookieTables(options: CookieTableOptions & { readonly temp
       const key = tableKey(use);
       const known = htmlByTable.get(key);
       if (known !== undefined) return known;
-      const { view, fallbacks: found } = cookieTableView(options, use);
+      const { view, fallbacks: found, facts } = cookieTableView(options, use);
       fallbacksByTable.set(key, found);
-      const rows = view.groups.flatMap((group) => group.rows.map((row) => [cookieEntryName(row), { sha: sha256(JSON.stringify([group.category, row])).slice(0, 16), line: lineOf.get(cookieEntryName(row)) ?? 1 }] as const));
+      const rows = facts.map(([name, shown]) => [name, { sha: `${COOKIE_ROW_FORMAT}${sha256(shown).slice(0, 16)}`, line: lineOf.get(name) ?? 1 }] as const);
       rowsByTable.set(key, Object.fromEntries(rows));
       const html = environment.render("partials/cookie-table.njk", { table: view });
       htmlByTable.set(key, html);

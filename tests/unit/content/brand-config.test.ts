@@ -53,12 +53,12 @@ describe("brand settings in site.yaml", () => {
     [
       "an accent too dark for the dark background",
       'accent: "#0b57a4"',
-      "content/site.yaml:7: accent colour #0b57a4 has a contrast of 2.4:1 on the dark background (#15181c); WCAG AA needs 4.5:1 for link text. Choose a lighter colour, or set accentDark: for dark mode.",
+      "content/site.yaml:7: accent colour #0b57a4 has a contrast of 2.4:1 on the dark background (#14171b); WCAG AA needs 4.5:1 for link text. Choose a lighter colour, or set accentDark: for dark mode.",
     ],
     [
       "a dark accent too dark",
       'accent: "#0b57a4"\naccentDark: "#333333"',
-      "content/site.yaml:8: accentDark colour #333333 has a contrast of 1.4:1 on the dark background (#15181c); WCAG AA needs 4.5:1 for link text. Choose a lighter colour for accentDark.",
+      "content/site.yaml:8: accentDark colour #333333 has a contrast of 1.4:1 on the dark background (#14171b); WCAG AA needs 4.5:1 for link text. Choose a lighter colour for accentDark.",
     ],
     [
       "an accent just under the minimum",
@@ -71,7 +71,7 @@ describe("brand settings in site.yaml", () => {
 
   it("accepts accents that pass in their own modes", () => {
     expect(messages('accent: "#0b57a4"\naccentDark: "#8cc2ff"')).toEqual([]);
-    expect(messages('accent: "#767676"\naccentDark: "#767676"')).toEqual(["content/site.yaml:8: accentDark colour #767676 has a contrast of 3.9:1 on the dark background (#15181c); WCAG AA needs 4.5:1 for link text. Choose a lighter colour for accentDark."]);
+    expect(messages('accent: "#767676"\naccentDark: "#767676"')).toEqual(["content/site.yaml:8: accentDark colour #767676 has a contrast of 3.9:1 on the dark background (#14171b); WCAG AA needs 4.5:1 for link text. Choose a lighter colour for accentDark."]);
     // accentDark alone leaves the light mode to Codicil's own link colour.
     expect(messages('accentDark: "#8cc2ff"')).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   comparePublished,
   disappearedUrls,
+  COOKIE_ROW_FORMAT,
   emptyLock,
   firstChangedLine,
   lineFingerprints,
@@ -164,11 +165,20 @@ describe("published URL lock", () => {
     expect(accepted.renderingChanged).toEqual(["/en/privacy/2025-01-01/"]);
   });
 
+  it("takes rows recorded with their labels (before registry facts) for a rendering change, never a registry change", async () => {
+    const labelled = { "Shop (basket)": { sha: "aaaa", line: 4 } };
+    const lock = await lockOf(produced.map((t) => ({ ...t, cookies: labelled })));
+    const now = produced.map((t) => ({ ...t, textSha256: sha256("labels translated"), cookies: { "Shop (basket)": { sha: `${COOKIE_ROW_FORMAT}dddd`, line: 4 } } }));
+    const result = compare(lock, now);
+    expect(result.renderingChanged).toEqual(["/en/privacy/2024-01-01/", "/en/privacy/2025-01-01/"]);
+    expect(result.problems.every((p) => p.file === LOCK_FILE && p.message.includes("npm run accept-rendering"))).toBe(true);
+  });
+
   it("names the registry entry whose change alters a published cookie table, once for all tables", async () => {
-    const rows = { "Shop (basket)": { sha: "aaaa", line: 4 }, "Matomo (_pk_id)": { sha: "bbbb", line: 12 } };
+    const rows = { "Shop (basket)": { sha: `${COOKIE_ROW_FORMAT}aaaa`, line: 4 }, "Matomo (_pk_id)": { sha: `${COOKIE_ROW_FORMAT}bbbb`, line: 12 } };
     const withTables = produced.map((t) => ({ ...t, cookies: rows }));
     const lock = await lockOf(withTables);
-    const changed = withTables.map((t) => ({ ...t, textSha256: sha256("table changed"), cookies: { ...rows, "Matomo (_pk_id)": { sha: "cccc", line: 12 } } }));
+    const changed = withTables.map((t) => ({ ...t, textSha256: sha256("table changed"), cookies: { ...rows, "Matomo (_pk_id)": { sha: `${COOKIE_ROW_FORMAT}cccc`, line: 12 } } }));
     const result = compare(lock, changed, true);
     expect(result.renderingChanged).toEqual([]);
     expect(result.problems).toEqual([
