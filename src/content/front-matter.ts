@@ -7,6 +7,7 @@ import { LABEL_PATTERN } from "../rules/version-order.ts";
 import { unknownKeyErrors, validateYaml } from "./schema.ts";
 import { readYaml, type PositionedYaml } from "./yaml.ts";
 import type { Correction } from "../model/site.ts";
+import { titleFromBody } from "../markdown/renderer.ts";
 
 /** Front matter as the contract defines it (SPEC section 2), after validation. */
 export interface FrontMatter {
@@ -40,10 +41,12 @@ const isoDate = (what: string) =>
     });
 
 const frontMatterSchema = z.object({
+  // Required unless the body begins with it as `# Title` (checked below, with the body).
   title: z
-    .string({ error: (issue) => (issue.input === undefined ? "is required: the document's title in this language" : "must be text: the document's title") })
+    .string({ error: "must be text: the document's title" })
     .trim()
-    .min(1, { error: "must not be empty: the document's title in this language" }),
+    .min(1, { error: "must not be empty: the document's title in this language" })
+    .optional(),
   // Numbers are accepted because `version: 2` is natural YAML; the label is then taken as written.
   version: z
     .union([z.string(), z.number()], {
@@ -116,6 +119,10 @@ export function parseDocumentFile(
   }
 
   const { value, problems } = validateYaml(frontMatterSchema, yaml, file);
+  const titleInBody = (yaml.data as Record<string, unknown>).title === undefined ? titleFromBody(body.text) : undefined;
+  if ((yaml.data as Record<string, unknown>).title === undefined && titleInBody === undefined) {
+    problems.push(error(file, yaml.lineOf(["title"]), 'title: is required: the document\'s title in this language (or begin the text with it as a first line "# Title")'));
+  }
   // Errors too, but the file is still read, so the rules across files do not report it as missing.
   const unknownKeys = unknownKeyErrors(yaml.data, FRONT_MATTER_KEYS, yaml, file);
   pushAll(problems, correctionsBeforeUpdated(yaml.data as Record<string, unknown>, yaml, file));
@@ -141,7 +148,7 @@ export function parseDocumentFile(
       body: body.text,
       bodyLine: body.line,
       frontMatter: {
-        title: value.title,
+        title: value.title ?? titleInBody ?? "",
         version,
         updated: value.updated,
         effective,

@@ -10,6 +10,7 @@ import type { AnchoredFile } from "./anchors.ts";
 import { assembleVersions, type VersionDraft } from "./assemble.ts";
 import type { CookieTableUse } from "./cookies/table.ts";
 import type { DocumentFileCache, FileRendering } from "./file-cache.ts";
+import { droppedIdWarnings } from "./kept-anchors.ts";
 import { layoutProblem } from "./layout.ts";
 import { versionParityProblems } from "./parity.ts";
 import { ReferenceParagraphs, untranslatedText, untranslatedWarning } from "./untranslated.ts";
@@ -67,7 +68,7 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   const tablesByFile = new Map<string, readonly CookieTableUse[]>();
   // A version's cookie tables show the registry as of its effective date; the date is in the file's
   // own front matter, so the file cache's renderings (keyed by the file's bytes) stay right.
-  const renderFile = (file: string, body: string, bodyLine: number, locale: string, date: IsoDate): FileRendering => {
+  const renderFile = (file: string, body: string, bodyLine: number, locale: string, date: IsoDate, title?: string): FileRendering => {
     const hook = resources.cookies.tableHook(locale, date);
     const tables: CookieTableUse[] = [];
     const rendered = renderMarkdown(body, {
@@ -76,6 +77,7 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
       pathPrefix: settings.pathPrefix,
       siteUrl: settings.url,
       permalinkLabel: (heading) => translator?.t(locale, "document.permalink", { heading }) ?? heading,
+      ...(title !== undefined && { title }),
       ...(hook && {
         cookieTable: (category: CookieCategory | undefined, ordinal: number) => {
           tables.push({ locale, category, ordinal, date });
@@ -85,8 +87,8 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
     });
     return { rendered, tablesUsed: tables };
   };
-  const render = (file: string, body: string, bodyLine: number, locale: string, date: IsoDate) => {
-    const rendering = cache ? cache.render(file, () => renderFile(file, body, bodyLine, locale, date)) : renderFile(file, body, bodyLine, locale, date);
+  const render = (file: string, body: string, bodyLine: number, locale: string, date: IsoDate, title?: string) => {
+    const rendering = cache ? cache.render(file, () => renderFile(file, body, bodyLine, locale, date, title)) : renderFile(file, body, bodyLine, locale, date, title);
     const { rendered } = rendering;
     pushAll(tablesUsed, rendering.tablesUsed);
     tablesByFile.set(file, rendering.tablesUsed);
@@ -97,7 +99,7 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
 
   // A body whose front matter is wrong is checked as of the build date; it is never published.
   for (const unchecked of sources.uncheckedBodies) render(unchecked.file, unchecked.body, unchecked.bodyLine, settings.defaultLocale, resources.buildDate);
-  const rendered = new Map(sources.files.map((file) => [file.file, render(file.file, file.body, file.bodyLine, file.locale, file.frontMatter.effective)]));
+  const rendered = new Map(sources.files.map((file) => [file.file, render(file.file, file.body, file.bodyLine, file.locale, file.frontMatter.effective, file.frontMatter.title)]));
   const anchoredFiles: AnchoredFile[] = [];
   for (const file of sources.files) {
     const output = rendered.get(file.file);
@@ -164,6 +166,7 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   const assembled = assembleVersions(sources, localeCodes, settings.defaultLocale, { strict: resources.strictParity });
   pushAll(problems, assembled.problems);
   if (!assembled.versions || sources.incomplete) return load;
+  pushAll(problems, droppedIdWarnings(assembled.versions, rendered));
   pushAll(problems, versionParityProblems(assembled.versions, rendered, settings.defaultLocale, localeCodes, resources.strictParity));
   const untranslated = untranslatedTexts(assembled.versions, settings.defaultLocale);
   for (const [file, { referenceFile, text }] of untranslated) {

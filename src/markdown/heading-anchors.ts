@@ -14,6 +14,8 @@ import { slugify } from "./slugify.ts";
 export interface HeadingAnchorEnv {
   /** Localized label for the permalink of the heading with this text. */
   readonly permalinkLabel: (headingText: string) => string;
+  /** Ids the author set in attribute lists (`attribute-lists.ts`): kept, and never generated again. */
+  readonly explicitIds?: readonly { readonly id: string }[];
 }
 
 const LEVELS = new Set(["h2", "h3", "h4", "h5", "h6"]);
@@ -30,12 +32,20 @@ export function headingText(inline: Token | undefined): string {
 export function headingAnchorsPlugin(md: MarkdownIt): void {
   md.core.ruler.push("codicil_heading_anchors", (state) => {
     const tokens = state.tokens;
-    const used = new Set<string>();
+    const used = new Set<string>((state.env as HeadingAnchorEnv).explicitIds?.map((explicit) => explicit.id));
     const nextSuffix = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
       const open = tokens[i] as Token;
       if (open.type !== "heading_open" || !LEVELS.has(open.tag)) continue;
       const text = headingText(tokens[i + 1]);
+      const explicit = open.attrGet("id");
+      if (explicit !== null) {
+        // `## Heading {#id}`: the author's id replaces the slug.
+        open.attrSet("tabindex", "-1");
+        const close = tokens[i + 2];
+        if (close?.type === "heading_close") close.meta = { anchorId: String(explicit), headingText: text };
+        continue;
+      }
       const base = slugify(text);
       let id = base;
       // Repeated headings get -1, -2… as markdown-it-anchor did; the counter keeps this linear. A

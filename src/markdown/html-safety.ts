@@ -1,5 +1,6 @@
 import { defaultTreeAdapter, html as htmlSpec, parseFragment, serialize, type DefaultTreeAdapterMap, type TreeAdapter } from "parse5";
 import { readAddress } from "../addresses/browser-addresses.ts";
+import { pushAll } from "../core/arrays.ts";
 import { ADDRESS_ATTRIBUTES, ALLOWED_ELEMENTS, REFUSED_ELEMENT_REASONS, isAllowedAttribute } from "./html-allowlist.ts";
 
 /**
@@ -105,6 +106,7 @@ export function checkHtml(html: string, origin: HtmlOrigin, page: URL): CheckedH
     }
   }
 
+  pushAll(findings, unclosedElementFindings(tree, html, origin));
   const published = serialize(tree);
   // Some trees the parser builds are read differently once serialised (nested links, a <pre>
   // starting with two line breaks): the mutations that mutation XSS is made of. Such HTML is
@@ -239,4 +241,52 @@ function sameNode(a: Node, b: Node): boolean {
     );
   }
   return true;
+}
+
+/** Elements that have no end tag, or whose end tag the HTML standard lets authors leave out. */
+const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const OPTIONAL_END_TAG = new Set(["html", "head", "body", "li", "dt", "dd", "p", "rt", "rp", "rb", "rtc", "optgroup", "option", "colgroup", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"]);
+
+/**
+ * Elements opened and never closed, and end tags that close nothing: a browser repairs both where
+ * it guesses (an `<address>` left open in a list item ends with the item), the HTML checker refuses
+ * them, and what the author meant is unclear; so they are errors here, at their line.
+ */
+function unclosedElementFindings(tree: ParentNode, html: string, origin: HtmlOrigin): HtmlFinding[] {
+  const findings: HtmlFinding[] = [];
+  const matchedEndTags = new Set<number>();
+  const skipped: [number, number][] = [];
+  const stack: Node[] = [...tree.childNodes];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (defaultTreeAdapter.isCommentNode(node)) {
+      const location = node.sourceCodeLocation;
+      if (location) skipped.push([location.startOffset, location.endOffset]);
+      continue;
+    }
+    if (!defaultTreeAdapter.isElementNode(node)) continue;
+    const location = node.sourceCodeLocation;
+    if (location?.endTag) matchedEndTags.add(location.endTag.startOffset);
+    for (const attribute of Object.values(location?.attrs ?? {})) skipped.push([attribute.startOffset, attribute.endOffset]);
+    const name = node.tagName;
+    if (location?.startTag && !location.endTag && !VOID_ELEMENTS.has(name) && !OPTIONAL_END_TAG.has(name) && ALLOWED_ELEMENTS.has(name) && node.namespaceURI === htmlSpec.NS.HTML && origin.isRaw(location.startOffset)) {
+      findings.push({
+        line: origin.lineAt(location.startOffset),
+        severity: "error",
+        message: `<${name}> is opened here but never closed, so a browser ends it where it guesses (an element left open in a list item ends with the item); close it with </${name}> where it should end.`,
+      });
+    }
+    for (const child of node.childNodes) stack.push(child);
+  }
+  for (const match of html.matchAll(/<\/([a-zA-Z][^\s/>]*)/g)) {
+    const offset = match.index;
+    if (matchedEndTags.has(offset) || !origin.isRaw(offset) || skipped.some(([start, end]) => offset >= start && offset < end)) continue;
+    const name = (match[1] ?? "").toLowerCase();
+    findings.push({
+      line: origin.lineAt(offset),
+      severity: "error",
+      message: `</${name}> closes no <${name}> that is open here (it is closed already, or was never opened); remove it, or move it to where the element ends.`,
+    });
+  }
+  return findings;
 }

@@ -9,6 +9,11 @@ import { textSections } from "./sections.ts";
 import { addressSlip, unparsedLinkSlip } from "../rules/address-slips.ts";
 import { COOKIE_TABLE_ID, isDocumentPageId } from "./page-ids.ts";
 import { headingAnchorsPlugin, headingText } from "./heading-anchors.ts";
+import { attributeListsPlugin, type ExplicitId } from "./attribute-lists.ts";
+import { bareAddressesPlugin } from "./bare-addresses.ts";
+import { leadingLevelOneHeading, leadingTitlePlugin } from "./leading-title.ts";
+import { slugify } from "./slugify.ts";
+import { describeCharacter, FORBIDDEN_CHARACTER } from "../core/text.ts";
 
 /** What one render needs to know about the file it renders and the site around it. */
 export interface RenderContext {
@@ -26,6 +31,8 @@ export interface RenderContext {
   readonly siteUrl?: string;
   /** Renders `{% cookieTable %}` lines; undefined when the site has no content/cookies.yaml. */
   readonly cookieTable?: CookieTableHook;
+  /** The title from front matter: a leading `# heading` with this text is the title, not shown twice. */
+  readonly title?: string;
 }
 
 export interface RenderedMarkdown {
@@ -43,6 +50,13 @@ export interface RenderedMarkdown {
    * documents are rendered independently (in parallel), so no single render knows them all.
    */
   readonly internalLinks: InternalLink[];
+  /**
+   * Ids the author set (attribute lists, raw HTML), with their lines: the anchors readers' deep
+   * links rely on, which a newer version must keep.
+   */
+  readonly explicitIds: ExplicitId[];
+  /** The file line of a leading `# heading` left out as the title, when there was one. */
+  readonly leadingTitleLine?: number;
   readonly problems: Problem[];
 }
 
@@ -59,6 +73,8 @@ interface RenderEnv extends RenderContext {
   anchors: string[];
   headings: HeadingInText[];
   internalLinks: InternalLink[];
+  explicitIds: ExplicitId[];
+  leadingTitleLine?: number;
 }
 
 /** A link as the editor wrote it, for the translation parity lint. */
@@ -76,7 +92,8 @@ export interface HeadingInText {
 /**
  * The one markdown-it instance. Options chosen for legal text:
  * - `html: true` because editors need the odd `<abbr>` or `<br>`; the safety rule rejects code.
- * - `linkify: true` so a bare https:// address in a policy is a working link.
+ * - `linkify: true` so a bare https:// address in a policy is a working link (and nothing else:
+ *   `bare-addresses.ts`).
  * - `typographer: false` because it would change quotes and dashes: legal text is never altered.
  */
 const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
@@ -85,11 +102,20 @@ const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
 // so the link check below sees it and reports it as an error instead.
 md.validateLink = () => true;
 
+// Attribute lists (`{: #data-tools }`, `## Heading {#id}`) as kramdown and Pandoc write them: ids and classes only.
+md.use(attributeListsPlugin);
+
+// Only https://, http:// and mailto: addresses become links, never bare domain names.
+md.use(bareAddressesPlugin);
+
 // Stable heading ids and a permalink after each heading that screen readers announce by name.
 md.use(headingAnchorsPlugin);
 
 // `{% cookieTable %}` on a line of its own becomes the site's cookie tables (SPEC section 5).
 md.use(cookieTablePlugin);
+
+// A body that begins with its title as `# Title` does not show it twice.
+md.use(leadingTitlePlugin);
 
 md.core.ruler.push("codicil_links", (state) => {
   // markdown-it types `env` as `any`: it is whatever renderMarkdown passed to parse().
@@ -97,14 +123,56 @@ md.core.ruler.push("codicil_links", (state) => {
 });
 
 export function renderMarkdown(body: string, context: RenderContext): RenderedMarkdown {
-  const renderEnv: RenderEnv = { ...context, page: siteAddress(context.siteUrl, context.pathPrefix), problems: [], links: [], anchors: [], headings: [], internalLinks: [] };
+  const renderEnv: RenderEnv = { ...context, page: siteAddress(context.siteUrl, context.pathPrefix), problems: [], links: [], anchors: [], headings: [], internalLinks: [], explicitIds: [] };
   const tokens = md.parse(body, renderEnv);
+  if (body.includes("&#")) characterReferenceProblems(body, renderEnv);
   const toc = tableOfContents(tokens);
   const sections = textSections(tokens);
   const html = hasRawHtml(tokens) ? checkedRawHtml(tokens, renderEnv) : md.renderer.render(tokens, md.options, renderEnv);
   // The tokens' problems come first and the HTML's after; in line order they read as the file does.
   const problems = renderEnv.problems.sort((a, b) => a.line - b.line);
-  return { html, toc, sections, links: renderEnv.links, anchors: renderEnv.anchors, headings: renderEnv.headings, internalLinks: renderEnv.internalLinks, problems };
+  return {
+    html,
+    toc,
+    sections,
+    links: renderEnv.links,
+    anchors: renderEnv.anchors,
+    headings: renderEnv.headings,
+    internalLinks: renderEnv.internalLinks,
+    explicitIds: renderEnv.explicitIds,
+    ...(renderEnv.leadingTitleLine !== undefined && { leadingTitleLine: renderEnv.leadingTitleLine }),
+    problems,
+  };
+}
+
+/**
+ * The title a body supplies when front matter has none: the text of its leading `# heading`, as
+ * readers see it (markup dropped), or undefined when the body does not begin with one.
+ */
+export function titleFromBody(body: string): string | undefined {
+  // Only the first block matters; the rest of a long body is not parsed for it.
+  const firstBlock = body.replace(/^\uFEFF?(?:[ \t]*\r?\n)*/, "").split(/\r?\n[ \t]*\r?\n/, 1)[0] ?? "";
+  if (!firstBlock.startsWith("#") && !/\n=+[ \t]*$/.test(firstBlock)) return undefined;
+  const env: RenderEnv = { file: "", bodyLine: 1, pathPrefix: "/", permalinkLabel: (text) => text, page: siteAddress(undefined, "/"), problems: [], links: [], anchors: [], headings: [], internalLinks: [], explicitIds: [] };
+  const text = leadingLevelOneHeading(md.parse(firstBlock, env));
+  return text === "" ? undefined : text;
+}
+
+/**
+ * Character references to characters no page may hold (`&#x1E;`, `&#157;`): markdown-it would
+ * publish "�" in their place, and HTML the invisible character itself, so neither is published.
+ */
+function characterReferenceProblems(body: string, env: RenderEnv): void {
+  const lines = body.split("\n");
+  lines.forEach((text, index) => {
+    for (const match of text.matchAll(/&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?/g)) {
+      const code = match[1] !== undefined ? parseInt(match[1], 16) : Number(match[2]);
+      const character = code > 0x10ffff ? undefined : String.fromCodePoint(code);
+      if (character !== undefined && code !== 0 && !FORBIDDEN_CHARACTER.test(character)) continue;
+      const what = character === undefined ? "no character" : `the invisible character ${describeCharacter(character)}`;
+      env.problems.push(error(env.file, env.bodyLine + index, `the character reference "${match[0]}" writes ${what}, which cannot be published (it would show as garbage or make the feed malformed); delete it.`));
+    }
+  });
 }
 
 function hasRawHtml(tokens: readonly Token[]): boolean {
@@ -123,15 +191,29 @@ function checkedRawHtml(tokens: readonly Token[], env: RenderEnv): string {
   const { html, origin } = renderTracingOrigin(tokens, env);
   const checked = checkHtml(html, origin, env.page);
   for (const finding of checked.findings) env.problems.push((finding.severity === "error" ? error : warning)(env.file, finding.line, finding.message));
-  pushAll(env.anchors, checked.ids);
   for (const id of new Set(checked.ids)) {
     if (!isDocumentPageId(id)) continue;
     const line = rawIdLine(tokens, id, env.bodyLine);
     // The cookie tables in the text carry such ids of their own; the author's are in the raw HTML.
     if (line === undefined && COOKIE_TABLE_ID.test(id)) continue;
-    const what = id === "main" ? "the skip link's target" : "the title, the table of contents or a cookie table";
-    env.problems.push(error(env.file, line ?? env.bodyLine, `id="${id}" is an id the page itself uses (${what}); choose another id.`));
+    env.problems.push(error(env.file, line ?? env.bodyLine, `id="${id}" is an id the page itself uses (${pageIdRole(id)}); choose another id.`));
   }
+  // An id in raw HTML that the text already has (a heading's anchor, an attribute list's id, the same
+  // HTML id twice) leaves a link to it two places: the browser takes the first, the checker refuses it.
+  const textIds = new Set(env.anchors);
+  const rawSeen = new Set<string>();
+  for (const id of checked.ids) {
+    const twice = rawSeen.has(id);
+    rawSeen.add(id);
+    if (!twice && !textIds.has(id)) continue;
+    const line = rawIdLine(tokens, id, env.bodyLine, twice ? 2 : 1) ?? env.bodyLine;
+    const where = twice ? "already in the HTML above" : "also a heading's anchor or an attribute list's id in this text";
+    env.problems.push(error(env.file, line, `id="${id}" is ${where}; every id on a page must be different, so choose another one.`));
+  }
+  for (const id of rawSeen) {
+    env.explicitIds.push({ id, line: rawIdLine(tokens, id, env.bodyLine) ?? env.bodyLine });
+  }
+  pushAll(env.anchors, checked.ids);
   return checked.html;
 }
 
@@ -139,10 +221,13 @@ function checkedRawHtml(tokens: readonly Token[], env: RenderEnv): string {
  * The line of the raw HTML that writes `id` (parse5 found it somewhere in the page's HTML), or
  * undefined when no raw HTML holds it as written (written with an entity, or not raw HTML at all).
  */
-function rawIdLine(tokens: readonly Token[], id: string, bodyLine: number): number | undefined {
-  const atLine = (content: string, first: number) => {
-    const index = content.indexOf(id);
-    return index === -1 ? undefined : first + countNewlines(content.slice(0, index));
+function rawIdLine(tokens: readonly Token[], id: string, bodyLine: number, occurrence = 1): number | undefined {
+  let skip = occurrence - 1;
+  const atLine = (content: string, first: number): number | undefined => {
+    for (let index = content.indexOf(id); index !== -1; index = content.indexOf(id, index + id.length)) {
+      if (skip-- === 0) return first + countNewlines(content.slice(0, index));
+    }
+    return undefined;
   };
   for (const token of tokens) {
     const first = bodyLine + (token.map?.[0] ?? 0);
@@ -231,14 +316,24 @@ function lastIndexAtOrBefore(numbers: readonly number[], value: number): number 
 
 function checkTokens(tokens: Token[], env: RenderEnv): void {
   const lineOf = (token: Token) => env.bodyLine + (token.map?.[0] ?? 0);
-  for (const token of tokens) {
-    if (token.type === "heading_open" && token.attrGet("id") !== null) {
-      env.anchors.push(String(token.attrGet("id")));
-      env.headings.push({ level: Number(token.tag.slice(1)), line: lineOf(token) });
-    } else if (token.type === "heading_open" && token.tag === "h1") {
+  const explicit = explicitIdLines(env);
+  tokens.forEach((token, index) => {
+    if (token.type === "heading_open" && token.tag === "h1") {
+      const title = env.title === undefined || leadingLevelOneHeading(tokens.slice(index, index + 2)) === undefined ? "" : ` (only a first line "# ${env.title}" is taken as the title)`;
       env.problems.push(
-        warning(env.file, lineOf(token), "a level-1 heading (# …) in the body: the page's only <h1> is the title from front matter; start sections with ##."),
+        warning(env.file, lineOf(token), `a level-1 heading (# …) in the body: the page's only <h1> is the title from front matter${title}; start sections with ##.`),
       );
+    }
+    if (token.type === "heading_open" && token.attrGet("id") !== null) {
+      const id = String(token.attrGet("id"));
+      env.anchors.push(id);
+      env.headings.push({ level: Number(token.tag.slice(1)), line: lineOf(token) });
+      const taken = explicit.get(slugify(headingText(tokens[index + 1])));
+      if (!explicit.has(id) && taken !== undefined) {
+        env.problems.push(
+          error(env.file, taken.line, `the id "${taken.id}" is also the anchor the heading on line ${lineOf(token)} gets from its text, so #${taken.id} would name two places; give one of them another id (a heading takes one as ## Heading {#other-id}).`),
+        );
+      }
     } else if (token.type === "inline" && token.children) {
       // A link markdown-it could not read stays text with its brackets: say why, where it is.
       if (bracketed(token.content) && token.children.some((child) => child.type === "text" && bracketed(child.content))) {
@@ -258,7 +353,32 @@ function checkTokens(tokens: Token[], env: RenderEnv): void {
         else if (child.type === "image") checkLink(child, "src", line, env);
       }
     }
+  });
+}
+
+/**
+ * The ids attribute lists set, each at its first line; an id set twice, or one the page itself
+ * uses, is an error here, as a link to it would lead to only one of the places, or to the wrong one.
+ */
+function explicitIdLines(env: RenderEnv): Map<string, ExplicitId> {
+  const first = new Map<string, ExplicitId>();
+  for (const explicit of env.explicitIds) {
+    if (!explicit.heading) env.anchors.push(explicit.id);
+    const earlier = first.get(explicit.id);
+    if (earlier) {
+      env.problems.push(error(env.file, explicit.line, `the id "${explicit.id}" is already set on line ${earlier.line}; every id on a page must be different, so choose another one.`));
+    } else {
+      first.set(explicit.id, explicit);
+    }
+    if (isDocumentPageId(explicit.id)) {
+      env.problems.push(error(env.file, explicit.line, `the id "${explicit.id}" is an id the page itself uses (${pageIdRole(explicit.id)}); choose another id.`));
+    }
   }
+  return first;
+}
+
+function pageIdRole(id: string): string {
+  return id === "main" ? "the skip link's target" : "the title, the table of contents or a cookie table";
 }
 
 function checkLink(token: Token, attribute: "href" | "src", line: number, env: RenderEnv): void {
