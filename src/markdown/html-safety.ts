@@ -255,6 +255,7 @@ const OPTIONAL_END_TAG = new Set(["html", "head", "body", "li", "dt", "dd", "p",
 function unclosedElementFindings(tree: ParentNode, html: string, origin: HtmlOrigin): HtmlFinding[] {
   const findings: HtmlFinding[] = [];
   const matchedEndTags = new Set<number>();
+  const reported = new Set<number>();
   const skipped: [number, number][] = [];
   const stack: Node[] = [...tree.childNodes];
   while (stack.length > 0) {
@@ -269,7 +270,9 @@ function unclosedElementFindings(tree: ParentNode, html: string, origin: HtmlOri
     if (location?.endTag) matchedEndTags.add(location.endTag.startOffset);
     for (const attribute of Object.values(location?.attrs ?? {})) skipped.push([attribute.startOffset, attribute.endOffset]);
     const name = node.tagName;
-    if (location?.startTag && !location.endTag && !VOID_ELEMENTS.has(name) && !OPTIONAL_END_TAG.has(name) && ALLOWED_ELEMENTS.has(name) && node.namespaceURI === htmlSpec.NS.HTML && origin.isRaw(location.startOffset)) {
+    // The parser reopens formatting elements left open (<b>, <i>) in each block after: one error each.
+    if (location?.startTag && !location.endTag && !reported.has(location.startOffset) && !VOID_ELEMENTS.has(name) && !OPTIONAL_END_TAG.has(name) && ALLOWED_ELEMENTS.has(name) && node.namespaceURI === htmlSpec.NS.HTML && origin.isRaw(location.startOffset)) {
+      reported.add(location.startOffset);
       findings.push({
         line: origin.lineAt(location.startOffset),
         severity: "error",
