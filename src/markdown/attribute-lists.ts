@@ -29,6 +29,9 @@ export interface ExplicitId {
 const ID = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}_.:-]*$/u;
 const CLASS = /^[\p{L}_-][\p{L}\p{M}\p{N}_-]*$/u;
 
+/** The file line of an attribute list written on a line of its own, by the token it was moved to. */
+const movedListLines = new WeakMap<Token, number>();
+
 /** Each token's attributes before markdown-it-attrs ran, for the parse under way. */
 const attributesBefore = new WeakMap<StateCore, Map<Token, readonly (readonly [string, string])[]>>();
 
@@ -108,7 +111,8 @@ function checkAttributeLists(state: StateCore, before: ReadonlyMap<Token, readon
       const id = withList.has(token) ? token.attrGet("id") : null;
       if (id === null) continue;
       const heading = token.type === "heading_open" ? `${token.markup} ${headingText(tokens[index + 1])}` : undefined;
-      env.explicitIds.push({ id: String(id), line: listLine(lines, block, env.bodyLine, "#"), ...(heading !== undefined && { heading }) });
+      const line = movedListLines.get(token) ?? listLine(lines, block, env.bodyLine, "#");
+      env.explicitIds.push({ id: String(id), line, ...(heading !== undefined && { heading }) });
     }
   });
 }
@@ -170,6 +174,7 @@ function moveListsOnLinesOfTheirOwn(state: StateCore, withList: Set<Token>, env:
         else target.attrSet(name, value);
       }
       withList.add(target);
+      movedListLines.set(target, line);
     }
     withList.delete(open);
     tokens.splice(i, 3);

@@ -12,10 +12,15 @@ interface Expected {
   readonly remove?: string[];
   /** The problems listed are the only errors: one mistake, one message. */
   readonly only?: boolean;
+  /** The problems are warnings: the site builds, and the editor is still told, with file and line. */
+  readonly warningsOnly?: boolean;
 }
 
 const BAD = path.join(FIXTURES, "bad");
-const cases = readdirSync(BAD).filter((name) => !name.startsWith("_")).sort();
+const allCases = readdirSync(BAD).filter((name) => !name.startsWith("_")).sort();
+const isWarningCase = (name: string) => (JSON.parse(readFileSync(path.join(BAD, name, "expected.json"), "utf8")) as Expected).warningsOnly === true;
+const cases = allCases.filter((name) => !isWarningCase(name));
+const warningCases = allCases.filter(isWarningCase);
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDir));
 
@@ -58,6 +63,16 @@ describe("bad input", () => {
     expect(result.stderr).toMatch(/Build stopped: nothing was written/);
     expect(snapshotDir(path.join(root, "_site"))).toEqual(before);
     expect(readdirSync(root).filter((entry) => entry.startsWith("_site."))).toEqual([]);
+  });
+
+  it.concurrent.each(warningCases)("%s: a warning with file and line, and the site builds", async (name) => {
+    const { root, expected } = prepare(name);
+    const result = await runCliAsync(["build", "--root", root]);
+    expect(result.status, result.stderr).toBe(0);
+    const lines = result.stderr.split("\n");
+    for (const problem of expected.problems) {
+      expect(lines, result.stderr).toContain(`${problem.file}:${problem.line}: ${problem.message}`);
+    }
   });
 
   it("translation parity is a warning, and an error with --strict", async () => {

@@ -97,7 +97,7 @@ describe("attribute lists: kramdown's {: …} and Pandoc's {#id}", () => {
     expect(rendered.anchors).toEqual(expect.arrayContaining(["data-tools", "logs"]));
     expect(rendered.anchors).not.toContain("data-tools-1");
     expect(rendered.explicitIds).toEqual([
-      { id: "data-tools", line: 6, heading: "## Data tools" },
+      { id: "data-tools", line: 7, heading: "## Data tools" },
       { id: "logs", line: 10 },
     ]);
     expect(rendered.toc).toEqual([{ id: "data-tools", text: "Data tools", children: [] }]);
