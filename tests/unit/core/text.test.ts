@@ -52,7 +52,10 @@ describe("forbiddenCharacterProblems: characters no page or feed may hold", () =
   it.each([
     ["\u0000", "U+0000 (NUL)"],
     ["\u001b", "U+001B (ESC)"],
+    // Found in a real corpus by the HTML checker only (issue 23): the record separator and a C1 control.
+    ["\u001e", "U+001E (a control character)"],
     ["\u007f", "U+007F (DEL)"],
+    ["\u009d", "U+009D (a control character)"],
     ["\u0085", "U+0085 (a control character)"],
     ["\ufffe", "U+FFFE (a noncharacter)"],
     ["\uffff", "U+FFFF (a noncharacter)"],
