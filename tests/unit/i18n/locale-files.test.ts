@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatDate } from "../../../src/i18n/dates.ts";
 import { textDirection } from "../../../src/i18n/locales.ts";
 import { loadTranslations, type Translator } from "../../../src/i18n/translations.ts";
 import { REPO } from "../../support/sites.ts";
@@ -18,6 +19,8 @@ type Messages = { [key: string]: string | Messages };
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
 const COUNT_PLACEHOLDER = /^count\b/;
+/** A date to see whether the language's long dates end with a period ("1 марта 2024 г."). */
+const SAMPLE_DATE = "2024-03-01";
 /** Bidi controls that force left to right; in a right-to-left file they only hide a wrong order. */
 const LTR_CONTROLS = /[\u200E\u202A\u202D\u2066]/u;
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Syriac}\p{Script=Nko}\p{Script=Adlam}]/u;
@@ -29,7 +32,8 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Scrip
  */
 const SAME_WORDS: readonly { readonly words: readonly string[]; readonly languages: readonly string[]; readonly why: string }[] = [
   { words: ["version"], languages: ["da", "de", "fr", "sv"], why: "“version” is the word in these languages too" },
-  { words: ["minute", "minutes"], languages: ["fr"], why: "the French words for minute(s)" },
+  { words: ["minute"], languages: ["fr", "hr", "ro", "sl"], why: "a form of these languages’ word for minute (Croatian, Romanian and Slovenian “2–4 minute”)" },
+  { words: ["minutes"], languages: ["fr"], why: "the French plural of minute" },
   { words: ["service"], languages: ["fr"], why: "the French word for service" },
   { words: ["week"], languages: ["nl"], why: "the Dutch word for week" },
   { words: ["marketing"], languages: ["da", "de", "nl", "pt-BR"], why: "these languages’ consent banners and authorities call the category “Marketing”" },
@@ -116,6 +120,9 @@ function localeFileProblems(code: string, messages: Messages, english: Messages)
     if (code !== "en" && wanted.english.has(text) && !sharedWithEnglish(code, text)) {
       problems.push(`${key}: the same as the English "${text}"`);
     }
+    if (/\{\{\s*date\s*\}\}\./.test(text) && formatDate(SAMPLE_DATE, code).endsWith(".")) {
+      problems.push(`${key}: a date in ${code} ends with its own period ("${formatDate(SAMPLE_DATE, code)}"); leave out the period after {{date}}`);
+    }
     if (/["']/.test(text)) problems.push(`${key}: a straight quote or apostrophe; write the language's own (“ ” „ “ « » ’ …)`);
     if (textDirection(code) === "rtl") {
       if (LTR_CONTROLS.test(text)) problems.push(`${key}: a left-to-right bidi control in a right-to-left language`);
@@ -172,6 +179,7 @@ describe("localeFileProblems", () => {
     ["a count left out of a form that covers many numbers", "ru", withValue(read("ru"), "cookies.duration.day_one", "день"), "cookies.duration.day_one: placeholders none, en has {{count, number}}"],
     ["an empty string", "de", withValue(de, "nav.languages", " "), "nav.languages: empty"],
     ["a string left in English", "de", withValue(de, "nav.languages", "Languages"), 'nav.languages: the same as the English "Languages"'],
+    ["a period after a date that ends with one", "ru", withValue(read("ru"), "feed.effective", "Вступает в силу {{date}}."), 'feed.effective: a date in ru ends with its own period ("1 марта 2024 г."); leave out the period after {{date}}'],
     ["a straight quote", "de", withValue(de, "cookies.empty.category", 'In der Kategorie "{{category}}" gibt es keine Cookies.'), "cookies.empty.category: a straight quote or apostrophe; write the language's own (“ ” „ “ « » ’ …)"],
     ["a left-to-right mark in a right-to-left file", "he", withValue(read("he"), "nav.languages", "\u200Eשפות"), "nav.languages: a left-to-right bidi control in a right-to-left language"],
     ["English in a right-to-left file", "fa", withValue(read("fa"), "nav.languages", "Sprachen"), "nav.languages: no right-to-left letter; is it translated?"],
