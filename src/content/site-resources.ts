@@ -79,7 +79,8 @@ export async function loadSiteResources(options: LoadOptions): Promise<{ resourc
   const templateDirs = overridableDirs(root, "templates");
   const translations = await loadTranslations({
     localeDirs: [...overridableDirs(root, "locales")].reverse(),
-    siteLocalesDir: path.join(root, "locales"),
+    // A site kept in Codicil's own folder (the example site) has Codicil's locales/, for every shipped language.
+    siteLocalesDir: path.resolve(root) === path.resolve(CODICIL_DIR) ? undefined : path.join(root, "locales"),
     root,
     localeCodes,
     defaultLocale: settings.defaultLocale,

@@ -39,8 +39,11 @@ interface LocaleSource {
 export async function loadTranslations(options: {
   /** Directories in order of precedence, lowest first. */
   readonly localeDirs: readonly string[];
-  /** The site's own folder: only its files must be for languages the site lists. */
-  readonly siteLocalesDir: string;
+  /**
+   * The site's own folder: only its files must be for languages the site lists. Undefined when the
+   * site has none of its own (the example site, kept in Codicil's folder, shares Codicil's).
+   */
+  readonly siteLocalesDir: string | undefined;
   readonly root: string;
   readonly localeCodes: readonly string[];
   readonly defaultLocale: string;
@@ -57,7 +60,7 @@ export async function loadTranslations(options: {
 
   for (const dir of new Set(options.localeDirs)) {
     if (!existsSync(dir)) continue;
-    const isSiteDir = path.resolve(dir) === path.resolve(options.siteLocalesDir);
+    const isSiteDir = options.siteLocalesDir !== undefined && path.resolve(dir) === path.resolve(options.siteLocalesDir);
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const isFile = entry.isFile() && entry.name.endsWith(".json");
       if (!isFile && !entry.isDirectory()) continue;
