@@ -32,7 +32,7 @@ const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Scrip
  */
 const SAME_WORDS: readonly { readonly words: readonly string[]; readonly languages: readonly string[]; readonly why: string }[] = [
   { words: ["version"], languages: ["da", "de", "fr", "sv"], why: "“version” is the word in these languages too" },
-  { words: ["minute"], languages: ["fr", "hr", "ro", "sl"], why: "a form of these languages’ word for minute (Croatian, Romanian and Slovenian “2–4 minute”)" },
+  { words: ["minute"], languages: ["fr", "hr", "ro", "sl"], why: "a form of these languages’ word for minute: French singular, Croatian, Romanian and Slovenian plural after a few" },
   { words: ["minutes"], languages: ["fr"], why: "the French plural of minute" },
   { words: ["service"], languages: ["fr"], why: "the French word for service" },
   { words: ["week"], languages: ["nl"], why: "the Dutch word for week" },
