@@ -120,8 +120,9 @@ function localeFileProblems(code: string, messages: Messages, english: Messages)
     if (code !== "en" && wanted.english.has(text) && !sharedWithEnglish(code, text)) {
       problems.push(`${key}: the same as the English "${text}"`);
     }
-    if (/\{\{\s*date\s*\}\}\./.test(text) && formatDate(SAMPLE_DATE, code).endsWith(".")) {
-      problems.push(`${key}: a date in ${code} ends with its own period ("${formatDate(SAMPLE_DATE, code)}"); leave out the period after {{date}}`);
+    const dateThenPeriod = /\{\{\s*(date|from|until|since)\s*\}\}\./.exec(text);
+    if (dateThenPeriod && formatDate(SAMPLE_DATE, code).endsWith(".")) {
+      problems.push(`${key}: a date in ${code} ends with its own period ("${formatDate(SAMPLE_DATE, code)}"); leave out the period after {{${dateThenPeriod[1] ?? "date"}}}`);
     }
     if (/["']/.test(text)) problems.push(`${key}: a straight quote or apostrophe; write the language's own (“ ” „ “ « » ’ …)`);
     if (textDirection(code) === "rtl") {
