@@ -1,9 +1,9 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "../support/sites.ts";
-import { EXAMPLE_BUILD_DATE, EXAMPLE_PAGES, launchChromium, serveExampleSite } from "./support.ts";
+import { EXAMPLE_PAGES, exampleSiteInChromium } from "./support.ts";
 
 /**
  * The layout of every page type of the example site from a small phone to a wide desktop, light
@@ -20,18 +20,7 @@ const VIEWPORTS = [
 const SCHEMES = ["light", "dark"] as const;
 const AXE = readFileSync(path.join(REPO, "node_modules/axe-core/axe.min.js"), "utf8");
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveExampleSite>>;
-
-beforeAll(async () => {
-  site = await serveExampleSite(EXAMPLE_BUILD_DATE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (site) rmSync(site.outDir, { recursive: true, force: true });
-});
+const example = exampleSiteInChromium();
 
 /** Elements in `main` whose content is wider than their box, or that reach out of `main`; code blocks and visually hidden texts (clipped on purpose) aside. */
 function overflowingElements(page: Page): Promise<string[]> {
@@ -73,14 +62,14 @@ describe.each(SCHEMES)("%s scheme", (colorScheme) => {
     let page: Page;
     beforeAll(async () => {
       // axe is injected as a script, which the page's own CSP rightly forbids; bypassed for the audit only.
-      page = await browser.newPage({ viewport, colorScheme, bypassCSP: true });
+      page = await example.browser.newPage({ viewport, colorScheme, bypassCSP: true });
     });
     afterAll(async () => {
       await page?.close();
     });
 
     it.each(Object.entries(EXAMPLE_PAGES))("%s page (%s): fits, shows its title first, axe clean", async (_, urlPath) => {
-      await page.goto(site.origin + urlPath);
+      await page.goto(example.origin + urlPath);
       expect(await overflowingElements(page)).toEqual([]);
       const title = await page.locator("main h1").boundingBox();
       expect(title).not.toBeNull();
@@ -92,9 +81,9 @@ describe.each(SCHEMES)("%s scheme", (colorScheme) => {
 
 describe("the document's table of contents", () => {
   it("is a collapsed disclosure before the text on a phone, opened without JavaScript", async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 667 }, javaScriptEnabled: false });
+    const page = await example.browser.newPage({ viewport: { width: 375, height: 667 }, javaScriptEnabled: false });
     try {
-      await page.goto(`${site.origin}/en/privacy/`);
+      await page.goto(`${example.origin}/en/privacy/`);
       const summary = page.locator(".toc summary");
       const firstEntry = page.locator(".toc a").first();
       expect(await summary.isVisible()).toBe(true);
@@ -111,9 +100,9 @@ describe("the document's table of contents", () => {
   });
 
   it.each([1280, 1920])("is a sidebar at %i px: beside the text, level with the title, sticky, its links focusable and in the accessibility tree", async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const page = await example.browser.newPage({ viewport: { width, height: 800 } });
     try {
-      await page.goto(`${site.origin}/en/privacy/`);
+      await page.goto(`${example.origin}/en/privacy/`);
       const boxes = () => page.evaluate(() => {
         const box = (selector: string) => (document.querySelector(selector) as Element).getBoundingClientRect().toJSON() as DOMRect;
         return { toc: box(".toc"), title: box("main h1"), body: box(".document-body"), link: box(".toc a") };
@@ -143,9 +132,9 @@ describe("the document's table of contents", () => {
 
 describe("the reading column", () => {
   it.each([768, 1280, 1920])("holds 60 to 80 characters a line at %i px", async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const page = await example.browser.newPage({ viewport: { width, height: 800 } });
     try {
-      await page.goto(`${site.origin}/en/privacy/`);
+      await page.goto(`${example.origin}/en/privacy/`);
       const perLine = await page.evaluate(() => {
         const paragraph = Array.from(document.querySelectorAll(".document-body > p")).sort((a, b) => (b.textContent ?? "").length - (a.textContent ?? "").length)[0] as HTMLElement;
         const context = document.createElement("canvas").getContext("2d") as CanvasRenderingContext2D;
@@ -170,9 +159,9 @@ describe("cookie tables", () => {
     ["/en/cookies/", '"Cookie names"'],
     ["/de/cookies/", '"Cookie-Namen"'],
   ])("are cards on a phone (%s), each cell labelled with its column in the page's language, still a table to screen readers", async (urlPath, namesLabel) => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+    const page = await example.browser.newPage({ viewport: { width: 375, height: 667 } });
     try {
-      await page.goto(site.origin + urlPath);
+      await page.goto(example.origin + urlPath);
       const shown = await cells(page);
       expect(shown.length).toBeGreaterThanOrEqual(5);
       // The label with empty alternative text: seen, not read out.
@@ -193,9 +182,9 @@ describe("cookie tables", () => {
   });
 
   it("are tables from 40rem up, without labels in the cells", async () => {
-    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+    const page = await example.browser.newPage({ viewport: { width: 768, height: 1024 } });
     try {
-      await page.goto(`${site.origin}/en/cookies/`);
+      await page.goto(`${example.origin}/en/cookies/`);
       const shown = await cells(page);
       expect(shown.every((cell) => cell.display === "table-cell" && cell.label === "none")).toBe(true);
     } finally {

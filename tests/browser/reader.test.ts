@@ -1,28 +1,16 @@
-import { rmSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE_BUILD_DATE, EXAMPLE_PAGES, launchChromium, serveExampleSite } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { EXAMPLE_PAGES, exampleSiteInChromium } from "./support.ts";
 
 /**
  * The example site in real Chromium, every page type, as readers meet it: nothing from another
  * origin, no JavaScript, right to left, print. Widths, colour schemes and axe-core: layout.test.ts.
  */
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveExampleSite>>;
-
-beforeAll(async () => {
-  site = await serveExampleSite(EXAMPLE_BUILD_DATE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (site) rmSync(site.outDir, { recursive: true, force: true });
-});
+const example = exampleSiteInChromium();
 
 async function withPage<T>(options: Parameters<Browser["newContext"]>[0], run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(options);
+  const context = await example.browser.newContext(options);
   try {
     return await run(await context.newPage(), context);
   } finally {
@@ -39,10 +27,10 @@ describe.each(Object.entries(EXAMPLE_PAGES))("%s page (%s)", (_, urlPath) => {
       page.on("response", (response) => {
         if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
       });
-      await page.goto(site.origin + urlPath, { waitUntil: "networkidle" });
+      await page.goto(example.origin + urlPath, { waitUntil: "networkidle" });
       expect(requests.length).toBeGreaterThan(0);
       expect(failed).toEqual([]);
-      expect(requests.filter((url) => !url.startsWith(`${site.origin}/`))).toEqual([]);
+      expect(requests.filter((url) => !url.startsWith(`${example.origin}/`))).toEqual([]);
       expect(await context.cookies()).toEqual([]);
       expect(await page.evaluate(() => document.cookie)).toBe("");
     });
@@ -52,7 +40,7 @@ describe.each(Object.entries(EXAMPLE_PAGES))("%s page (%s)", (_, urlPath) => {
 describe("without JavaScript", () => {
   it("shows the document, its table of contents works and the language switcher leads to the same page", async () => {
     await withPage({ javaScriptEnabled: false }, async (page) => {
-      await page.goto(`${site.origin}/en/privacy/`);
+      await page.goto(`${example.origin}/en/privacy/`);
       expect(await page.locator("h1").textContent()).toBe("Privacy Policy");
       expect(await page.locator(".document-body").innerText()).toContain("Tidepool Labs GmbH");
       const entry = page.locator(".toc a").nth(1);
@@ -61,7 +49,7 @@ describe("without JavaScript", () => {
       expect(new URL(page.url()).hash).toBe(target);
       expect(await page.locator(decodeURIComponent(target).replace(/^#/, "[id='") + "']").isVisible()).toBe(true);
       await page.locator('.language-switcher a[hreflang="de"]').click();
-      await page.waitForURL(`${site.origin}/de/privacy/`);
+      await page.waitForURL(`${example.origin}/de/privacy/`);
       expect(await page.locator("html").getAttribute("lang")).toBe("de");
     });
   });
@@ -70,7 +58,7 @@ describe("without JavaScript", () => {
 describe("right to left", () => {
   it("mirrors the layout: the text starts on the right", async () => {
     await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
-      await page.goto(`${site.origin}/ar/privacy/`);
+      await page.goto(`${example.origin}/ar/privacy/`);
       const { body, toc } = await page.evaluate(() => ({
         body: document.querySelector(".document-body")?.getBoundingClientRect().right ?? 0,
         toc: document.querySelector(".toc")?.getBoundingClientRect().right ?? 0,
@@ -85,7 +73,7 @@ describe("right to left", () => {
 describe("print", () => {
   it("prints to PDF with the title, then version, dates and permanent link, then the text; without the navigation; links with their full address", async () => {
     const pdf = await withPage({}, async (page) => {
-      await page.goto(`${site.origin}/en/privacy/2025-05-01/`);
+      await page.goto(`${example.origin}/en/privacy/2025-05-01/`);
       return page.pdf({ format: "A4", printBackground: false });
     });
     const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -119,7 +107,7 @@ describe("a redline that prints", () => {
 
   it("marks insertions and deletions by line as well as by colour, on screen and on paper", async () => {
     const decorations = await withPage({}, async (page) => {
-      await page.goto(site.origin + COMPARE);
+      await page.goto(example.origin + COMPARE);
       const read = () =>
         page.evaluate(() => ["ins", "del"].map((name) => getComputedStyle(document.querySelector(`.changes-body ${name}`) as Element).textDecorationLine));
       const screen = await read();
@@ -131,7 +119,7 @@ describe("a redline that prints", () => {
 
   it("prints the legend, both versions with dates and addresses, the marks and the collapsed unchanged text", async () => {
     const { pdf, expected } = await withPage({}, async (page) => {
-      await page.goto(site.origin + COMPARE);
+      await page.goto(example.origin + COMPARE);
       // What the PDF must hold, read from the page itself: the first words of a marked insertion
       // and deletion (without the words for screen readers) and of a collapsed unchanged section.
       const expected = await page.evaluate(() => {

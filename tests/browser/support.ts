@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import sirv from "sirv";
+import { afterAll, beforeAll } from "vitest";
 import { buildSite } from "../../src/pipeline/build-site.ts";
 import { REPO } from "../support/sites.ts";
 
@@ -51,6 +52,36 @@ export async function serveExampleSite(buildDate: string): Promise<{ origin: str
   const result = await buildSite({ root: REPO, outDir, buildDate, recordPublished: false });
   if (!result.built) throw new Error(`The example site did not build: ${JSON.stringify(result.problems)}`);
   return { outDir, ...(await serveFolder(outDir)) };
+}
+
+/**
+ * The example site built and served, and Chromium started, for the tests of one file; both are
+ * closed and the build removed after them.
+ */
+export function exampleSiteInChromium(): { readonly browser: Browser; readonly origin: string } {
+  let browser: Browser | undefined;
+  let site: Awaited<ReturnType<typeof serveExampleSite>> | undefined;
+  beforeAll(async () => {
+    site = await serveExampleSite(EXAMPLE_BUILD_DATE);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    if (site) rmSync(site.outDir, { recursive: true, force: true });
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the example site and Chromium start in beforeAll");
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser);
+    },
+    get origin() {
+      return started(site).origin;
+    },
+  };
 }
 
 /** Serves a built site's folder on a free localhost port. */
