@@ -76,7 +76,7 @@ describe("brand from site.yaml", () => {
     expect(css).toContain(":root { --accent: #0a5e73; }");
     expect(css).toContain("@media (prefers-color-scheme: dark) { :root { --accent: #7fc8d8; } }");
     const $ = readPage(out, "en/privacy/history/");
-    expect($('link[rel="stylesheet"]').map((_, l) => $(l).attr("href")).get()).toEqual(["/legal/assets/codicil.css", "/legal/brand/accent.css"]);
+    expect($('link[rel="stylesheet"]').map((_, l) => $(l).attr("href")).get()).toEqual(["/legal/assets/codicil.css", "/legal/assets/site.css", "/legal/brand/accent.css"]);
   });
 });
 

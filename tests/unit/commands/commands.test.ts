@@ -119,21 +119,21 @@ describe("languageStatus", () => {
   it("lists per language the cookie purposes without its text and the UI strings it shows in another language", async () => {
     const root = copyFixture("cookies");
     roots.push(root);
-    // Thai: no purposes, no shipped strings; pt-BR lacks two purposes; de and ar lack Matomo's.
+    // Khmer: no purposes, no shipped strings; pt-BR lacks two purposes; de and ar lack Matomo's.
     const siteYaml = path.join(root, "content/site.yaml");
-    writeFileSync(siteYaml, `${readFileSync(siteYaml, "utf8").trimEnd()}\n  - { code: th, name: ไทย }\n`);
+    writeFileSync(siteYaml, `${readFileSync(siteYaml, "utf8").trimEnd()}\n  - { code: km, name: ខ្មែរ }\n`);
     const { loaded, problems } = await loadSite({ root, buildDate: "2025-07-01" });
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
     const rows = languageStatus(loaded!.site, loaded!.translator);
     const registryLines = readFileSync(path.join(root, "content/cookies.yaml"), "utf8").split("\n");
     const purposeLine = (n: number) => registryLines.flatMap((l, i) => (l.trim() === "purpose:" ? [i + 1] : []))[n];
     const matomo = { cookie: "Matomo (_pk_id, _pk_ses)", file: "content/cookies.yaml", line: purposeLine(2) };
-    const th = rows.find((r) => r.locale === "th");
-    expect(th?.missingCookiePurposes.map((c) => c.cookie)).toEqual(expect.arrayContaining(["Fixture Shop (shop_session, shop_csrf)", "Matomo (_pk_id, _pk_ses)"]));
-    expect(th?.missingUiStrings).toContain("document.version");
+    const km = rows.find((r) => r.locale === "km");
+    expect(km?.missingCookiePurposes.map((c) => c.cookie)).toEqual(expect.arrayContaining(["Fixture Shop (shop_session, shop_csrf)", "Matomo (_pk_id, _pk_ses)"]));
+    expect(km?.missingUiStrings).toContain("document.version");
     expect(rows.find((r) => r.locale === "ar")?.missingCookiePurposes).toContainEqual(matomo);
     expect(rows.find((r) => r.locale === "ar")?.missingUiStrings).toEqual([]);
     expect(rows.find((r) => r.locale === "pt-BR")?.missingCookiePurposes.map((c) => c.cookie)).toContain("Fixture Shop (shop_lang)");
-    expect(formatLanguageStatus(rows)).toMatch(new RegExp(`^th: \\d+ cookie purposes to translate \\(content/cookies.yaml:\\d+ Fixture Shop .*; \\d+ UI strings shown in another language \\(.*add them to locales/th.json\\)$`, "m"));
+    expect(formatLanguageStatus(rows)).toMatch(new RegExp(`^km: \\d+ cookie purposes to translate \\(content/cookies.yaml:\\d+ Fixture Shop .*; \\d+ UI strings shown in another language \\(.*add them to locales/km.json\\)$`, "m"));
   });
 });
