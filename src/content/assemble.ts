@@ -1,6 +1,5 @@
 import { pushAll } from "../core/arrays.ts";
 import { error, hasErrors, warning, type Problem } from "../core/problems.ts";
-import { equalIgnoringWhitespace } from "../core/text.ts";
 import { compareLabels } from "../rules/version-order.ts";
 import type { DocumentSources, SourceFile } from "./scan.ts";
 
@@ -185,6 +184,9 @@ export function assembleVersions(
   return structural ? { problems } : { versions, problems };
 }
 
+/** Whitespace does not make a new version: a reflowed paragraph reads the same. */
+const normalisedText = (body: string) => body.replace(/\s+/g, " ").trim();
+
 /**
  * A version whose text in a language equals the previous version's is a placeholder (a
  * `new-version` left unedited): published, it would lock an address for a change that is not there.
@@ -194,8 +196,7 @@ function unchangedTextProblems(versions: readonly VersionDraft[]): Problem[] {
   for (let i = 1; i < versions.length; i++) {
     for (const [locale, file] of versions[i]?.files ?? []) {
       const previous = versions[i - 1]?.files.get(locale);
-      // Whitespace does not make a new version: a reflowed paragraph reads the same.
-      if (!previous || !equalIgnoringWhitespace(previous.body, file.body)) continue;
+      if (!previous || normalisedText(previous.body) !== normalisedText(file.body)) continue;
       problems.push(
         error(
           file.file,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, describeCharacter, equalIgnoringWhitespace, firstInvalidUtf8, forbiddenCharacterProblems } from "../../../src/core/text.ts";
+import { decodeUtf8, describeCharacter, firstInvalidUtf8, forbiddenCharacterProblems } from "../../../src/core/text.ts";
 
 const FILE = "content/privacy/en.md";
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
@@ -68,28 +68,5 @@ describe("forbiddenCharacterProblems: characters no page or feed may hold", () =
     expect(problems.map((p) => p.line)).toEqual([6, 7]);
     expect(problems[0]?.message).toContain(`column 8 contains the invisible character ${described}`);
     expect(describeCharacter(character)).toBe(described);
-  });
-});
-
-describe("equalIgnoringWhitespace: the same text, reflowed", () => {
-  const normalised = (text: string) => text.replace(/\s+/g, " ").trim();
-  it.each([
-    ["We keep data.", "We keep data.", true],
-    ["We keep\n  data.", "We keep data.", true],
-    ["  We keep data.\n\n", "We keep data.", true],
-    ["We keep\u00a0data.", "We keep data.", true],
-    ["We keep data.", "We keep  data!", false],
-    ["We keep data.", "Wekeep data.", false],
-    ["We keep data. More", "We keep data.", false],
-    ["", "\n \t", true],
-    ["a", "", false],
-  ])("%j and %j: %s", (a, b, same) => {
-    expect(equalIgnoringWhitespace(a, b)).toBe(same);
-    expect(equalIgnoringWhitespace(b, a)).toBe(same);
-  });
-  it("agrees with collapsing \\s+ to one space and trimming, on any text", () => {
-    const piece = fc.constantFrom("a", "b", " ", "\n", "\t", "\r\n", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u200b", "\u0085", "é");
-    const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(""));
-    fc.assert(fc.property(text, text, (a, b) => equalIgnoringWhitespace(a, b) === (normalised(a) === normalised(b))), { numRuns: 2000 });
   });
 });
