@@ -34,6 +34,11 @@ const LOOKS_LIKE_TAG = /^\{%-?\s*cookie[-_ ]?tables?\b/i;
 const TAG = /^\{%\s*cookieTable(?:\s+(?:"([^"]*)"|'([^']*)'))?\s*%\}$/;
 const TAG_IN_TEXT = /\{%-?\s*cookie[-_ ]?tables?\b/i;
 
+/** A line that is nothing but a cookie table tag, written as it should be. */
+export function isCookieTableLine(line: string): boolean {
+  return TAG.test(line.trim());
+}
+
 /** The tag on one line: undefined when the line is not meant as one, a problem when it is wrong. */
 export function parseCookieTableTag(line: string): CookieTableTag | undefined {
   const text = line.trim();

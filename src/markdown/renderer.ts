@@ -1,7 +1,7 @@
 import MarkdownIt, { type Token } from "markdown-it";
 import { pushAll } from "../core/arrays.ts";
 import { error, warning, type Problem } from "../core/problems.ts";
-import { cookieTablePlugin, type CookieTableHook } from "./cookie-table.ts";
+import { cookieTablePlugin, isCookieTableLine, type CookieTableHook } from "./cookie-table.ts";
 import { checkHtml, type HtmlOrigin } from "./html-safety.ts";
 import { readAddress, siteAddress } from "../addresses/browser-addresses.ts";
 import type { TextSection, TocEntry } from "../model/text.ts";
@@ -90,41 +90,68 @@ export interface HeadingInText {
 }
 
 /**
- * The one markdown-it instance. Options chosen for legal text:
+ * The markdown-it instances, alike but for attribute lists. Options chosen for legal text:
  * - `html: true` because editors need the odd `<abbr>` or `<br>`; the safety rule rejects code.
  * - `linkify: true` so a bare https:// address in a policy is a working link (and nothing else:
  *   `bare-addresses.ts`).
  * - `typographer: false` because it would change quotes and dashes: legal text is never altered.
  */
-const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+function createMarkdown(attributeLists: boolean): MarkdownIt {
+  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
 
-// markdown-it silently turns a link with a javascript: URL back into text. Accept every URL here
-// so the link check below sees it and reports it as an error instead.
-md.validateLink = () => true;
+  // markdown-it silently turns a link with a javascript: URL back into text. Accept every URL here
+  // so the link check below sees it and reports it as an error instead.
+  md.validateLink = () => true;
 
-// Attribute lists (`{: #data-tools }`, `## Heading {#id}`) as kramdown and Pandoc write them: ids and classes only.
-md.use(attributeListsPlugin);
+  // Attribute lists (`{: #data-tools }`, `## Heading {#id}`) as kramdown and Pandoc write them: ids and classes only.
+  if (attributeLists) md.use(attributeListsPlugin);
 
-// Only https://, http:// and mailto: addresses become links, never bare domain names.
-md.use(bareAddressesPlugin);
+  // Only https://, http:// and mailto: addresses become links, never bare domain names.
+  md.use(bareAddressesPlugin);
 
-// Stable heading ids and a permalink after each heading that screen readers announce by name.
-md.use(headingAnchorsPlugin);
+  // Stable heading ids and a permalink after each heading that screen readers announce by name.
+  md.use(headingAnchorsPlugin);
 
-// `{% cookieTable %}` on a line of its own becomes the site's cookie tables (SPEC section 5).
-md.use(cookieTablePlugin);
+  // `{% cookieTable %}` on a line of its own becomes the site's cookie tables (SPEC section 5).
+  md.use(cookieTablePlugin);
 
-// A body that begins with its title as `# Title` does not show it twice.
-md.use(leadingTitlePlugin);
+  // A body that begins with its title as `# Title` does not show it twice.
+  md.use(leadingTitlePlugin);
 
-md.core.ruler.push("codicil_links", (state) => {
-  // markdown-it types `env` as `any`: it is whatever renderMarkdown passed to parse().
-  checkTokens(state.tokens, state.env as RenderEnv);
-});
+  md.core.ruler.push("codicil_links", (state) => {
+    // markdown-it types `env` as `any`: it is whatever renderMarkdown passed to parse().
+    checkTokens(state.tokens, state.env as RenderEnv);
+  });
+  return md;
+}
+
+/** Renders every body, and parses those that may hold an attribute list. */
+const md = createMarkdown(true);
+/**
+ * Parses a body without a `{` outside its `{% cookieTable %}` lines, which can hold no attribute
+ * list: markdown-it-attrs tests each of its patterns on every token, which was a tenth of an M
+ * build (docs/performance.md). A test parses bodies with both and compares the tokens.
+ */
+const withoutAttributeLists = createMarkdown(false);
+
+/** Both instances, for the test that compares their tokens. */
+export const markdownInstances = { withAttributeLists: md, withoutAttributeLists } as const;
+
+/** The instance that parses `body`: without attribute lists when it can hold none (`withoutAttributeLists`). */
+export function markdownFor(body: string): MarkdownIt {
+  for (let brace = body.indexOf("{"); brace !== -1; brace = body.indexOf("{", brace + 1)) {
+    const lineStart = body.lastIndexOf("\n", brace) + 1;
+    const lineEnd = body.indexOf("\n", brace);
+    if (!isCookieTableLine(body.slice(lineStart, lineEnd === -1 ? body.length : lineEnd))) return md;
+    if (lineEnd === -1) break;
+    brace = lineEnd;
+  }
+  return withoutAttributeLists;
+}
 
 export function renderMarkdown(body: string, context: RenderContext): RenderedMarkdown {
   const renderEnv: RenderEnv = { ...context, page: siteAddress(context.siteUrl, context.pathPrefix), problems: [], links: [], anchors: [], headings: [], internalLinks: [], explicitIds: [] };
-  const tokens = md.parse(body, renderEnv);
+  const tokens = markdownFor(body).parse(body, renderEnv);
   if (body.includes("&#")) characterReferenceProblems(body, renderEnv);
   const toc = tableOfContents(tokens);
   const sections = textSections(tokens);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import nunjucks from "nunjucks";
+import { redlineWords, type MarkedWords, type UiString } from "./redline-words.ts";
 import { forgetMarkedStrings } from "./ui-strings.ts";
 import { CODICIL_DIR } from "../core/installation.ts";
 
@@ -35,6 +36,12 @@ export function createTemplateEnvironment(templateDirs: readonly string[]): Envi
     lstripBlocks: true,
   });
   environment.addFilter("renderOnce", (items: unknown, template: string) => renderOnce(environment, items, template));
+  // With whichever `t` filter the environment has when a page is rendered (the plugin sets it on each
+  // run), called as Nunjucks calls a filter: on the template's context, which Eleventy's filters read.
+  environment.addFilter("redlineWords", function (this: unknown, segments: readonly MarkedWords[], locale: string) {
+    const t = environment.getFilter("t") as UiString;
+    return redlineWords(segments, locale, (key, language) => t.call(this, key, language));
+  });
   environment.addFilter("cssString", (value: unknown) => new nunjucks.runtime.SafeString(cssString(String(value))));
   return environment;
 }
