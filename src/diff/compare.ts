@@ -3,9 +3,11 @@ import { align, blocksEqual, diffBlocks, wholeBlock } from "./blocks.ts";
 import type { BlockChange, Comparison, SectionChange, SectionStatus } from "./changes.ts";
 import { diffIfSimilar, WordIndex } from "./pairing.ts";
 import { OutOfWork, WorkBudget } from "./work-budget.ts";
+import { TextParts } from "./text-parts.ts";
 
 export type { BlockChange, CellChange, Comparison, ListChange, ListItemChange, ParagraphChange, RunChange, RunStatus, SectionChange, SectionStatus, Segment, TableChange, TableRowChange, TargetChange } from "./changes.ts";
 export { MIN_SIMILARITY, mostSharedText, wordOptions } from "./pairing.ts";
+export { TextParts } from "./text-parts.ts";
 
 /**
  * What changed between two versions, section by section: a pure function of the two versions'
@@ -42,7 +44,13 @@ export const COMPARISON_BOUNDS: ComparisonBounds = {
   sectionEdits: 1_000,
 };
 
-export function compareSections(older: readonly TextSection[], newer: readonly TextSection[], bounds: ComparisonBounds = COMPARISON_BOUNDS): Comparison {
+export function compareSections(
+  older: readonly TextSection[],
+  newer: readonly TextSection[],
+  bounds: ComparisonBounds = COMPARISON_BOUNDS,
+  /** Texts cut into words, kept across the comparisons of a document (`TextParts`). */
+  parts: TextParts = new TextParts(),
+): Comparison {
   const olderById = new Map(older.map((s) => [s.id, s]));
   const newerIds = new Set(newer.map((s) => s.id));
   const changes: SectionChange[] = [];
@@ -51,7 +59,7 @@ export function compareSections(older: readonly TextSection[], newer: readonly T
   const compareSection = (before: TextSection, after: TextSection, moved: boolean) => {
     const allowed = Math.min(bounds.sectionWork, page.left);
     const budget = new WorkBudget(allowed);
-    const change = compareSectionWithin(before, after, moved, budget, bounds);
+    const change = compareSectionWithin(before, after, moved, budget, bounds, parts);
     page.spend(Math.min(allowed, allowed - budget.left));
     return change;
   };
@@ -63,7 +71,7 @@ export function compareSections(older: readonly TextSection[], newer: readonly T
     align(older, newer, (a, b) => a.id === b.id, bounds.sectionEdits, page, (before, after) => changes.push(compareSection(before, after, false)), (removed, added) => {
       const gone = removed.filter((s) => !newerIds.has(s.id));
       const come = added.filter((s) => !olderById.has(s.id));
-      const renamedFrom = renamedPairs(gone, come, page);
+      const renamedFrom = renamedPairs(gone, come, new WordIndex(page, parts));
       const renamed = new Set(renamedFrom.values());
       // A moved section is reported where it now stands; a removed one where it stood.
       for (const section of gone) if (!renamed.has(section)) changes.push(wholeSection(section, "removed"));
@@ -86,10 +94,10 @@ export function compareSections(older: readonly TextSection[], newer: readonly T
  * at least half of its blocks kept, or its text as a whole similar enough. A section whose heading and text both changed beyond that is
  * shown removed and a new one added, as are those left when the page's work runs out.
  */
-function renamedPairs(removed: readonly TextSection[], added: readonly TextSection[], budget: WorkBudget): Map<TextSection, TextSection> {
+function renamedPairs(removed: readonly TextSection[], added: readonly TextSection[], words: WordIndex): Map<TextSection, TextSection> {
   const pairs = new Map<TextSection, TextSection>();
   if (removed.length === 0 || added.length === 0) return pairs;
-  const words = new WordIndex(budget);
+  const { budget } = words;
   const texts = new Map<TextSection, string>();
   const textOf = (section: TextSection) => texts.get(section) ?? texts.set(section, sectionText(section)).get(section) ?? "";
   let from = 0;
@@ -171,7 +179,7 @@ function targetCount(blocks: readonly BlockChange[]): number {
 }
 
 /** Two versions of one section: moved when its place changed, renamed when its heading did. */
-function compareSectionWithin(before: TextSection, after: TextSection, moved: boolean, budget: WorkBudget, bounds: ComparisonBounds): SectionChange {
+function compareSectionWithin(before: TextSection, after: TextSection, moved: boolean, budget: WorkBudget, bounds: ComparisonBounds, parts: TextParts): SectionChange {
   const renamed = before.heading !== after.heading;
   const textChanged = !blocksEqual(before.blocks, after.blocks);
   const status: SectionStatus = moved ? "moved" : renamed ? "renamed" : textChanged ? "changed" : "unchanged";
@@ -187,7 +195,7 @@ function compareSectionWithin(before: TextSection, after: TextSection, moved: bo
   };
   if (!textChanged) return { ...base, blocks: [], unchangedBlocks: [], targetChanges: 0 };
   try {
-    const blocks = diffBlocks(before.blocks, after.blocks, new WordIndex(budget), bounds);
+    const blocks = diffBlocks(before.blocks, after.blocks, new WordIndex(budget, parts), bounds);
     return { ...base, blocks, unchangedBlocks: [], targetChanges: targetCount(blocks) };
   } catch (e) {
     if (!(e instanceof OutOfWork)) throw e;

@@ -2,6 +2,7 @@ import { jsdiffWords } from "../patches/jsdiff-word-internals.ts";
 import { diffWordParts, tokenizingCost } from "./word-diff.ts";
 import { WorkBudget } from "./work-budget.ts";
 import { WordSegmenter } from "./word-segmenter.ts";
+import { TextParts } from "./text-parts.ts";
 
 /**
  * Which removed text is which added text edited: paragraphs, list items, table rows and cells.
@@ -48,10 +49,10 @@ export function wordOptions(older: string, newer: string): WordOptions {
  */
 const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/u;
 const cutsAfterPunctuation = (text: string, index: number) => FULL_WIDTH_PUNCTUATION.test(text.charAt(index - 1));
-function isStartCut(text: string, index: number): boolean {
+export function isStartCut(text: string, index: number): boolean {
   return index === 0 || /\s/.test(text.charAt(index - 1)) || cutsAfterPunctuation(text, index);
 }
-function isEndCut(text: string, index: number): boolean {
+export function isEndCut(text: string, index: number): boolean {
   return index === text.length || /\s/.test(text.charAt(index)) || cutsAfterPunctuation(text, index);
 }
 
@@ -76,10 +77,10 @@ function similarity(kept: number, older: number, newer: number): number {
   return older + newer === 0 ? 1 : (2 * kept) / (older + newer);
 }
 
-/** The texts between the shared start and end, with the word options for them. */
-function middles(older: string, newer: string, { start, end }: SharedEnds): [string, string, WordOptions] {
-  const oldMiddle = older.slice(start, older.length - end);
-  const newMiddle = newer.slice(start, newer.length - end);
+/** The texts between the shared start and end, with the word options for them; `words` learns whose slices they are. */
+function middles(older: string, newer: string, { start, end }: SharedEnds, words: WordIndex): [string, string, WordOptions] {
+  const oldMiddle = words.slice(older, start, older.length - end);
+  const newMiddle = words.slice(newer, start, newer.length - end);
   return [oldMiddle, newMiddle, wordOptions(oldMiddle, newMiddle)];
 }
 
@@ -92,7 +93,7 @@ function middles(older: string, newer: string, { start, end }: SharedEnds): [str
  */
 function diffWordsTrimmed(older: string, newer: string, ends: SharedEnds, knownSimilar: boolean, words: WordIndex): WordPart[] | undefined {
   const { start, end } = ends;
-  const [oldMiddle, newMiddle, options] = middles(older, newer, ends);
+  const [oldMiddle, newMiddle, options] = middles(older, newer, ends, words);
   const needed = (MIN_SIMILARITY * (words.visible(older) + words.visible(newer))) / 2 - ends.visible;
   if (!knownSimilar && needed > 0 && words.mostSharedText(oldMiddle, newMiddle, options, needed) < needed) return undefined;
   const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWordParts(oldMiddle, newMiddle, options, words.budget, (text) => words.tokens(text, options));
@@ -159,6 +160,8 @@ interface IndexedText {
  */
 export class WordIndex {
   readonly #ids = new Map<string, number>();
+  /** Texts that are slices of longer ones (`slice`): their words come from the whole text's parts. */
+  readonly #slices = new Map<string, { readonly whole: string; readonly from: number }>();
   /** The length of each numbered word. */
   readonly #wordLengths: number[] = [];
   /** By text, cut with jsdiff's pattern and with the segmenter. */
@@ -166,7 +169,25 @@ export class WordIndex {
   readonly #segmented = new Map<string, IndexedText>();
   readonly #visible = new Map<string, number>();
 
-  constructor(readonly budget: WorkBudget) {}
+  constructor(
+    readonly budget: WorkBudget,
+    /** Shared by the comparisons of one document (`SharedComparisons`). */
+    readonly parts: TextParts = new TextParts(),
+  ) {}
+
+  /** `whole.slice(from, to)`, noted as a slice of `whole`, so that cutting it into words can use the whole's parts. */
+  slice(whole: string, from: number, to: number): string {
+    const text = whole.slice(from, to);
+    if (text.length < whole.length) this.#slices.set(text, { whole, from });
+    return text;
+  }
+
+  /** The words of `text` as `jsdiffWords` cuts them, from its whole text's parts where it can. */
+  #words(text: string, options: WordOptions): string[] {
+    const slice = this.#slices.get(text);
+    const fromWhole = slice && this.parts.wordsOfSlice(slice.whole, slice.from, slice.from + text.length, options);
+    return fromWhole ?? this.parts.wordsOfSlice(text, 0, text.length, options) ?? jsdiffWords(text, options);
+  }
 
   /** `visibleLength`, counted once per text. */
   visible(text: string): number {
@@ -186,7 +207,7 @@ export class WordIndex {
     const words: number[] = [];
     const lengths: number[] = [];
     const bag = new Map<number, number>();
-    const tokens = jsdiffWords(text, options);
+    const tokens = this.#words(text, options);
     for (const token of tokens) {
       const word = token.trim();
       let id = this.#ids.get(word);
@@ -208,7 +229,7 @@ export class WordIndex {
     const found = (options.intlSegmenter ? this.#segmented : this.#plain).get(text);
     if (found) return found.tokens;
     this.budget.spend(tokenizingCost(text));
-    return jsdiffWords(text, options);
+    return this.#words(text, options);
   }
 
   /** `mostSharedText` above. */
@@ -278,7 +299,7 @@ export function pairTexts(removed: readonly string[], added: readonly string[], 
       const others = candidates.filter((c) => c.index !== likeliest.index);
       const beaten = others.every(({ text, ends }) => {
         const needed = (likeliest.score * (words.visible(old) + words.visible(text))) / 2 - ends.visible;
-        return needed > 0 && words.mostSharedText(...middles(old, text, ends), needed) < needed;
+        return needed > 0 && words.mostSharedText(...middles(old, text, ends, words), needed) < needed;
       });
       const parts = beaten ? diffWordsTrimmed(old, likeliest.text, likeliest.ends, true, words) : undefined;
       if (parts) {
