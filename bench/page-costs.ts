@@ -7,6 +7,7 @@ import { loadDocument } from "../src/content/load-document.ts";
 import { loadSiteResources } from "../src/content/site-resources.ts";
 import { documentPageEntries, type PageEntry, type PageView } from "../src/pages/pages.ts";
 import { sharedTemplateEnvironment } from "../src/templating/environment.ts";
+import { uiStringFilters } from "../src/templating/ui-strings.ts";
 
 /**
  * Where one document's build time goes, in one thread, per document of a corpus (the first is
@@ -28,7 +29,10 @@ const { resources, problems } = await loadSiteResources({ root: path.resolve(roo
 if (!resources?.translator) throw new Error(`${root} could not be loaded: ${JSON.stringify(problems)}`);
 const { translator } = resources;
 const environment = sharedTemplateEnvironment(resources.templateDirs);
-environment.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => translator.t(locale, key, values));
+// The UI-string filters the Eleventy plugin registers (src/rendering/plugin.ts).
+const filters = uiStringFilters(environment, () => translator);
+environment.addFilter("t", filters.t);
+environment.addFilter("tText", filters.tText);
 const out = mkdtempSync(path.join(tmpdir(), "codicil-page-costs-"));
 const ms = (since: number) => `${(performance.now() - since).toFixed(0)} ms`;
 

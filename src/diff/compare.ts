@@ -4,10 +4,11 @@ import type { BlockChange, Comparison, SectionChange, SectionStatus } from "./ch
 import { diffIfSimilar, WordIndex } from "./pairing.ts";
 import { OutOfWork, WorkBudget } from "./work-budget.ts";
 import { TextParts } from "./text-parts.ts";
+import type { SharedWork } from "./shared-work.ts";
 
 export type { BlockChange, CellChange, Comparison, ListChange, ListItemChange, ParagraphChange, RunChange, RunStatus, SectionChange, SectionStatus, Segment, TableChange, TableRowChange, TargetChange } from "./changes.ts";
 export { MIN_SIMILARITY, mostSharedText, wordOptions } from "./pairing.ts";
-export { TextParts } from "./text-parts.ts";
+export { SharedWork } from "./shared-work.ts";
 
 /**
  * What changed between two versions, section by section: a pure function of the two versions'
@@ -48,9 +49,11 @@ export function compareSections(
   older: readonly TextSection[],
   newer: readonly TextSection[],
   bounds: ComparisonBounds = COMPARISON_BOUNDS,
-  /** Texts cut into words, kept across the comparisons of a document (`TextParts`). */
-  parts: TextParts = new TextParts(),
+  /** What the comparisons of one document share (`SharedWork`), used when made for the same bounds. */
+  shared?: SharedWork,
 ): Comparison {
+  const memo = shared?.bounds === bounds ? shared : undefined;
+  const parts = memo?.parts ?? new TextParts();
   const olderById = new Map(older.map((s) => [s.id, s]));
   const newerIds = new Set(newer.map((s) => s.id));
   const changes: SectionChange[] = [];
@@ -59,7 +62,7 @@ export function compareSections(
   const compareSection = (before: TextSection, after: TextSection, moved: boolean) => {
     const allowed = Math.min(bounds.sectionWork, page.left);
     const budget = new WorkBudget(allowed);
-    const change = compareSectionWithin(before, after, moved, budget, bounds, parts);
+    const change = compareSectionWithin(before, after, moved, budget, bounds, parts, memo);
     page.spend(Math.min(allowed, allowed - budget.left));
     return change;
   };
@@ -179,7 +182,15 @@ function targetCount(blocks: readonly BlockChange[]): number {
 }
 
 /** Two versions of one section: moved when its place changed, renamed when its heading did. */
-function compareSectionWithin(before: TextSection, after: TextSection, moved: boolean, budget: WorkBudget, bounds: ComparisonBounds, parts: TextParts): SectionChange {
+function compareSectionWithin(
+  before: TextSection,
+  after: TextSection,
+  moved: boolean,
+  budget: WorkBudget,
+  bounds: ComparisonBounds,
+  parts: TextParts,
+  memo: SharedWork | undefined,
+): SectionChange {
   const renamed = before.heading !== after.heading;
   const textChanged = !blocksEqual(before.blocks, after.blocks);
   const status: SectionStatus = moved ? "moved" : renamed ? "renamed" : textChanged ? "changed" : "unchanged";
@@ -194,9 +205,18 @@ function compareSectionWithin(before: TextSection, after: TextSection, moved: bo
     textChanged,
   };
   if (!textChanged) return { ...base, blocks: [], unchangedBlocks: [], targetChanges: 0 };
+  // A pair compared before within its bound gives the same change with the same work, if this one allows as much.
+  const known = memo?.compared(before, after, moved);
+  if (known && known.spent <= budget.left) {
+    budget.spend(known.spent);
+    return known.change;
+  }
+  const start = budget.left;
   try {
     const blocks = diffBlocks(before.blocks, after.blocks, new WordIndex(budget, parts), bounds);
-    return { ...base, blocks, unchangedBlocks: [], targetChanges: targetCount(blocks) };
+    const change = { ...base, blocks, unchangedBlocks: [], targetChanges: targetCount(blocks) };
+    memo?.remember(before, after, moved, { change, spent: start - budget.left });
+    return change;
   } catch (e) {
     if (!(e instanceof OutOfWork)) throw e;
     const blocks = [...before.blocks.map((b) => wholeBlock(b, "deleted")), ...after.blocks.map((b) => wholeBlock(b, "inserted"))];

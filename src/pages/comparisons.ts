@@ -1,6 +1,6 @@
 import type { TextSection } from "../model/text.ts";
 import type { Route } from "../addresses/routes.ts";
-import { COMPARISON_BOUNDS, compareSections, TextParts, type Comparison } from "../diff/compare.ts";
+import { COMPARISON_BOUNDS, compareSections, SharedWork, type Comparison } from "../diff/compare.ts";
 
 type ComparingRoute = Extract<Route, { kind: "changes" | "compare" }>;
 
@@ -23,8 +23,8 @@ const pairKey = (route: ComparingRoute) => {
 export class SharedComparisons {
   readonly #waiting = new Map<string, number>();
   readonly #held = new Map<string, Comparison>();
-  /** The document's texts cut into words once for all its comparisons. */
-  readonly #parts = new TextParts();
+  /** The work the comparisons of these pages have in common: texts cut into words, sections compared. */
+  readonly #shared = new SharedWork(COMPARISON_BOUNDS);
 
   constructor(routes: readonly Route[]) {
     for (const route of routes) {
@@ -38,7 +38,7 @@ export class SharedComparisons {
   comparison(route: ComparingRoute, older: readonly TextSection[], newer: readonly TextSection[]): Comparison {
     const key = pairKey(route);
     const waiting = this.#waiting.get(key) ?? 0;
-    const comparison = this.#held.get(key) ?? compareSections(older, newer, COMPARISON_BOUNDS, this.#parts);
+    const comparison = this.#held.get(key) ?? compareSections(older, newer, COMPARISON_BOUNDS, this.#shared);
     if (waiting > 1) {
       this.#waiting.set(key, waiting - 1);
       this.#held.set(key, comparison);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { COMPARISON_BOUNDS, compareSections, mostSharedText, wordOptions, type Comparison, type ComparisonBounds, type SectionChange } from "../../../src/diff/compare.ts";
+import { COMPARISON_BOUNDS, compareSections, mostSharedText, SharedWork, wordOptions, type Comparison, type ComparisonBounds, type SectionChange } from "../../../src/diff/compare.ts";
 import type { TextSection } from "../../../src/model/text.ts";
 import { diffWordParts } from "../../../src/diff/word-diff.ts";
 import { paragraphs, VOCABULARIES } from "../../support/paragraphs.ts";
@@ -148,6 +148,52 @@ describe("compareSections' bounds", () => {
       expect(bounded?.tooLarge).toBeUndefined();
       expect(bounded).toEqual(unbounded);
     }
+  });
+
+  describe("sections compared once for all the comparisons of a document (SharedWork)", () => {
+    // Three versions: section a edited in the second, section b in the third; each version's sections are objects of their own.
+    const versions = [
+      [section(range(10, sentence), "a"), section(range(10, sentence), "b")],
+      [section(range(10, edited), "a"), section(range(10, sentence), "b")],
+      [section(range(10, edited), "a"), section(range(10, edited), "b")],
+    ] as const;
+    const pairs = [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+      [1, 2],
+    ] as const;
+
+    it("gives every comparison the same result as comparing alone", () => {
+      const shared = new SharedWork(COMPARISON_BOUNDS);
+      for (const [older, newer] of pairs) {
+        expect(compareSections(versions[older], versions[newer], COMPARISON_BOUNDS, shared)).toEqual(compareSections(versions[older], versions[newer]));
+      }
+    });
+
+    it("compares a pair of sections with the same texts once, whichever versions they come from", () => {
+      const shared = new SharedWork(COMPARISON_BOUNDS);
+      // Versions 1 and 2 against 3: section b is the same pair of texts in both.
+      const fromFirst = compareSections(versions[0], versions[2], COMPARISON_BOUNDS, shared);
+      const fromSecond = compareSections(versions[1], versions[2], COMPARISON_BOUNDS, shared);
+      expect(fromSecond.sections[1]).toBe(fromFirst.sections[1]);
+      expect(fromSecond.sections[0]?.status).toBe("unchanged");
+    });
+
+    it("does not take a section compared within a larger bound when the page has less work left", () => {
+      const small = { ...UNBOUNDED, pageWork: 25_000 };
+      const shared = new SharedWork(small);
+      // Alone, b fits the page's work; after a, it does not (as above): the remembered b is not used then.
+      expect(compareSections([versions[0][1]], [versions[2][1]], small, shared).sections[0]?.tooLarge).toBeUndefined();
+      expect(compareSections(versions[0], versions[2], small, shared).sections.map((s) => s.tooLarge ?? false)).toEqual([false, true]);
+    });
+
+    it("is not used for other bounds than its own", () => {
+      const shared = new SharedWork(UNBOUNDED);
+      const first = compareSections(versions[0], versions[2], UNBOUNDED, shared);
+      expect(compareSections(versions[0], versions[2], COMPARISON_BOUNDS, shared).sections[0]).not.toBe(first.sections[0]);
+      expect(compareSections(versions[0], versions[2], UNBOUNDED, shared).sections[0]).toBe(first.sections[0]);
+    });
   });
 
   it("spends the page's work section by section: a later section is shown whole once it is spent", () => {
