@@ -3,7 +3,6 @@ import { align, blocksEqual, diffBlocks, wholeBlock } from "./blocks.ts";
 import type { BlockChange, Comparison, SectionChange, SectionStatus } from "./changes.ts";
 import { diffIfSimilar, WordIndex } from "./pairing.ts";
 import { OutOfWork, WorkBudget } from "./work-budget.ts";
-import { TextParts } from "./text-parts.ts";
 import type { SharedWork } from "./shared-work.ts";
 
 export type { BlockChange, CellChange, Comparison, ListChange, ListItemChange, ParagraphChange, RunChange, RunStatus, SectionChange, SectionStatus, Segment, TableChange, TableRowChange, TargetChange } from "./changes.ts";
@@ -53,7 +52,6 @@ export function compareSections(
   shared?: SharedWork,
 ): Comparison {
   const memo = shared?.bounds === bounds ? shared : undefined;
-  const parts = memo?.parts ?? new TextParts();
   const olderById = new Map(older.map((s) => [s.id, s]));
   const newerIds = new Set(newer.map((s) => s.id));
   const changes: SectionChange[] = [];
@@ -62,7 +60,7 @@ export function compareSections(
   const compareSection = (before: TextSection, after: TextSection, moved: boolean) => {
     const allowed = Math.min(bounds.sectionWork, page.left);
     const budget = new WorkBudget(allowed);
-    const change = compareSectionWithin(before, after, moved, budget, bounds, parts, memo);
+    const change = compareSectionWithin(before, after, moved, budget, bounds, memo);
     page.spend(Math.min(allowed, allowed - budget.left));
     return change;
   };
@@ -74,7 +72,7 @@ export function compareSections(
     align(older, newer, (a, b) => a.id === b.id, bounds.sectionEdits, page, (before, after) => changes.push(compareSection(before, after, false)), (removed, added) => {
       const gone = removed.filter((s) => !newerIds.has(s.id));
       const come = added.filter((s) => !olderById.has(s.id));
-      const renamedFrom = renamedPairs(gone, come, new WordIndex(page, parts));
+      const renamedFrom = renamedPairs(gone, come, new WordIndex(page));
       const renamed = new Set(renamedFrom.values());
       // A moved section is reported where it now stands; a removed one where it stood.
       for (const section of gone) if (!renamed.has(section)) changes.push(wholeSection(section, "removed"));
@@ -188,7 +186,6 @@ function compareSectionWithin(
   moved: boolean,
   budget: WorkBudget,
   bounds: ComparisonBounds,
-  parts: TextParts,
   memo: SharedWork | undefined,
 ): SectionChange {
   const renamed = before.heading !== after.heading;
@@ -213,7 +210,7 @@ function compareSectionWithin(
   }
   const start = budget.left;
   try {
-    const blocks = diffBlocks(before.blocks, after.blocks, new WordIndex(budget, parts), bounds);
+    const blocks = diffBlocks(before.blocks, after.blocks, new WordIndex(budget), bounds);
     const change = { ...base, blocks, unchangedBlocks: [], targetChanges: targetCount(blocks) };
     memo?.remember(before, after, moved, { change, spent: start - budget.left });
     return change;

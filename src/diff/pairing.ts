@@ -2,7 +2,6 @@ import { jsdiffWords } from "../patches/jsdiff-word-internals.ts";
 import { diffWordParts, tokenizingCost } from "./word-diff.ts";
 import { WorkBudget } from "./work-budget.ts";
 import { WordSegmenter } from "./word-segmenter.ts";
-import { TextParts } from "./text-parts.ts";
 
 /**
  * Which removed text is which added text edited: paragraphs, list items, table rows and cells.
@@ -49,10 +48,10 @@ export function wordOptions(older: string, newer: string): WordOptions {
  */
 const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/u;
 const cutsAfterPunctuation = (text: string, index: number) => FULL_WIDTH_PUNCTUATION.test(text.charAt(index - 1));
-export function isStartCut(text: string, index: number): boolean {
+function isStartCut(text: string, index: number): boolean {
   return index === 0 || /\s/.test(text.charAt(index - 1)) || cutsAfterPunctuation(text, index);
 }
-export function isEndCut(text: string, index: number): boolean {
+function isEndCut(text: string, index: number): boolean {
   return index === text.length || /\s/.test(text.charAt(index)) || cutsAfterPunctuation(text, index);
 }
 
@@ -77,10 +76,10 @@ function similarity(kept: number, older: number, newer: number): number {
   return older + newer === 0 ? 1 : (2 * kept) / (older + newer);
 }
 
-/** The texts between the shared start and end, with the word options for them; `words` learns whose slices they are. */
-function middles(older: string, newer: string, { start, end }: SharedEnds, words: WordIndex): [string, string, WordOptions] {
-  const oldMiddle = words.slice(older, start, older.length - end);
-  const newMiddle = words.slice(newer, start, newer.length - end);
+/** The texts between the shared start and end, with the word options for them. */
+function middles(older: string, newer: string, { start, end }: SharedEnds): [string, string, WordOptions] {
+  const oldMiddle = older.slice(start, older.length - end);
+  const newMiddle = newer.slice(start, newer.length - end);
   return [oldMiddle, newMiddle, wordOptions(oldMiddle, newMiddle)];
 }
 
@@ -93,7 +92,7 @@ function middles(older: string, newer: string, { start, end }: SharedEnds, words
  */
 function diffWordsTrimmed(older: string, newer: string, ends: SharedEnds, knownSimilar: boolean, words: WordIndex): WordPart[] | undefined {
   const { start, end } = ends;
-  const [oldMiddle, newMiddle, options] = middles(older, newer, ends, words);
+  const [oldMiddle, newMiddle, options] = middles(older, newer, ends);
   const needed = (MIN_SIMILARITY * (words.visible(older) + words.visible(newer))) / 2 - ends.visible;
   if (!knownSimilar && needed > 0 && words.mostSharedText(oldMiddle, newMiddle, options, needed) < needed) return undefined;
   const middle = oldMiddle === "" && newMiddle === "" ? [] : diffWordParts(oldMiddle, newMiddle, options, words.budget, (text) => words.tokens(text, options));
@@ -160,8 +159,6 @@ interface IndexedText {
  */
 export class WordIndex {
   readonly #ids = new Map<string, number>();
-  /** Texts that are slices of longer ones (`slice`): their words come from the whole text's parts. */
-  readonly #slices = new Map<string, { readonly whole: string; readonly from: number }>();
   /** The length of each numbered word. */
   readonly #wordLengths: number[] = [];
   /** By text, cut with jsdiff's pattern and with the segmenter. */
@@ -169,25 +166,7 @@ export class WordIndex {
   readonly #segmented = new Map<string, IndexedText>();
   readonly #visible = new Map<string, number>();
 
-  constructor(
-    readonly budget: WorkBudget,
-    /** Shared by the comparisons of one document (`SharedComparisons`). */
-    readonly parts: TextParts = new TextParts(),
-  ) {}
-
-  /** `whole.slice(from, to)`, noted as a slice of `whole`, so that cutting it into words can use the whole's parts. */
-  slice(whole: string, from: number, to: number): string {
-    const text = whole.slice(from, to);
-    if (text.length < whole.length) this.#slices.set(text, { whole, from });
-    return text;
-  }
-
-  /** The words of `text` as `jsdiffWords` cuts them, from its whole text's parts where it can. */
-  #words(text: string, options: WordOptions): string[] {
-    const slice = this.#slices.get(text);
-    const fromWhole = slice && this.parts.wordsOfSlice(slice.whole, slice.from, slice.from + text.length, options);
-    return fromWhole ?? this.parts.wordsOfSlice(text, 0, text.length, options) ?? jsdiffWords(text, options);
-  }
+  constructor(readonly budget: WorkBudget) {}
 
   /** `visibleLength`, counted once per text. */
   visible(text: string): number {
@@ -207,7 +186,7 @@ export class WordIndex {
     const words: number[] = [];
     const lengths: number[] = [];
     const bag = new Map<number, number>();
-    const tokens = this.#words(text, options);
+    const tokens = jsdiffWords(text, options);
     for (const token of tokens) {
       const word = token.trim();
       let id = this.#ids.get(word);
@@ -229,7 +208,7 @@ export class WordIndex {
     const found = (options.intlSegmenter ? this.#segmented : this.#plain).get(text);
     if (found) return found.tokens;
     this.budget.spend(tokenizingCost(text));
-    return this.#words(text, options);
+    return jsdiffWords(text, options);
   }
 
   /** `mostSharedText` above. */
@@ -299,7 +278,7 @@ export function pairTexts(removed: readonly string[], added: readonly string[], 
       const others = candidates.filter((c) => c.index !== likeliest.index);
       const beaten = others.every(({ text, ends }) => {
         const needed = (likeliest.score * (words.visible(old) + words.visible(text))) / 2 - ends.visible;
-        return needed > 0 && words.mostSharedText(...middles(old, text, ends, words), needed) < needed;
+        return needed > 0 && words.mostSharedText(...middles(old, text, ends), needed) < needed;
       });
       const parts = beaten ? diffWordsTrimmed(old, likeliest.text, likeliest.ends, true, words) : undefined;
       if (parts) {

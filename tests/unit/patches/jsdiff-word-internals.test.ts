@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffArrays, diffWords, type ChangeObject } from "diff";
-import fc from "fast-check";
-import { joinJsdiffWords, jsdiffParts, jsdiffWords, jsdiffWordsOfParts, placeJsdiffWhitespace } from "../../../src/patches/jsdiff-word-internals.ts";
-import { WordSegmenter } from "../../../src/diff/word-segmenter.ts";
-import { randomText } from "../../support/random-text.ts";
+import { joinJsdiffWords, jsdiffWords, placeJsdiffWhitespace } from "../../../src/patches/jsdiff-word-internals.ts";
 
 /**
  * `diffWords` rebuilt from the parts src/patches/jsdiff-word-internals.ts takes out of jsdiff:
@@ -45,18 +42,5 @@ describe("jsdiff's word diff in parts", () => {
   it("cuts words with the whitespace jsdiff attaches to them", () => {
     expect(jsdiffWords("We keep  logs.", {})).toEqual(["We ", " keep  ", "  logs", "."]);
     expect(joinJsdiffWords(["We ", " keep  ", "  logs"])).toBe("We keep  logs");
-  });
-
-  it.each([
-    ["without a segmenter", {}],
-    ["with a segmenter", { intlSegmenter: new WordSegmenter() }],
-  ])("cuts words from parts as jsdiff's tokenize does, %s", (_what, options) => {
-    // jsdiffParts and jsdiffWordsOfParts copy the two halves of jsdiff's `tokenize`: this fails when it changes.
-    fc.assert(
-      fc.property(randomText, (text) => {
-        expect(jsdiffWordsOfParts(jsdiffParts(text, options))).toEqual(jsdiffWords(text, options));
-      }),
-      { numRuns: 1_000 },
-    );
   });
 });
