@@ -1,11 +1,12 @@
 import type { LocaleSettings } from "../../model/settings.ts";
-import { fallbackChain } from "../../i18n/locales.ts";
+import { fallbackChain, sameLanguage, textDirection } from "../../i18n/locales.ts";
 import type { Translator } from "../../i18n/translations.ts";
 import type { CookieTableHook } from "../../markdown/cookie-table.ts";
 import { warning, type Problem } from "../../core/problems.ts";
 import { createTemplateEnvironment } from "../../templating/environment.ts";
+import { uiStringFilters } from "../../templating/ui-strings.ts";
 import { COOKIE_ROW_FORMAT, sha256 } from "../published-lock.ts";
-import { durationText } from "../../rules/cookie-duration.ts";
+import { durationText, durationUnits, type CookieDuration } from "../../rules/cookie-duration.ts";
 import type { IsoDate } from "../../rules/dates.ts";
 import { COOKIE_CATEGORIES, type Cookie, type CookieCategory, type CookiePurpose, type CookieRegistry } from "../../model/cookies.ts";
 import { cookiesOn, registryStateOn, type CookieOnDate } from "./dates.ts";
@@ -20,6 +21,17 @@ export interface CookieTableView {
   readonly groups: readonly CookieGroupView[];
   /** Said instead of a table when no cookie matches the tag. */
   readonly empty?: string;
+  readonly emptyLang?: ForeignLabel;
+}
+
+/**
+ * The language of a label found down the fallback chain in another language than the page's (an
+ * English "Third party" on a Thai page), for its element's `lang` and `dir`, as the `t` filter marks
+ * UI strings; undefined for a label in the page's language.
+ */
+export interface ForeignLabel {
+  readonly lang: string;
+  readonly dir: "ltr" | "rtl";
 }
 
 export interface CookieGroupView {
@@ -27,7 +39,9 @@ export interface CookieGroupView {
   readonly id: string;
   readonly category: CookieCategory;
   readonly name: string;
+  readonly nameLang?: ForeignLabel;
   readonly description: string;
+  readonly descriptionLang?: ForeignLabel;
   readonly rows: readonly CookieRowView[];
 }
 
@@ -37,7 +51,9 @@ export interface CookieRowView {
   /** `lang` (and `dir` where it differs from the page's) only when the text is a fallback. */
   readonly purpose: { readonly text: string; readonly lang?: string; readonly dir?: "ltr" | "rtl" };
   readonly party: string;
+  readonly partyLang?: ForeignLabel;
   readonly duration: string;
+  readonly durationLang?: ForeignLabel;
   readonly policy?: string;
 }
 
@@ -68,6 +84,20 @@ export function cookieTableView(
   const { registry, translator } = options;
   const { locale, category, ordinal, date } = use;
   const t = (key: string, values?: Record<string, unknown>) => translator.t(locale, key, values);
+  const foreign = (language: string): ForeignLabel | undefined => (sameLanguage(locale, language) ? undefined : { lang: language, dir: textDirection(language) });
+  /** A label and, when it is in another language than the page, that language (`ForeignLabel`). */
+  const label = (key: string, values?: Record<string, unknown>): [string, ForeignLabel | undefined] => {
+    const { text, language } = translator.resolve(locale, key, values);
+    return [text, foreign(language)];
+  };
+  /** A duration: in the language its words were found in, said whole in that language when it is not the page's. */
+  const duration = (d: CookieDuration): [string, ForeignLabel | undefined] => {
+    const keys = d.kind === "session" ? [["cookies.duration.session", undefined] as const] : durationUnits(d.parts).map(({ unit, count }) => [`cookies.duration.${unit}`, { count }] as const);
+    const languages = new Set(keys.map(([key, values]) => translator.resolve(locale, key, values).language));
+    const [language] = languages;
+    const other = languages.size === 1 && language !== undefined ? foreign(language) : undefined;
+    return [durationText(d, other ? other.lang : locale, translator), other];
+  };
   const directions = new Map(options.locales.map((l) => [l.code, l.dir]));
   const pageDir = directions.get(locale) ?? "ltr";
   const fallbacks: PurposeFallback[] = [];
@@ -88,8 +118,8 @@ export function cookieTableView(
         ...(shown !== locale && { lang: shown }),
         ...(shown !== locale && purposeDir !== pageDir && { dir: purposeDir }),
       },
-      party: t(`cookies.party.${cookie.party}`),
-      duration: durationText(cookie.duration, locale, translator),
+      ...labelled("party", label(`cookies.party.${cookie.party}`)),
+      ...labelled("duration", duration(cookie.duration)),
       ...(cookie.policy !== undefined && { policy: cookie.policy }),
     };
   };
@@ -102,15 +132,20 @@ export function cookieTableView(
       {
         id: `cookie-table_${ordinal}_${c}`,
         category: c,
-        name: t(`cookies.category.${c}.name`),
-        description: t(`cookies.category.${c}.description`),
+        ...labelled("name", label(`cookies.category.${c}.name`)),
+        ...labelled("description", label(`cookies.category.${c}.description`)),
         rows: cookies.map(row),
       },
     ];
   });
-  const empty =
-    groups.length > 0 ? undefined : category === undefined ? t("cookies.empty.all") : t("cookies.empty.category", { category: t(`cookies.category.${category}.name`) });
-  return { view: { locale, groups, ...(empty !== undefined && { empty }) }, fallbacks, facts };
+  const empty: [string, ForeignLabel | undefined] | undefined =
+    groups.length > 0 ? undefined : category === undefined ? label("cookies.empty.all") : label("cookies.empty.category", { category: t(`cookies.category.${category}.name`) });
+  return { view: { locale, groups, ...(empty !== undefined && labelled("empty", empty)) }, fallbacks, facts };
+}
+
+/** `{ name: text }`, with `nameLang` when the text is in another language than the page's. */
+function labelled<N extends string>(name: N, [text, lang]: [string, ForeignLabel | undefined]): Record<N, string> & Partial<Record<`${N}Lang`, ForeignLabel>> {
+  return { [name]: text, ...(lang && { [`${name}Lang`]: lang }) } as Record<N, string> & Partial<Record<`${N}Lang`, ForeignLabel>>;
 }
 
 /** One `{% cookieTable %}` as a document uses it: its language, category, ordinal and date. */
@@ -148,7 +183,8 @@ export const cookieEntryName = (cookie: Pick<Cookie, "service" | "names">): stri
  */
 export function createCookieTables(options: CookieTableOptions & { readonly templateDirs: readonly string[] }): CookieTables {
   const environment = createTemplateEnvironment(options.templateDirs);
-  environment.addFilter("t", (key: string, locale: string, values?: Record<string, unknown>) => options.translator.t(locale, key, values));
+  // The pages' `t`: a column heading found in another language than the page's says which.
+  environment.addFilter("t", uiStringFilters(environment, () => options.translator).t);
   const fallbacksByTable = new Map<string, readonly PurposeFallback[]>();
   const rowsByTable = new Map<string, Record<string, CookieRowFingerprint>>();
   const lineOf = new Map(options.registry.cookies.map((cookie) => [cookieEntryName(cookie), cookie.line]));

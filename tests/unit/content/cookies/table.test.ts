@@ -171,3 +171,32 @@ describe("createCookieTables renders through the template, escaped", () => {
     expect(tables.fallbackWarnings([])).toEqual([]);
   });
 });
+
+describe("labels found in another language than the page's (Khmer, which Codicil ships no strings for)", () => {
+  const ENGLISH = { lang: "en", dir: "ltr" };
+
+  it("carry that language in the view, a duration said whole in it", () => {
+    const { view } = cookieTableView(options, use("km", undefined, 1));
+    const analytics = view.groups.find((g) => g.category === "analytics");
+    expect(analytics).toMatchObject({ name: "Analytics", nameLang: ENGLISH, descriptionLang: ENGLISH });
+    expect(analytics?.rows[0]).toMatchObject({ party: "Third party", partyLang: ENGLISH, duration: "1 year and 1 month", durationLang: ENGLISH });
+    expect(cookieTableView(options, use("km", "functional", 1)).view.emptyLang).toEqual(ENGLISH);
+  });
+
+  it("stay unmarked on a page in their own language, or a regional form of it", () => {
+    for (const locale of ["de", "de-AT"]) {
+      const { view } = cookieTableView(options, use(locale, "analytics", 1));
+      const [group] = view.groups;
+      expect([group?.nameLang, group?.descriptionLang, group?.rows[0]?.partyLang, group?.rows[0]?.durationLang]).toEqual([undefined, undefined, undefined, undefined]);
+    }
+  });
+
+  it("are marked in the table, column headings through the pages' `t`", () => {
+    const $ = cheerio.load(createCookieTables({ ...options, templateDirs: [path.join(REPO, "templates")] }).forVersion("km", "2026-01-01")("analytics", 1));
+    expect($(".cookie-table-name").attr("lang")).toBe("en");
+    expect($("thead th").first().find('span[lang="en"][dir="ltr"]').text()).toBe("Service");
+    const cells = $("tbody td");
+    expect([cells.eq(2).attr("lang"), cells.eq(2).text()]).toEqual(["en", "Third party"]);
+    expect([cells.eq(3).attr("lang"), cells.eq(3).text()]).toEqual(["en", "1 year and 1 month"]);
+  });
+});
