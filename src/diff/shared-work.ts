@@ -11,8 +11,9 @@ interface ComparedSection {
  * What the comparisons of one document share: each pair of sections compared once. The compare
  * pages set every earlier version against the version in force, and a section changes in few
  * versions: a section last edited in the fifth version is the same pair of texts on the compare
- * pages of the first four versions, and on a changes page when nothing else changed it since. Sections are told apart by their content (ids, headings and
- * blocks), so that the same text in two versions, or two languages, is one section here.
+ * pages of the first four versions, and on a changes page when nothing else changed it since.
+ * Sections are told apart by their content (ids, headings and blocks), so that the same text in two
+ * versions, or two languages, is one section here.
  */
 export class SharedWork {
   /** The bounds its sections were compared within: a comparison with others does not use them. */

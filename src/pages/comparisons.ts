@@ -23,7 +23,7 @@ const pairKey = (route: ComparingRoute) => {
 export class SharedComparisons {
   readonly #waiting = new Map<string, number>();
   readonly #held = new Map<string, Comparison>();
-  /** The work the comparisons of these pages have in common: texts cut into words, sections compared. */
+  /** The work the comparisons of these pages have in common: each pair of sections compared once. */
   readonly #shared = new SharedWork(COMPARISON_BOUNDS);
 
   constructor(routes: readonly Route[]) {
