@@ -60,4 +60,25 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+  {
+    files: ["tests/**"],
+    // The global set-up runs once, in Vitest's own process, before any test file.
+    ignores: ["tests/support/global-setup.ts"],
+    rules: {
+      // Test files share one process and its modules (vitest.config.ts): a test that mocked a module
+      // or changed the process's state would change the tests after it.
+      "no-restricted-properties": [
+        "error",
+        ...["mock", "doMock", "stubEnv", "stubGlobal", "spyOn"].map((property) => ({ object: "vi", property, message: "Test files share one process (vitest.config.ts): run the real module, in a child process if it needs other state." })),
+        { object: "process", property: "chdir", message: "Test files share one process (vitest.config.ts): pass a root or cwd instead." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "AssignmentExpression > MemberExpression.left[object.object.name='process'][object.property.name='env'], UnaryExpression[operator='delete'] > MemberExpression[object.object.name='process'][object.property.name='env']",
+          message: "Test files share one process (vitest.config.ts): give a child process its own env instead.",
+        },
+      ],
+    },
+  },
 );
