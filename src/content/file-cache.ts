@@ -14,6 +14,8 @@ export interface FileReading {
   readonly problems: readonly Problem[];
   /** SHA-256 (hex) of the bytes read. */
   readonly sourceSha256?: string;
+  /** The lines' fingerprints, when the lock will record them (`SourceFile.lines`). */
+  readonly lines?: string;
 }
 
 /** One render of a body, and the cookie tables it showed (the load counts them across files). */

@@ -61,7 +61,7 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
   const { root, settings, localeCodes, translator, templateDirs } = resources;
   const problems: Problem[] = [];
   cache?.beginLoad();
-  const sources = scanDocument(root, slug, localeCodes, problems, cache);
+  const sources = scanDocument(root, slug, localeCodes, problems, cache, resources.linesRecorded);
   cache?.endLoad();
   const linksToCheck: LinkToCheck[] = [];
   const tablesUsed: CookieTableUse[] = [];
@@ -143,6 +143,7 @@ export function loadDocument(resources: SiteResources, slug: string, cache?: Doc
       source: f.file,
       sourceSha256: f.sourceSha256,
       textSha256: sha256(rendered.get(f.file)?.html ?? ""),
+      ...(f.lines !== undefined && { lines: f.lines }),
       ...(corrected !== undefined && { corrected }),
       ...(Object.keys(rows).length > 0 && { cookies: rows }),
     };

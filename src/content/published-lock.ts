@@ -48,6 +48,8 @@ export interface PublishedText {
   readonly textSha256: string;
   /** Date of the newest correction in the source's front matter. */
   readonly corrected?: string;
+  /** The source's line fingerprints, when they were taken as it was read (`LoadOptions.linesRecorded`). */
+  readonly lines?: string;
   /** Each cookie-table row the text shows: `Service (names)` → its fingerprint and its line in cookies.yaml. */
   readonly cookies?: Readonly<Record<string, { readonly sha: string; readonly line: number }>>;
 }
@@ -293,7 +295,7 @@ function changedCookieRows(
  * when the source bytes are the same; otherwise `readSource` gives the text to take them from.
  */
 export function entryFor(text: PublishedText, readSource: (file: string) => string | undefined, previous?: LockEntry): LockEntry {
-  const lines = previous?.lines !== undefined && previous.sourceSha256 === text.sourceSha256 ? previous.lines : lineFingerprintsOf(readSource(text.source));
+  const lines = previous?.lines !== undefined && previous.sourceSha256 === text.sourceSha256 ? previous.lines : (text.lines ?? lineFingerprintsOf(readSource(text.source)));
   const cookies = text.cookies && Object.keys(text.cookies).length > 0 ? Object.fromEntries(Object.entries(text.cookies).map(([name, row]) => [name, row.sha])) : undefined;
   return {
     source: text.source,
@@ -303,6 +305,13 @@ export function entryFor(text: PublishedText, readSource: (file: string) => stri
     ...(text.corrected !== undefined && { corrected: text.corrected }),
     ...(cookies && { cookies }),
   };
+}
+
+/** The sources (SHA-256 of their bytes) whose line fingerprints the lock holds: `LoadOptions.linesRecorded`. */
+export function linesRecordedIn(lock: PublishedLock): Set<string> {
+  const recorded = new Set<string>();
+  for (const entry of lock.urls.values()) if (entry.lines !== undefined && entry.sourceSha256 !== undefined) recorded.add(entry.sourceSha256);
+  return recorded;
 }
 
 /** True when the entry records `text` as it is now. */

@@ -7,7 +7,7 @@ import { isIsoDate } from "../rules/dates.ts";
 import type { DocumentFileCache, FileReading } from "./file-cache.ts";
 import { parseDocumentFile, type ParsedDocumentFile } from "./front-matter.ts";
 import { pushAll } from "../core/arrays.ts";
-import { sha256 } from "./published-lock.ts";
+import { lineFingerprints, sha256 } from "./published-lock.ts";
 
 /** One Markdown file of a document, read and with valid front matter. */
 export interface SourceFile extends ParsedDocumentFile {
@@ -19,6 +19,8 @@ export interface SourceFile extends ParsedDocumentFile {
   readonly folderDate: string | undefined;
   /** SHA-256 (hex) of the file's bytes, as `sha256sum` gives it: what versions.json and the lock publish. */
   readonly sourceSha256: string;
+  /** The lines' fingerprints (`lineFingerprints`), when the lock will record them (`LoadOptions.linesRecorded`). */
+  readonly lines?: string;
 }
 
 /** A file whose front matter is wrong: its body is still checked, so all problems come at once. */
@@ -132,7 +134,14 @@ export function totalBytes(files: readonly string[]): number {
  * Reads one document folder: its files in sorted order, each with its front matter parsed. With
  * `cache` (`npm start`), a file whose bytes are as they were is not decoded or parsed again.
  */
-export function scanDocument(root: string, slug: string, localeCodes: readonly string[], problems: Problem[], cache?: DocumentFileCache): DocumentSources {
+export function scanDocument(
+  root: string,
+  slug: string,
+  localeCodes: readonly string[],
+  problems: Problem[],
+  cache?: DocumentFileCache,
+  linesRecorded?: ReadonlySet<string>,
+): DocumentSources {
   const docDir = path.join(root, "content", slug);
   const files: SourceFile[] = [];
   const uncheckedBodies: UncheckedBody[] = [];
@@ -181,7 +190,12 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
 
   const parsed = candidates.map((candidate) => {
     const absolute = path.join(root, candidate.file);
-    const reading = (bytes: Buffer, digest = sha256(bytes)): FileReading => ({ ...readingOf(candidate.file, bytes), sourceSha256: digest });
+    const reading = (bytes: Buffer, digest = sha256(bytes)): FileReading => {
+      const read = readingOf(candidate.file, bytes);
+      // Decoded as the lock's own reading of a source decodes it (a byte order mark kept).
+      const lines = read.parsed && linesRecorded && !linesRecorded.has(digest) ? lineFingerprints(bytes.toString("utf8")) : undefined;
+      return { ...read, sourceSha256: digest, ...(lines !== undefined && { lines }) };
+    };
     return { candidate, result: cache ? cache.read(candidate.file, absolute, reading) : reading(readFileSync(absolute)) };
   });
   for (const { candidate, result } of parsed) {
@@ -192,7 +206,7 @@ export function scanDocument(root: string, slug: string, localeCodes: readonly s
       if (result.body) uncheckedBodies.push({ file: candidate.file, body: result.body.text, bodyLine: result.body.line });
       continue;
     }
-    files.push({ ...result.parsed, docSlug: slug, ...candidate, sourceSha256: result.sourceSha256 ?? "" });
+    files.push({ ...result.parsed, docSlug: slug, ...candidate, sourceSha256: result.sourceSha256 ?? "", ...(result.lines !== undefined && { lines: result.lines }) });
   }
   if (candidates.length === 0 && !incomplete) {
     problems.push(error(`content/${slug}/`, 1, `the document folder has no <locale>.md file; add one, e.g. content/${slug}/${localeCodes[0] ?? "en"}.md, or remove the folder.`));

@@ -22,6 +22,12 @@ export interface LoadOptions {
   readonly strictParity?: boolean;
   /** How the published texts are held against `published.lock.json` (`checkLock`). */
   readonly lock?: LockChecking;
+  /**
+   * Given by a build that records the lock: the sources (SHA-256 of their bytes) whose line
+   * fingerprints it already holds. Any other source's lines are taken while it is read, so the
+   * lock is not made by reading every new source again at the end of the build, in one thread.
+   */
+  readonly linesRecorded?: ReadonlySet<string>;
 }
 
 export interface LockChecking {
@@ -53,6 +59,8 @@ export interface SiteResources {
   readonly cookies: SiteCookies;
   readonly strictParity: boolean;
   readonly lock: LockChecking;
+  /** `LoadOptions.linesRecorded`. */
+  readonly linesRecorded?: ReadonlySet<string>;
 }
 
 /**
@@ -103,6 +111,7 @@ export async function loadSiteResources(options: LoadOptions): Promise<{ resourc
       cookies: memoizedCookieTables(cookies),
       strictParity: options.strictParity === true,
       lock: options.lock ?? {},
+      ...(options.linesRecorded && { linesRecorded: options.linesRecorded }),
     },
   };
 }

@@ -6,7 +6,7 @@ import { SiteRulesMemo } from "../content/site-rules.ts";
 import { loadSiteResources, type SiteResources } from "../content/site-resources.ts";
 import { documentMarkdownFiles, listDocumentFolders, totalBytes } from "../content/scan.ts";
 import { hasErrors, type Problem } from "../core/problems.ts";
-import { sourceReader, updatedLockText, writePublishedLock } from "../content/published-lock.ts";
+import { linesRecordedIn, readPublishedLock, sourceReader, updatedLockText, writePublishedLock } from "../content/published-lock.ts";
 import { sitePageEntries } from "../pages/pages.ts";
 import { brandFiles } from "../pages/brand.ts";
 import { writeAtomically } from "./atomic-output.ts";
@@ -110,8 +110,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.recordPublished === false) return { problems, built: true, ...nothingRecorded, filesWritten, ...(session && { session }) };
   // Recorded only once the site is out, so the lock never lists an address that was not published.
   // A source is read again only for an entry that changes, for its line fingerprints.
+  const recorded = startPhase("published.lock.json recorded");
   const lock = updatedLockText(loaded.publishedLock, loaded.publishedTexts, sourceReader(root));
   if (lock) await writePublishedLock(root, lock.text);
+  recorded();
   const { corrected, renderingChanged } = loaded.lockComparison;
   return {
     problems,
@@ -165,6 +167,9 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     ...(options.buildDate !== undefined && { buildDate: options.buildDate }),
     ...(options.strictParity !== undefined && { strictParity: options.strictParity }),
     lock: { acceptRendering: options.acceptRendering === true, requireCurrent: options.requireCurrentLock === true },
+    // A build that records the lock takes a new source's line fingerprints as it reads it (read again
+    // at the end, a first build of a large site spent seconds in one thread: docs/performance.md).
+    ...(output && options.recordPublished !== false && { linesRecorded: linesRecordedIn((await readPublishedLock(options.root)).lock) }),
   };
   const { resources, problems } = await loadSiteResources(loadOptions);
   if (!resources) return { problems };

@@ -4,7 +4,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
-import { LOCK_FILE } from "../../src/content/published-lock.ts";
+import { lineFingerprints, LOCK_FILE } from "../../src/content/published-lock.ts";
 import { copyFixture, readPage, REPO, removeDir, runCliAsync, snapshotDir } from "../support/sites.ts";
 
 /**
@@ -30,6 +30,27 @@ const lockOf = (root: string) => JSON.parse(readFileSync(path.join(root, LOCK_FI
 const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 describe("the legal record", () => {
+  it("records each new source's line fingerprints as the lock's own reading of the file gives them, in one thread or several", async () => {
+    // Taken while the build reads a source, not by reading it again at the end: a byte order mark
+    // and CRLF line endings must come out as they do when the file is read again.
+    const locks = [];
+    for (const threads of ["1", "2"]) {
+      const root = copyFixture("bad/_base");
+      dirs.push(root);
+      // Two documents, so that two threads are used.
+      cpSync(path.join(root, "content/privacy"), path.join(root, "content/terms"), { recursive: true });
+      const file = path.join(root, OLD_VERSION);
+      writeFileSync(file, `\uFEFF${readFileSync(file, "utf8").replaceAll("\n", "\r\n")}`);
+      const build = await runCliAsync(["build", "--root", root, "--threads", threads], EPOCH);
+      expect(build.status, build.stderr).toBe(0);
+      const { urls } = lockOf(root);
+      expect(Object.keys(urls)).toHaveLength(8);
+      for (const entry of Object.values(urls)) expect(entry.lines).toBe(lineFingerprints(readFileSync(path.join(root, entry.source as string), "utf8")));
+      locks.push(readFileSync(path.join(root, LOCK_FILE), "utf8"));
+    }
+    expect(locks[1]).toBe(locks[0]);
+  });
+
   it("accepts a change recorded as a correction, takes its fingerprints, and shows it on the page, the history and the feed", async () => {
     const root = await publishedSite();
     const file = path.join(root, OLD_VERSION);
