@@ -75,7 +75,7 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
-          selector: "AssignmentExpression > MemberExpression.left[object.object.name='process'][object.property.name='env'], UnaryExpression[operator='delete'] > MemberExpression[object.object.name='process'][object.property.name='env']",
+          selector: "AssignmentExpression > MemberExpression.left[object.object.name='process'][object.property.name='env'], UnaryExpression[operator='delete'] > MemberExpression[object.object.name='process'][object.property.name='env'], CallExpression[callee.object.name='Object'][callee.property.name='assign'] > MemberExpression.arguments:first-child[object.name='process'][property.name='env']",
           message: "Test files share one process (vitest.config.ts): give a child process its own env instead.",
         },
       ],

@@ -4,7 +4,10 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
-import { lineFingerprints, LOCK_FILE } from "../../src/content/published-lock.ts";
+import { loadDocument } from "../../src/content/load-document.ts";
+import { lineFingerprints, LOCK_FILE, type PublishedText } from "../../src/content/published-lock.ts";
+import { loadSiteResources } from "../../src/content/site-resources.ts";
+import { buildDocumentsInParallel } from "../../src/pipeline/parallel-documents.ts";
 import { copyFixture, readPage, REPO, removeDir, runCliAsync, snapshotDir } from "../support/sites.ts";
 
 /**
@@ -30,25 +33,49 @@ const lockOf = (root: string) => JSON.parse(readFileSync(path.join(root, LOCK_FI
 const sha256Of = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 describe("the legal record", () => {
-  it("records each new source's line fingerprints as the lock's own reading of the file gives them, in one thread or several", async () => {
-    // Taken while the build reads a source, not by reading it again at the end: a byte order mark
-    // and CRLF line endings must come out as they do when the file is read again.
+  /** bad/_base with a second document, and an old version saved with a byte order mark and CRLF line endings. */
+  function twoDocumentSite(): string {
+    const root = copyFixture("bad/_base");
+    dirs.push(root);
+    cpSync(path.join(root, "content/privacy"), path.join(root, "content/terms"), { recursive: true });
+    const file = path.join(root, OLD_VERSION);
+    writeFileSync(file, `\uFEFF${readFileSync(file, "utf8").replaceAll("\n", "\r\n")}`);
+    return root;
+  }
+  const linesOf = (root: string, source: string) => lineFingerprints(readFileSync(path.join(root, source), "utf8"));
+
+  it("takes a source's line fingerprints as it reads it, in one thread or in workers, unless the lock holds them", async () => {
+    const root = twoDocumentSite();
+    const known = path.join(root, "content/terms/en.md");
+    const linesRecorded = new Set([sha256Of(known)]);
+    const expectLines = (texts: readonly PublishedText[]) => {
+      expect(texts).toHaveLength(4);
+      for (const text of texts) expect(text.lines).toBe(text.source === "content/terms/en.md" ? undefined : linesOf(root, text.source));
+    };
+    const { resources } = await loadSiteResources({ root, buildDate: "2026-12-01", linesRecorded });
+    if (!resources) throw new Error("bad/_base did not load");
+    expectLines([...loadDocument(resources, "privacy").publishedTexts, ...loadDocument(resources, "terms").publishedTexts].filter((t) => t.source.startsWith("content/terms/")));
+    expect(loadDocument(resources, "privacy").publishedTexts.find((t) => t.source === OLD_VERSION)?.lines).toBe(linesOf(root, OLD_VERSION));
+    const inWorkers = await buildDocumentsInParallel({ root, buildDate: "2026-12-01", linesRecorded }, ["privacy", "terms"], 2, () => Promise.resolve());
+    expectLines(inWorkers.documents.flatMap((d) => d.load.publishedTexts).filter((t) => t.source.startsWith("content/terms/")));
+    // Without the set (check, npm start, verify's second build: nothing recorded), no lines are taken.
+    const { resources: checking } = await loadSiteResources({ root, buildDate: "2026-12-01" });
+    expect(checking && loadDocument(checking, "privacy").publishedTexts.map((t) => t.lines)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it("records the lines of each new source as the lock's own reading of the file gives them, whichever way the site is built", async () => {
+    // A byte order mark and CRLF line endings must come out as when the file is read again.
     const locks = [];
-    for (const threads of ["1", "2"]) {
-      const root = copyFixture("bad/_base");
-      dirs.push(root);
-      // Two documents, so that two threads are used.
-      cpSync(path.join(root, "content/privacy"), path.join(root, "content/terms"), { recursive: true });
-      const file = path.join(root, OLD_VERSION);
-      writeFileSync(file, `\uFEFF${readFileSync(file, "utf8").replaceAll("\n", "\r\n")}`);
-      const build = await runCliAsync(["build", "--root", root, "--threads", threads], EPOCH);
+    for (const threads of [[], ["--threads", "1"], ["--threads", "2"]]) {
+      const root = twoDocumentSite();
+      const build = await runCliAsync(["build", "--root", root, ...threads], EPOCH);
       expect(build.status, build.stderr).toBe(0);
       const { urls } = lockOf(root);
       expect(Object.keys(urls)).toHaveLength(8);
-      for (const entry of Object.values(urls)) expect(entry.lines).toBe(lineFingerprints(readFileSync(path.join(root, entry.source as string), "utf8")));
+      for (const entry of Object.values(urls)) expect(entry.lines).toBe(linesOf(root, entry.source as string));
       locks.push(readFileSync(path.join(root, LOCK_FILE), "utf8"));
     }
-    expect(locks[1]).toBe(locks[0]);
+    expect(new Set(locks).size).toBe(1);
   });
 
   it("accepts a change recorded as a correction, takes its fingerprints, and shows it on the page, the history and the feed", async () => {
