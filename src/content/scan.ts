@@ -100,7 +100,7 @@ export function folderNameProblem(name: string): string {
 /**
  * A folder's entries, or none when it does not exist. A document's folders and files are read
  * synchronously: they are many and small, and each asynchronous call waits for a turn of the
- * thread pool, which left the thread idle for 5 % of a small site's build.
+ * thread pool, which left the thread idle for part of a small site's build (docs/performance-history.md).
  */
 function entriesOf(dir: string): Dirent[] {
   try {

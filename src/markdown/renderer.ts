@@ -129,8 +129,8 @@ function createMarkdown(attributeLists: boolean): MarkdownIt {
 const md = createMarkdown(true);
 /**
  * Parses a body without a `{` outside its `{% cookieTable %}` lines, which can hold no attribute
- * list: markdown-it-attrs tests each of its patterns on every token, which was a tenth of an M
- * build (docs/performance.md). A test parses bodies with both and compares the tokens.
+ * list: markdown-it-attrs tests each of its patterns on every token (its cost: docs/performance.md).
+ * A test parses bodies with both and compares the tokens.
  */
 const withoutAttributeLists = createMarkdown(false);
 

@@ -167,8 +167,8 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     ...(options.buildDate !== undefined && { buildDate: options.buildDate }),
     ...(options.strictParity !== undefined && { strictParity: options.strictParity }),
     lock: { acceptRendering: options.acceptRendering === true, requireCurrent: options.requireCurrentLock === true },
-    // A build that records the lock takes a new source's line fingerprints as it reads it (read again
-    // at the end, a first build of a large site spent seconds in one thread: docs/performance.md).
+    // A build that records the lock takes a new source's line fingerprints as it reads it, in its
+    // thread, rather than reading every new source again at the end in this one.
     ...(output && options.recordPublished !== false && { linesRecorded: linesRecordedIn((await readPublishedLock(options.root)).lock) }),
   };
   const { resources, problems } = await loadSiteResources(loadOptions);

@@ -20,7 +20,7 @@ const asHtml = (value: string | nunjucks.runtime.SafeString) => (typeof value ==
  * cell, insertions in `<ins>` and deletions in `<del>`, each with words for screen readers and
  * print around it, so colour is never needed. Written here rather than as a template loop because
  * a changes page has thousands of word runs, and a Nunjucks loop step with its four UI strings
- * was a tenth of an M build (docs/performance.md). `macros/changes.njk`'s `inserted` and `deleted`
+ * for each was the largest cost of those pages (measured in docs/performance.md). `macros/changes.njk`'s `inserted` and `deleted`
  * (changed link targets) print through it too, so this is the one place of the markup.
  */
 export function redlineWords(segments: readonly MarkedWords[], locale: string, t: UiString): nunjucks.runtime.SafeString {
