@@ -17,6 +17,7 @@ import {
   sitemapIndexPage,
   sitemapPage,
   splitSitemap,
+  documentSitemapFile,
   type SitemapEntry,
   type SitemapLimits,
 } from "./sitemap.ts";
@@ -68,21 +69,38 @@ export function documentPageEntries(site: Site, slug: string): PageEntry[] {
  * The pages about the whole site: home, language indexes, sitemap, robots.txt, cookies.json, site.css.
  * They read each document's titles, dates and languages, never its text.
  */
-export function sitePageEntries(site: Site, documentSitemapFragments: readonly string[], limits: SitemapLimits = SITEMAP_LIMITS): PageEntry[] {
+export function sitePageEntries(site: Site, documentSitemapFragments: readonly string[] | undefined, limits: SitemapLimits = SITEMAP_LIMITS): PageEntry[] {
   const routes = siteRoutes(site).filter((route) => !("slug" in route));
   const sitemapRoute = routes.find((route) => route.kind === "sitemap");
   const context = createPageContext(site);
-  if (!sitemapRoute || !exceedsSitemapLimits(sitemapEntries(context, routes), documentSitemapFragments, limits)) {
-    return entriesFor(site, routes, () => documentSitemapFragments);
+  if (!sitemapRoute || !sitemapIsSplit(site, documentSitemapFragments, limits)) {
+    return entriesFor(site, routes, () => documentSitemapFragments ?? []);
   }
   // Too large for one sitemap file: /sitemap.xml becomes an index of one sitemap for the
   // site-wide pages and one per document, each of which is small.
-  const files = splitSitemap(context, routes, site.documents.map((d) => d.slug), documentSitemapFragments);
+  const slugs = site.documents.map((d) => d.slug);
+  const files = splitSitemap(context, routes, slugs, documentSitemapFragments);
+  const listed = [paths.sitemapPart("_home"), ...slugs.map((slug) => paths.sitemapPart(slug))];
   return [
     ...entriesFor(site, routes.filter((route) => route.kind !== "sitemap")),
-    { kind: "sitemap", permalink: outputPermalink(sitemapRoute.path), view: sitemapIndexPage(context, sitemapRoute, files.map((f) => f.path)) },
+    { kind: "sitemap", permalink: outputPermalink(sitemapRoute.path), view: sitemapIndexPage(context, sitemapRoute, listed) },
     ...files.map((file) => ({ kind: "sitemap" as const, permalink: outputPermalink(file.path), view: file.view })),
   ];
+}
+
+/**
+ * Whether `/sitemap.xml` is an index of `/sitemaps/…` files: past the sitemaps.org limits, or when
+ * the documents' parts were dropped for being past them (`DocumentSitemapParts`).
+ */
+export function sitemapIsSplit(site: Site, documentSitemapFragments: readonly string[] | undefined, limits: SitemapLimits = SITEMAP_LIMITS): boolean {
+  const routes = siteRoutes(site).filter((route) => !("slug" in route));
+  return exceedsSitemapLimits(sitemapEntries(createPageContext(site), routes), documentSitemapFragments, limits);
+}
+
+/** `/sitemaps/<doc>.xml`, written with a document's pages by a build that writes documents one at a time. */
+export function documentSitemapFileEntry(site: Site, slug: string, fragment: string): PageEntry | undefined {
+  const file = documentSitemapFile(createPageContext(site), siteRoutes(site), slug, fragment);
+  return file && { kind: "sitemap", permalink: outputPermalink(file.path), view: file.view };
 }
 
 /** The sitemap entries of one document's pages (rendered into a fragment with the document). */

@@ -52,16 +52,58 @@ export interface SitemapLimits {
 
 export const SITEMAP_LIMITS: SitemapLimits = { urls: 50_000, bytes: 50 * 1024 * 1024 };
 
-/** Whether the site-wide entries and every document's part would be too much for one file. */
-export function exceedsSitemapLimits(siteEntries: readonly SitemapEntry[], documentFragments: readonly string[], limits: SitemapLimits): boolean {
+/**
+ * Whether the site-wide entries and every document's part would be too much for one file;
+ * `undefined` parts are those a build dropped once they were already past the limits
+ * (`DocumentSitemapParts`).
+ */
+export function exceedsSitemapLimits(siteEntries: readonly SitemapEntry[], documentFragments: readonly string[] | undefined, limits: SitemapLimits): boolean {
+  if (documentFragments === undefined) return true;
   let urls = siteEntries.length;
   // Each alternate is a line of about a hundred bytes; the site-wide part is small next to the rest.
   let bytes = siteEntries.reduce((n, e) => n + 100 * (e.alternates.length + 1), 0);
   for (const fragment of documentFragments) {
-    for (let at = fragment.indexOf("<url>"); at !== -1; at = fragment.indexOf("<url>", at + 5)) urls++;
+    urls += urlCount(fragment);
     bytes += Buffer.byteLength(fragment);
   }
   return urls > limits.urls || bytes > limits.bytes;
+}
+
+function urlCount(fragment: string): number {
+  let urls = 0;
+  for (let at = fragment.indexOf("<url>"); at !== -1; at = fragment.indexOf("<url>", at + 5)) urls++;
+  return urls;
+}
+
+/**
+ * Each document's part of the sitemap as a build that writes documents one at a time receives
+ * them. While the parts together may still fit one sitemap file they are kept, for
+ * `/sitemap.xml`; once they cannot, they are dropped as they come, since each document's pages
+ * then include its own `/sitemaps/<doc>.xml` (`documentSitemapFile`). A large site's parts run to
+ * a hundred megabytes and more, which the build would otherwise hold until its last page.
+ */
+export class DocumentSitemapParts {
+  readonly #kept = new Map<string, string>();
+  #urls = 0;
+  #bytes = 0;
+
+  constructor(private readonly limits: SitemapLimits = SITEMAP_LIMITS) {}
+
+  add(slug: string, fragment: string): void {
+    this.#urls += urlCount(fragment);
+    this.#bytes += Buffer.byteLength(fragment);
+    if (this.#pastLimits()) this.#kept.clear();
+    else this.#kept.set(slug, fragment);
+  }
+
+  /** The parts in the order of `slugs`; undefined once they were past the limits. */
+  fragments(slugs: readonly string[]): readonly string[] | undefined {
+    return this.#pastLimits() ? undefined : slugs.map((slug) => this.#kept.get(slug) ?? "");
+  }
+
+  #pastLimits(): boolean {
+    return this.#urls > this.limits.urls || this.#bytes > this.limits.bytes;
+  }
 }
 
 export interface SitemapIndexView {
@@ -81,21 +123,35 @@ export function sitemapIndexPage(context: PageContext, route: Extract<Route, { k
 /**
  * The sitemap files of a large site: `/sitemaps/_home.xml` for the home page and the language
  * indexes (a document folder cannot start with "_", so no document has that name), and
- * `/sitemaps/<doc>.xml` for each document.
+ * `/sitemaps/<doc>.xml` for each document, unless its part was dropped (`undefined`): a build that
+ * writes documents one at a time writes each document's file with its pages.
  */
 export function splitSitemap(
   context: PageContext,
   siteRoutes: readonly Route[],
   slugs: readonly string[],
-  documentFragments: readonly string[],
+  documentFragments: readonly string[] | undefined,
 ): { path: string; view: PageViewOf<"sitemap"> }[] {
+  const home = sitemapFile(context, siteRoutes, paths.sitemapPart("_home"), siteRoutes, []);
+  if (!home) return [];
+  if (documentFragments === undefined) return [home];
+  return [home, ...slugs.map((slug, i) => documentSitemapFile(context, siteRoutes, slug, documentFragments[i] ?? "")).filter((f) => f !== undefined)];
+}
+
+/** `/sitemaps/<doc>.xml`: one document's part of a large site's sitemap, as a file of its own. */
+export function documentSitemapFile(
+  context: PageContext,
+  siteRoutes: readonly Route[],
+  slug: string,
+  fragment: string,
+): { path: string; view: PageViewOf<"sitemap"> } | undefined {
+  return sitemapFile(context, siteRoutes, paths.sitemapPart(slug), [], [fragment]);
+}
+
+function sitemapFile(context: PageContext, siteRoutes: readonly Route[], path: string, routes: readonly Route[], fragments: readonly string[]) {
   const sitemapRoute = siteRoutes.find((r): r is Extract<Route, { kind: "sitemap" }> => r.kind === "sitemap");
-  if (!sitemapRoute) return [];
-  const file = (path: string, routes: readonly Route[], fragments: readonly string[]) => ({
-    path,
-    view: { ...sitemapPage(context, sitemapRoute, routes, fragments), canonical: context.absolute(path), permalink: outputPermalink(path) },
-  });
-  return [file(paths.sitemapPart("_home"), siteRoutes, []), ...slugs.map((slug, i) => file(paths.sitemapPart(slug), [], [documentFragments[i] ?? ""]))];
+  if (!sitemapRoute) return undefined;
+  return { path, view: { ...sitemapPage(context, sitemapRoute, routes, fragments), canonical: context.absolute(path), permalink: outputPermalink(path) } };
 }
 
 /** `/robots.txt`: allows everything and names the sitemap. */

@@ -7,12 +7,14 @@ import { loadSiteResources, type SiteResources } from "../content/site-resources
 import { documentMarkdownFiles, listDocumentFolders, totalBytes } from "../content/scan.ts";
 import { hasErrors, type Problem } from "../core/problems.ts";
 import { linesRecordedIn, readPublishedLock, sourceReader, updatedLockText, writePublishedLock } from "../content/published-lock.ts";
-import { sitePageEntries } from "../pages/pages.ts";
+import { sitemapIsSplit, sitePageEntries } from "../pages/pages.ts";
+import { DocumentSitemapParts, type SitemapLimits } from "../pages/sitemap.ts";
 import { brandFiles } from "../pages/brand.ts";
 import { writeAtomically } from "./atomic-output.ts";
 import {
   buildDocument,
   documentOutput,
+  removeDocumentSitemapFiles,
   withoutTextLoad,
   type BuiltDocument,
   type LoadedDocument,
@@ -41,6 +43,8 @@ export interface BuildOptions {
   readonly acceptRendering?: boolean;
   /** `check --ci`: a lock that lacks an address or holds an outdated fingerprint is an error. */
   readonly requireCurrentLock?: boolean;
+  /** What one sitemap file may hold; sitemaps.org's limits unless a test needs a site past them. */
+  readonly sitemapLimits?: SitemapLimits;
 }
 
 export interface BuildResult {
@@ -127,12 +131,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   };
 }
 
-const sitemapFragments = (documents: Iterable<LoadedDocument>) => [...documents].map((d) => d.sitemapFragment);
-
-/** Home, language indexes, sitemap (with each document's part, in folder order), robots.txt, cookies.json, assets. */
-export async function writeSitePages(loaded: LoadedSite, documentSitemapFragments: readonly string[], outDir: string, liveReload: boolean): Promise<number> {
+/**
+ * Home, language indexes, sitemap (with each document's part, in folder order; `undefined` when
+ * the parts were past the limits and each document's file was written with its pages),
+ * robots.txt, cookies.json, assets.
+ */
+export async function writeSitePages(
+  loaded: LoadedSite,
+  documentSitemapFragments: readonly string[] | undefined,
+  outDir: string,
+  liveReload: boolean,
+  sitemapLimits?: SitemapLimits,
+): Promise<number> {
   const done = startPhase("site-wide pages and assets");
-  const pages = sitePageEntries(loaded.site, documentSitemapFragments);
+  const pages = sitePageEntries(loaded.site, documentSitemapFragments, sitemapLimits);
   const written = await renderPages({ root: loaded.site.root, translator: loaded.translator, pages, copyAssets: true, copiedFiles: brandFiles(loaded.site.root, loaded.site.settings), liveReload }, loaded.templateDirs, outDir);
   done();
   return written;
@@ -181,13 +193,24 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   const markdown = documentMarkdownFiles(resources.root, folders.slugs);
   const threads = threadsFor(markdown.length, folders.slugs.length, requested);
   // An explicit `--threads 1` keeps to one document at a time, as a large site is built.
-  if (output && writesInOneRun(markdown.length, () => totalBytes(markdown), options.threads)) return buildSmallSite(resources, folders.slugs, problems, output);
+  if (output && writesInOneRun(markdown.length, () => totalBytes(markdown), options.threads)) return buildSmallSite(resources, folders.slugs, problems, output, options.sitemapLimits);
   // Once every document is loaded: the rules across them and, when nothing is wrong, the site-wide
   // pages, from the documents without their text.
+  // Each document's part of the sitemap is kept only while the site may fit one sitemap file;
+  // npm start keeps them all, for the site-wide pages its later rebuilds write again.
+  const sitemapParts = new DocumentSitemapParts(options.sitemapLimits);
+  const keep = <T extends LoadedDocument>(document: T): T => {
+    if (!output || output.liveReload) return document;
+    sitemapParts.add(document.load.slug, document.sitemapFragment);
+    return { ...document, sitemapFragment: "" };
+  };
   const completeSite = async (loaded: readonly LoadedDocument[]) => {
     const site = await completeSiteLoad(resources, loaded.map((d) => d.load), problems);
-    const sitePagesWritten = output && site.loaded ? await writeSitePages(site.loaded, sitemapFragments(loaded), output.dir, output.liveReload) : 0;
-    return { site, sitePagesWritten };
+    const fragments = output?.liveReload ? loaded.map((d) => d.sitemapFragment) : sitemapParts.fragments(loaded.map((d) => d.load.slug));
+    const sitemapSplit = site.loaded !== undefined && sitemapIsSplit(site.loaded.site, fragments, options.sitemapLimits);
+    // Split, each document's own sitemap file was written with its pages.
+    const sitePagesWritten = output && site.loaded ? await writeSitePages(site.loaded, sitemapSplit ? undefined : fragments, output.dir, output.liveReload, options.sitemapLimits) : 0;
+    return { site, sitePagesWritten, sitemapSplit };
   };
   const siteProblems = [...problems];
   const fileCaches = new RecentDocumentCaches(CACHED_BYTES);
@@ -199,7 +222,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   if (threads > 1) {
     // Workers decide nothing about dates on their own: the main thread's build date goes with them.
     const setup = { ...loadOptions, buildDate: resources.buildDate, ...(output && { output }) };
-    ({ documents, afterLoading: completed } = await buildDocumentsInParallel(setup, folders.slugs, threads, completeSite));
+    ({ documents, afterLoading: completed } = await buildDocumentsInParallel(setup, folders.slugs, threads, completeSite, keep));
   } else {
     documents = [];
     // As in the threads: once a document has an error, the rest are checked but not written.
@@ -208,7 +231,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
       const built = await buildDocument(resources, slug, write ? output : undefined, undefined, cacheFor(slug));
       fileCaches.trim();
       if (hasErrors(built.load.problems)) write = false;
-      documents.push(built);
+      documents.push(keep(built));
     }
     completed = await completeSite(documents);
   }
@@ -221,7 +244,9 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
     unwritten: new Set(),
     siteRules: new SiteRulesMemo(),
   };
-  const filesWritten = documents.reduce((n, d) => n + d.filesWritten, completed.sitePagesWritten);
+  // Only now, once every document's pages are written, and only when the site fits one sitemap.
+  const sitemapFilesRemoved = output && completed.site.loaded && !completed.sitemapSplit ? await removeDocumentSitemapFiles(output.dir, folders.slugs) : 0;
+  const filesWritten = documents.reduce((n, d) => n + d.filesWritten, completed.sitePagesWritten) - sitemapFilesRemoved;
   return { ...completed.site, session, filesWritten };
 }
 
@@ -231,7 +256,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
  * its pages, the documents' and the site-wide ones, are written in one Eleventy run, saving each
  * run's set-up; the run holds every page until it ends, which the size bound keeps small.
  */
-async function buildSmallSite(resources: SiteResources, slugs: readonly string[], problems: Problem[], output: PageOutput): Promise<SiteLoad> {
+async function buildSmallSite(resources: SiteResources, slugs: readonly string[], problems: Problem[], output: PageOutput, limits?: SitemapLimits): Promise<SiteLoad> {
   const fileCaches = new RecentDocumentCaches(CACHED_BYTES);
   const loads = [];
   for (const slug of slugs) {
@@ -254,7 +279,7 @@ async function buildSmallSite(resources: SiteResources, slugs: readonly string[]
   };
   if (!site.loaded) return { ...site, session };
   const written = startPhase("every page, in one Eleventy run");
-  const pages = [...outputs.flatMap((o) => o.pages), ...sitePageEntries(site.loaded.site, outputs.map((o) => o.sitemapFragment))];
+  const pages = [...outputs.flatMap((o) => o.pages), ...sitePageEntries(site.loaded.site, outputs.map((o) => o.sitemapFragment), limits)];
   const filesWritten = await renderPages(
     { root: resources.root, translator: site.loaded.translator, pages, copyAssets: true, copiedFiles: brandFiles(resources.root, resources.settings), liveReload: output.liveReload },
     site.loaded.templateDirs,

@@ -1,9 +1,13 @@
+import { existsSync, readdirSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import type { DocumentFileCache } from "../content/file-cache.ts";
 import { loadDocument, type DocumentLoad } from "../content/load-document.ts";
 import { type SiteResources } from "../content/site-resources.ts";
 import type { LegalDocument, Site } from "../model/site.ts";
 import { hasErrors } from "../core/problems.ts";
-import { documentPageEntries, documentSitemapEntries, type PageEntry } from "../pages/pages.ts";
+import { outputPermalink, paths } from "../addresses/urls.ts";
+import { documentPageEntries, documentSitemapEntries, documentSitemapFileEntry, type PageEntry } from "../pages/pages.ts";
 import { renderSitemapUrls } from "../rendering/sitemap-urls.ts";
 import { renderPages } from "../rendering/render-pages.ts";
 import { startPhase } from "./timings.ts";
@@ -76,8 +80,30 @@ export async function buildDocument(
   const toWrite = output && document && resources.translator && !hasErrors(load.problems) ? { output, document, prepared: documentOutput(resources, document) } : undefined;
   const sitemapFragment = toWrite?.prepared.sitemapFragment ?? "";
   loaded?.({ load: light, sitemapFragment });
-  const filesWritten = toWrite ? await writeDocumentPages(resources, toWrite.document, toWrite.prepared.pages, toWrite.output) : 0;
+  // With the document's own sitemap file, for a site too large for one: the build removes it
+  // again if the site fits (`removeDocumentSitemapFiles`), and need not keep every part till the end.
+  const pages = toWrite ? [...toWrite.prepared.pages, ...optional(documentSitemapFileEntry(siteOf(resources, [toWrite.document]), slug, sitemapFragment))] : [];
+  const filesWritten = toWrite ? await writeDocumentPages(resources, toWrite.document, pages, toWrite.output) : 0;
   return { load: light, sitemapFragment, filesWritten };
+}
+
+const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
+
+/**
+ * After a build that wrote each document's `/sitemaps/<doc>.xml` with its pages, when the site
+ * turned out to fit one `/sitemap.xml`: those files are removed. Returns how many were.
+ */
+export async function removeDocumentSitemapFiles(outDir: string, slugs: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const slug of slugs) {
+    const file = path.join(outDir, outputPermalink(paths.sitemapPart(slug)));
+    if (!existsSync(file)) continue;
+    await rm(file);
+    removed++;
+  }
+  const folder = path.join(outDir, path.dirname(outputPermalink(paths.sitemapPart("_home"))));
+  if (existsSync(folder) && readdirSync(folder).length === 0) await rm(folder, { recursive: true });
+  return removed;
 }
 
 /**

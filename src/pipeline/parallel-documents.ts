@@ -65,13 +65,15 @@ export function threadsFor(files: number, documents: number, requested?: number)
  * worker takes the next document when it is done with one, so a large document does not hold up
  * the rest. Once every document is loaded, `whenAllLoaded` runs in this thread while the workers
  * write the last pages; the build is done when both are. Documents come back in the order of
- * `slugs`, whatever order the threads finish in, so the build is the same byte for byte.
+ * `slugs`, whatever order the threads finish in, so the build is the same byte for byte. `keep`
+ * says what of a loaded document to hold until the build ends.
  */
 export async function buildDocumentsInParallel<T>(
   setup: WorkerSetup,
   slugs: readonly string[],
   threads: number,
   whenAllLoaded: (documents: readonly LoadedDocument[]) => Promise<T>,
+  keep: (document: LoadedDocument) => LoadedDocument = (document) => document,
 ): Promise<{ documents: BuiltDocument[]; afterLoading: T }> {
   if (slugs.length === 0) return { documents: [], afterLoading: await whenAllLoaded([]) };
   const loaded = new Map<string, LoadedDocument>();
@@ -104,7 +106,7 @@ export async function buildDocumentsInParallel<T>(
             worker.on("message", (reply: WorkerReply) => {
               if ("error" in reply) reject(new Error(reply.error));
               else if ("loaded" in reply) {
-                loaded.set(reply.slug, reply.loaded);
+                loaded.set(reply.slug, keep(reply.loaded));
                 if (hasErrors(reply.loaded.load.problems)) write = false;
                 if (loaded.size === slugs.length) everyDocumentLoaded();
               } else {

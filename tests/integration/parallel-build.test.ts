@@ -44,6 +44,35 @@ describe("building documents one at a time, in worker threads, or all in one run
     }
   });
 
+  // A build that writes documents one at a time writes each document's /sitemaps/<doc>.xml with its
+  // pages and stops holding the parts once they are past the limits; when the site turns out to
+  // fit one file, those files are removed again. The small fixture is made to pass lowered limits:
+  // at once (10 addresses, less than one document's), and only with the site-wide pages added.
+  it("splits the sitemap the same way each way, whenever the site passes the limits", async () => {
+    const whole = snapshotDir(path.join(roots[0] as string, "_site"));
+    expect(Object.keys(whole).filter((file) => file.startsWith("sitemaps"))).toEqual([]);
+    const addresses = (whole["sitemap.xml"] ?? "").split("<url>").length - 1;
+    const documents = readdirSync(path.join(roots[0] as string, "content")).filter((name) => statSync(path.join(roots[0] as string, "content", name)).isDirectory());
+    for (const urls of [10, addresses - 1]) {
+      const sitemapLimits = { urls, bytes: 50 * 1024 * 1024 };
+      const outputs = [];
+      for (const [i, [way, options]] of WAYS.entries()) {
+        const outDir = path.join(roots[i] as string, `_split-${urls}`);
+        const result = await buildSite({ root: roots[i] as string, outDir, buildDate: BUILD_DATE, recordPublished: false, sitemapLimits, ...options });
+        const files = snapshotDir(outDir);
+        expect(result.filesWritten, `${way}, ${urls}`).toBe(Object.keys(files).length);
+        outputs.push(files);
+      }
+      const [first] = outputs;
+      expect(Object.keys(first ?? {}).filter((file) => file.startsWith("sitemaps")).sort()).toEqual(["_home", ...documents].map((name) => path.join("sitemaps", `${name}.xml`)).sort());
+      expect(first?.["sitemap.xml"]).toContain("<sitemapindex");
+      for (const [i, files] of outputs.entries()) expect(files, `${WAYS[i]?.[0]}, ${urls}`).toEqual(first);
+      // The same pages as the single file lists, each once.
+      const listed = Object.entries(first ?? {}).filter(([file]) => file.startsWith("sitemaps")).flatMap(([, text]) => [...text.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]));
+      expect(listed.sort()).toEqual([...(whole["sitemap.xml"] ?? "").matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]).sort());
+    }
+  });
+
   it("reports the same problems and writes nothing when a document has an error, each way", async () => {
     const root = copyFixture("multilingual");
     try {

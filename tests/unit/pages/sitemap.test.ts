@@ -3,7 +3,7 @@ import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSite, type LoadedSite } from "../../../src/content/load-site.ts";
 import { documentSitemapEntries, sitePageEntries } from "../../../src/pages/pages.ts";
-import { exceedsSitemapLimits, SITEMAP_LIMITS } from "../../../src/pages/sitemap.ts";
+import { DocumentSitemapParts, exceedsSitemapLimits, SITEMAP_LIMITS } from "../../../src/pages/sitemap.ts";
 import { createTemplateEnvironment } from "../../../src/templating/environment.ts";
 import { renderSitemapUrls } from "../../../src/rendering/sitemap-urls.ts";
 import { FIXTURES } from "../../support/sites.ts";
@@ -65,5 +65,23 @@ describe("sitemap size limits", () => {
     const view = sitePageEntries(loaded.site, fragments).find((e) => e.kind === "sitemap")?.view;
     const siteEntries = view?.kind === "sitemap" ? view.sitemap.entries : [];
     expect(exceedsSitemapLimits(siteEntries, fragments, limits)).toBe(split);
+  });
+
+  it("keeps the documents' parts while they fit, in folder order, and none once they are past the limits", () => {
+    const slugs = loaded.site.documents.map((doc) => doc.slug);
+    const [first = "", second = ""] = fragments;
+    const urlsOf = (fragment: string) => fragment.split("<url>").length - 1;
+    const fitting = new DocumentSitemapParts({ urls: urlsOf(first) + urlsOf(second), bytes: SITEMAP_LIMITS.bytes });
+    fitting.add(slugs[1] ?? "", second);
+    fitting.add(slugs[0] ?? "", first);
+    expect(fitting.fragments(slugs)).toEqual([first, second]);
+    const past = new DocumentSitemapParts({ urls: urlsOf(first) + urlsOf(second) - 1, bytes: SITEMAP_LIMITS.bytes });
+    past.add(slugs[0] ?? "", first);
+    expect(past.fragments(slugs.slice(0, 1))).toEqual([first]);
+    past.add(slugs[1] ?? "", second);
+    expect(past.fragments(slugs)).toBeUndefined();
+    // Parts the build no longer holds make the sitemap an index of files written with the documents.
+    const entries = sitePageEntries(loaded.site, undefined);
+    expect(entries.filter((e) => e.kind === "sitemap").map((e) => e.permalink).sort()).toEqual(["/sitemap.xml", "/sitemaps/_home.xml"]);
   });
 });
