@@ -67,7 +67,9 @@ export function documentPageEntries(site: Site, slug: string): PageEntry[] {
 
 /**
  * The pages about the whole site: home, language indexes, sitemap, robots.txt, cookies.json, site.css.
- * They read each document's titles, dates and languages, never its text.
+ * They read each document's titles, dates and languages, never its text. Without the documents'
+ * sitemap parts (`undefined`), each document's `/sitemaps/<doc>.xml` was written with its pages,
+ * and only the index and the site-wide part are left to write.
  */
 export function sitePageEntries(site: Site, documentSitemapFragments: readonly string[] | undefined, limits: SitemapLimits = SITEMAP_LIMITS): PageEntry[] {
   const routes = siteRoutes(site).filter((route) => !("slug" in route));

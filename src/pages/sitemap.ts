@@ -79,8 +79,8 @@ function urlCount(fragment: string): number {
  * Each document's part of the sitemap as a build that writes documents one at a time receives
  * them. While the parts together may still fit one sitemap file they are kept, for
  * `/sitemap.xml`; once they cannot, they are dropped as they come, since each document's pages
- * then include its own `/sitemaps/<doc>.xml` (`documentSitemapFile`). A large site's parts run to
- * a hundred megabytes and more, which the build would otherwise hold until its last page.
+ * then include its own `/sitemaps/<doc>.xml` (`documentSitemapFile`). A large site's parts are
+ * large (docs/performance.md), and the build would otherwise hold them until its last page.
  */
 export class DocumentSitemapParts {
   readonly #kept = new Map<string, string>();

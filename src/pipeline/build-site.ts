@@ -70,7 +70,10 @@ export interface BuildSession {
   readonly resources: SiteResources;
   /** Problems of the site's settings, UI strings, cookies and folder listing. */
   readonly siteProblems: readonly Problem[];
-  /** Every document as last built, in folder order. */
+  /**
+   * Every document as last built, in folder order; with its part of the sitemap only under
+   * `npm start` (`liveReload`), whose rebuilds write the site-wide pages again.
+   */
   readonly documents: Map<string, BuiltDocument>;
   readonly liveReload: boolean;
   /** What the last rebuilds read of the documents edited last (`npm start`). */
@@ -199,7 +202,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   // Each document's part of the sitemap is kept only while the site may fit one sitemap file;
   // npm start keeps them all, for the site-wide pages its later rebuilds write again.
   const sitemapParts = new DocumentSitemapParts(options.sitemapLimits);
-  const keep = <T extends LoadedDocument>(document: T): T => {
+  const setSitemapPartAside = <T extends LoadedDocument>(document: T): T => {
     if (!output || output.liveReload) return document;
     sitemapParts.add(document.load.slug, document.sitemapFragment);
     return { ...document, sitemapFragment: "" };
@@ -207,8 +210,8 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   const completeSite = async (loaded: readonly LoadedDocument[]) => {
     const site = await completeSiteLoad(resources, loaded.map((d) => d.load), problems);
     const fragments = output?.liveReload ? loaded.map((d) => d.sitemapFragment) : sitemapParts.fragments(loaded.map((d) => d.load.slug));
-    const sitemapSplit = site.loaded !== undefined && sitemapIsSplit(site.loaded.site, fragments, options.sitemapLimits);
-    // Split, each document's own sitemap file was written with its pages.
+    const sitemapSplit = output !== undefined && site.loaded !== undefined && sitemapIsSplit(site.loaded.site, fragments, options.sitemapLimits);
+    // When split, each document wrote its own sitemap file with its pages.
     const sitePagesWritten = output && site.loaded ? await writeSitePages(site.loaded, sitemapSplit ? undefined : fragments, output.dir, output.liveReload, options.sitemapLimits) : 0;
     return { site, sitePagesWritten, sitemapSplit };
   };
@@ -222,7 +225,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
   if (threads > 1) {
     // Workers decide nothing about dates on their own: the main thread's build date goes with them.
     const setup = { ...loadOptions, buildDate: resources.buildDate, ...(output && { output }) };
-    ({ documents, afterLoading: completed } = await buildDocumentsInParallel(setup, folders.slugs, threads, completeSite, keep));
+    ({ documents, afterLoading: completed } = await buildDocumentsInParallel(setup, folders.slugs, threads, completeSite, setSitemapPartAside));
   } else {
     documents = [];
     // As in the threads: once a document has an error, the rest are checked but not written.
@@ -231,7 +234,7 @@ async function loadAndRender(options: BuildOptions, output: PageOutput | undefin
       const built = await buildDocument(resources, slug, write ? output : undefined, undefined, cacheFor(slug));
       fileCaches.trim();
       if (hasErrors(built.load.problems)) write = false;
-      documents.push(keep(built));
+      documents.push(setSitemapPartAside(built));
     }
     completed = await completeSite(documents);
   }

@@ -49,7 +49,10 @@ export interface PageOutput {
 /** A document loaded and, in a build, written, with its part of the sitemap. */
 export interface BuiltDocument {
   readonly load: DocumentLoad;
-  /** The `<url>` elements of the document's pages; empty when nothing was written. */
+  /**
+   * The `<url>` elements of the document's pages; empty when nothing was written, and once a
+   * build that writes documents one at a time has set it aside (`DocumentSitemapParts`).
+   */
   readonly sitemapFragment: string;
   readonly filesWritten: number;
 }

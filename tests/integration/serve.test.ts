@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -282,6 +282,8 @@ describe.each([["one document at a time", ["--threads", "1"]], ["in worker threa
     const started = await startServer(site, threads, (text) => (said += text));
     try {
       const written = (file: string) => statSync(path.join(site, PREVIEW_DIR, file)).mtimeMs;
+      // The site fits one sitemap file: the documents' own sitemap files were removed again.
+      expect(existsSync(path.join(site, PREVIEW_DIR, "sitemaps"))).toBe(false);
       const others = ["en/privacy/2025-01-01/index.html", "ar/privacy/index.html", "index.html"];
       const before = { page: written("de/privacy/2025-01-01/index.html"), others: others.map(written) };
       const file = path.join(site, "content/privacy/versions/2025-01-01/de.md");
