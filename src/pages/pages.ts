@@ -95,6 +95,8 @@ export function sitePageEntries(site: Site, documentSitemapFragments: readonly s
  * the documents' parts were dropped for being past them (`DocumentSitemapParts`).
  */
 export function sitemapIsSplit(site: Site, documentSitemapFragments: readonly string[] | undefined, limits: SitemapLimits = SITEMAP_LIMITS): boolean {
+  // Without the parts nothing is left to weigh, and listing every route of a large site is not free.
+  if (documentSitemapFragments === undefined) return true;
   const routes = siteRoutes(site).filter((route) => !("slug" in route));
   return exceedsSitemapLimits(sitemapEntries(createPageContext(site), routes), documentSitemapFragments, limits);
 }

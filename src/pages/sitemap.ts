@@ -132,10 +132,11 @@ export function splitSitemap(
   slugs: readonly string[],
   documentFragments: readonly string[] | undefined,
 ): { path: string; view: PageViewOf<"sitemap"> }[] {
-  const home = sitemapFile(context, siteRoutes, paths.sitemapPart("_home"), siteRoutes, []);
-  if (!home) return [];
+  const sitemapRoute = sitemapRouteOf(siteRoutes);
+  if (!sitemapRoute) return [];
+  const home = sitemapFile(context, sitemapRoute, paths.sitemapPart("_home"), siteRoutes, []);
   if (documentFragments === undefined) return [home];
-  return [home, ...slugs.map((slug, i) => documentSitemapFile(context, siteRoutes, slug, documentFragments[i] ?? "")).filter((f) => f !== undefined)];
+  return [home, ...slugs.map((slug, i) => sitemapFile(context, sitemapRoute, paths.sitemapPart(slug), [], [documentFragments[i] ?? ""]))];
 }
 
 /** `/sitemaps/<doc>.xml`: one document's part of a large site's sitemap, as a file of its own. */
@@ -145,12 +146,13 @@ export function documentSitemapFile(
   slug: string,
   fragment: string,
 ): { path: string; view: PageViewOf<"sitemap"> } | undefined {
-  return sitemapFile(context, siteRoutes, paths.sitemapPart(slug), [], [fragment]);
+  const sitemapRoute = sitemapRouteOf(siteRoutes);
+  return sitemapRoute && sitemapFile(context, sitemapRoute, paths.sitemapPart(slug), [], [fragment]);
 }
 
-function sitemapFile(context: PageContext, siteRoutes: readonly Route[], path: string, routes: readonly Route[], fragments: readonly string[]) {
-  const sitemapRoute = siteRoutes.find((r): r is Extract<Route, { kind: "sitemap" }> => r.kind === "sitemap");
-  if (!sitemapRoute) return undefined;
+const sitemapRouteOf = (routes: readonly Route[]) => routes.find((r): r is Extract<Route, { kind: "sitemap" }> => r.kind === "sitemap");
+
+function sitemapFile(context: PageContext, sitemapRoute: Extract<Route, { kind: "sitemap" }>, path: string, routes: readonly Route[], fragments: readonly string[]) {
   return { path, view: { ...sitemapPage(context, sitemapRoute, routes, fragments), canonical: context.absolute(path), permalink: outputPermalink(path) } };
 }
 
