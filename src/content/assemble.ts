@@ -184,8 +184,37 @@ export function assembleVersions(
   return structural ? { problems } : { versions, problems };
 }
 
-/** Whitespace does not make a new version: a reflowed paragraph reads the same. */
-const normalisedText = (body: string) => body.replace(/\s+/g, " ").trim();
+/**
+ * Whitespace does not make a new version: a reflowed paragraph reads the same. The same as
+ * comparing `text.replace(/\s+/g, " ").trim()` of each, without making either string: most
+ * versions differ early on.
+ */
+export function sameApartFromWhitespace(a: string, b: string): boolean {
+  let i = skipWhitespace(a, 0);
+  let j = skipWhitespace(b, 0);
+  while (i < a.length && j < b.length) {
+    const spaceA = isWhitespace(a.charCodeAt(i));
+    if (spaceA !== isWhitespace(b.charCodeAt(j))) return false;
+    if (spaceA) {
+      // A run inside both texts is one space; at the end of one, the last line's trim ignores it.
+      i = skipWhitespace(a, i);
+      j = skipWhitespace(b, j);
+    } else if (a.charCodeAt(i++) !== b.charCodeAt(j++)) return false;
+  }
+  return skipWhitespace(a, i) === a.length && skipWhitespace(b, j) === b.length;
+}
+
+/** What `\s` matches (ECMAScript's WhiteSpace and LineTerminator), by code unit. */
+export function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function skipWhitespace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
+  return at;
+}
 
 /**
  * A version whose text in a language equals the previous version's is a placeholder (a
@@ -196,7 +225,7 @@ function unchangedTextProblems(versions: readonly VersionDraft[]): Problem[] {
   for (let i = 1; i < versions.length; i++) {
     for (const [locale, file] of versions[i]?.files ?? []) {
       const previous = versions[i - 1]?.files.get(locale);
-      if (!previous || normalisedText(previous.body) !== normalisedText(file.body)) continue;
+      if (!previous || !sameApartFromWhitespace(previous.body, file.body)) continue;
       problems.push(
         error(
           file.file,

@@ -108,11 +108,19 @@ export async function loadTranslations(options: {
   const missing = missingKeysByLocale(options, resources, sources);
   pushAll(problems, missingKeyWarnings(options.localeCodes.filter((code) => !broken.has(code)), missing));
 
+  // i18next asks for a language's chain on every string it looks up (it keeps no chain a function
+  // gives), and working one out takes several Intl.Locale calls.
+  const chains = new Map<string, string[]>();
+  const fallbackLng = (code: string): string[] => {
+    let chain = chains.get(code);
+    if (!chain) chains.set(code, (chain = fallbackChain(code, options.defaultLocale).slice(1)));
+    return chain;
+  };
   const instance: i18n = i18next.createInstance();
   void instance.init({
     resources: Object.fromEntries([...resources].map(([locale, messages]) => [locale, { translation: messages }])),
     lng: options.defaultLocale,
-    fallbackLng: (code: string) => fallbackChain(code, options.defaultLocale).slice(1),
+    fallbackLng,
     // Only our chain: i18next's own would try `zh` before `zh-Hant` for `zh-TW`.
     load: "currentOnly",
     supportedLngs: false,
@@ -124,12 +132,24 @@ export async function loadTranslations(options: {
   const fixed = new Map(options.localeCodes.map((code) => [code, instance.getFixedT(code)]));
   // Templates ask for the same strings with the same values on page after page (the labels, each
   // heading's permalink label in every version): i18next's answer is kept per language, key and values.
+  // Strings without values, the most asked for (around each insertion and deletion of a redline),
+  // are kept by language, then key, so that no key is made for them on each call.
+  const plainResults = new Map<string, Map<string, ResolvedString>>();
   const results = new Map<string, ResolvedString>();
   const known = new Set<string>();
   const resolve = (locale: string, key: string, values?: Record<string, unknown>): ResolvedString => {
-    const cacheKey = values === undefined ? `${locale}\u0000${key}` : valuesKey(values, `${locale}\u0000${key}`);
-    const cached = cacheKey === undefined ? undefined : results.get(cacheKey);
-    if (cached !== undefined) return cached;
+    let plain: Map<string, ResolvedString> | undefined;
+    let cacheKey: string | undefined;
+    if (values === undefined) {
+      plain = plainResults.get(locale);
+      if (!plain) plainResults.set(locale, (plain = new Map<string, ResolvedString>()));
+      const cached = plain.get(key);
+      if (cached !== undefined) return cached;
+    } else {
+      cacheKey = valuesKey(values, `${locale}\u0000${key}`);
+      const cached = cacheKey === undefined ? undefined : results.get(cacheKey);
+      if (cached !== undefined) return cached;
+    }
     // With its values, so that a plural key (`year` with `count`) is found by its suffixed forms.
     const knownKey = values?.count === undefined ? key : `${key}\u0000count`;
     if (!known.has(knownKey)) {
@@ -141,7 +161,8 @@ export async function loadTranslations(options: {
     const t = fixed.get(locale) ?? instance.getFixedT(locale);
     const details = t(key, { ...values, returnDetails: true });
     const resolved = { text: details.res, language: details.usedLng };
-    if (cacheKey !== undefined) results.set(cacheKey, resolved);
+    if (plain) plain.set(key, resolved);
+    else if (cacheKey !== undefined) results.set(cacheKey, resolved);
     return resolved;
   };
   return {

@@ -138,7 +138,15 @@ function inlineRun(token: Token): TextRun {
       for (const t of run.targets) (targets ??= []).push(t);
     }
   }
-  return { text: text.replace(/\s+/g, " ").trim(), targets: targets ?? NO_TARGETS };
+  return { text: oneSpaced(text), targets: targets ?? NO_TARGETS };
+}
+
+/**
+ * Whitespace runs as one space, trimmed. Most runs of text need nothing done, and a replace would
+ * build each anew.
+ */
+function oneSpaced(text: string): string {
+  return /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
 
 function htmlRun(html: string): TextRun {
@@ -160,5 +168,5 @@ function htmlRun(html: string): TextRun {
   );
   parser.write(html);
   parser.end();
-  return { text: text.replace(/\s+/g, " ").trim(), targets: targets ?? NO_TARGETS };
+  return { text: oneSpaced(text), targets: targets ?? NO_TARGETS };
 }

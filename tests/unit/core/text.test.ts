@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, describeCharacter, firstInvalidUtf8, forbiddenCharacterProblems } from "../../../src/core/text.ts";
+import { decodeUtf8, describeCharacter, FORBIDDEN_CHARACTER, firstInvalidUtf8, forbiddenCharacterProblems } from "../../../src/core/text.ts";
 
 const FILE = "content/privacy/en.md";
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
@@ -45,6 +45,16 @@ describe("decodeUtf8: text as written, or the line of the first byte that is not
 });
 
 describe("forbiddenCharacterProblems: characters no page or feed may hold", () => {
+  it("forbids exactly the control characters but tab, line feed and carriage return, surrogates and noncharacters", () => {
+    const meant = /(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
+    const differ: number[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const character = String.fromCodePoint(code);
+      if (FORBIDDEN_CHARACTER.test(character) !== meant.test(character)) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+  });
+
   it("accepts tab, line feed, carriage return and ordinary text of every script", () => {
     expect(forbiddenCharacterProblems("a\tb\r\nc ä 中 😀 \u00a0 \u200d \ufeff", FILE)).toEqual([]);
   });
