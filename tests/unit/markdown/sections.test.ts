@@ -12,6 +12,20 @@ describe("textSections: the text the changes pages compare", () => {
     ]);
   });
 
+  it.each([
+    ["a line break", "One\ntwo", "One two"],
+    ["a hard break", "One  \ntwo", "One two"],
+    ["a tab and a no-break space", "One\ttwo\u00a0three", "One two three"],
+    ["spaces around inline code", "Use ` x ` here", "Use x here"],
+    ["a space before raw HTML", "See <span> this </span>", "See this"],
+    ["a space at the start, after raw HTML", "<span> Leading</span> text", "Leading text"],
+    ["a space at the end, before raw HTML", "Trailing <span>text </span>", "Trailing text"],
+    ["single spaces only", "One two three", "One two three"],
+  ])("reads %s in a paragraph as one space, trimmed", (_, markdown, text) => {
+    const [section] = sections(`## S\n\n${markdown}\n`);
+    expect(section?.blocks).toEqual([{ kind: "paragraph", text, targets: [] }]);
+  });
+
   it("keeps a list as one block, item by item, each nested list in its item", () => {
     const [section] = sections("## Rights\n\n1. Access\n2. Objection\n   - to [marketing](/m/)\n   - to profiling\n\nAfter.\n");
     expect(section?.blocks).toEqual([
