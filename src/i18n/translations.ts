@@ -110,10 +110,11 @@ export async function loadTranslations(options: {
 
   // i18next asks for a language's chain on every string it looks up (it keeps no chain a function
   // gives), and working one out takes several Intl.Locale calls.
-  const chains = new Map<string, string[]>();
-  const fallbackLng = (code: string): string[] => {
+  const chains = new Map<string, readonly string[]>();
+  const fallbackLng = (code: string): readonly string[] => {
     let chain = chains.get(code);
-    if (!chain) chains.set(code, (chain = fallbackChain(code, options.defaultLocale).slice(1)));
+    // Frozen: i18next only reads it, and a later version that did not would fail loudly.
+    if (!chain) chains.set(code, (chain = Object.freeze(fallbackChain(code, options.defaultLocale).slice(1))));
     return chain;
   };
   const instance: i18n = i18next.createInstance();
