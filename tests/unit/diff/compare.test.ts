@@ -109,6 +109,19 @@ describe("mostSharedText: the bound that rules out unrelated paragraphs", () => 
     );
   });
 
+  it.each([
+    // Every word shared, one in order: the longest one word of each.
+    ["a bb ccc", "ccc bb a", 3],
+    ["a bb ccc dddd", "dddd ccc bb a x", 4],
+    // All in order: every letter.
+    ["a bb ccc", "a bb ccc", 6],
+    // Two in order (bb, ccc): the two longest words of each, and of the shared ones no more than both have.
+    ["bb a ccc", "bb ccc a a", 5],
+    ["one two", "three four", 0],
+  ])("counts %j and %j as sharing %d letters", (older, newer, letters) => {
+    expect(mostSharedText(older, newer)).toBe(letters);
+  });
+
   it("is far below the threshold for an unrelated paragraph, so it is not diffed", () => {
     const older = "We keep server logs for thirty days and then delete them.";
     const newer = "Cookies set by our payment provider are listed in the table below.";

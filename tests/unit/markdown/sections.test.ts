@@ -13,6 +13,7 @@ describe("textSections: the text the changes pages compare", () => {
   });
 
   it.each([
+    ["two spaces inside a line", "One  two", "One two"],
     ["a line break", "One\ntwo", "One two"],
     ["a hard break", "One  \ntwo", "One two"],
     ["a tab and a no-break space", "One\ttwo\u00a0three", "One two three"],
@@ -22,6 +23,7 @@ describe("textSections: the text the changes pages compare", () => {
     ["a space at the end, before raw HTML", "Trailing <span>text </span>", "Trailing text"],
     ["single spaces only", "One two three", "One two three"],
   ])("reads %s in a paragraph as one space, trimmed", (_, markdown, text) => {
+    // Line breaks, inline code and single spaces come as one space already; the rest need normalising.
     const [section] = sections(`## S\n\n${markdown}\n`);
     expect(section?.blocks).toEqual([{ kind: "paragraph", text, targets: [] }]);
   });
