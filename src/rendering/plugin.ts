@@ -46,6 +46,10 @@ export function codicilPlugin(eleventyConfig: UserConfig, options: CodicilPlugin
     source = options.source ?? (await obtainPages(root));
     return { pages: source.pages, liveReload: source.liveReload };
   });
+  // The environment, and the filters below with it, outlive the run; the pages need not.
+  eleventyConfig.on("eleventy.after", () => {
+    source = undefined;
+  });
 
   // Our own environment: the site's templates/ first, Codicil's second, autoescape on.
   const environment = sharedTemplateEnvironment(templateDirs);

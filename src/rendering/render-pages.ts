@@ -52,15 +52,24 @@ export async function renderPages(source: PageSource, templateDirs: readonly str
   const input = path.relative(process.cwd(), templatesDir) || ".";
   // The pages go to the plugin as its options, through Eleventy's configuration callback, which
   // runs before the config file (whose own `addPlugin` then gives way, the plugin being unique).
+  // Eleventy keeps the last run's configuration, these options with it, in a cache of its modules
+  // (its layouts'), so the pages leave them once the run is over: otherwise each thread would hold
+  // a finished document's pages and model through the next document's run.
+  const pluginOptions: { source?: PageSource } = { source };
   const config = (eleventyConfig: UserConfig): void => {
     withoutBenchmarkWarnings(eleventyConfig);
-    eleventyConfig.addPlugin(codicilPlugin, { source });
+    eleventyConfig.addPlugin(codicilPlugin, pluginOptions);
   };
   const eleventy = new Eleventy(input, outDir, { configPath: configPath(source.root), quietMode: true, config });
   // Eleventy would print "Wrote N files" after every run, one line per document; the build
   // command says once what it wrote. Errors still come back as exceptions.
   eleventy.disableLogger();
-  const [, templates] = await eleventy.write();
+  let templates: readonly unknown[];
+  try {
+    [, templates] = await eleventy.write();
+  } finally {
+    delete pluginOptions.source;
+  }
   // The assets are copied here, once the pages are written, rather than by Eleventy's
   // passthrough copy: when a template fails, Eleventy rejects the run while its copy is still
   // under way and no longer awaits it. The failed build then removes its temporary folder, and
