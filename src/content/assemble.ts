@@ -1,5 +1,6 @@
 import { pushAll } from "../core/arrays.ts";
 import { error, hasErrors, warning, type Problem } from "../core/problems.ts";
+import { sameApartFromWhitespace } from "../core/text.ts";
 import { compareLabels } from "../rules/version-order.ts";
 import type { DocumentSources, SourceFile } from "./scan.ts";
 
@@ -185,40 +186,9 @@ export function assembleVersions(
 }
 
 /**
- * Whitespace does not make a new version: a reflowed paragraph reads the same. The same as
- * comparing `text.replace(/\s+/g, " ").trim()` of each, without making either string: most
- * versions differ early on.
- */
-export function sameApartFromWhitespace(a: string, b: string): boolean {
-  let i = skipWhitespace(a, 0);
-  let j = skipWhitespace(b, 0);
-  while (i < a.length && j < b.length) {
-    const spaceA = isWhitespace(a.charCodeAt(i));
-    if (spaceA !== isWhitespace(b.charCodeAt(j))) return false;
-    if (spaceA) {
-      // A run inside both texts is one space; at the end of one, the last line's trim ignores it.
-      i = skipWhitespace(a, i);
-      j = skipWhitespace(b, j);
-    } else if (a.charCodeAt(i++) !== b.charCodeAt(j++)) return false;
-  }
-  return skipWhitespace(a, i) === a.length && skipWhitespace(b, j) === b.length;
-}
-
-/** What `\s` matches (ECMAScript's WhiteSpace and LineTerminator), by code unit. */
-export function isWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
-function skipWhitespace(text: string, from: number): number {
-  let at = from;
-  while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
-  return at;
-}
-
-/**
  * A version whose text in a language equals the previous version's is a placeholder (a
  * `new-version` left unedited): published, it would lock an address for a change that is not there.
+ * Whitespace does not make a new version: a reflowed paragraph reads the same.
  */
 function unchangedTextProblems(versions: readonly VersionDraft[]): Problem[] {
   const problems: Problem[] = [];

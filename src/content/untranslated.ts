@@ -1,4 +1,5 @@
 import { warning, type Problem } from "../core/problems.ts";
+import { oneSpaced } from "../core/text.ts";
 import type { UntranslatedText } from "../model/site.ts";
 
 /**
@@ -33,7 +34,7 @@ function paragraphs({ body, bodyLine }: BodyText): Paragraph[] {
   let fence: string | undefined;
   const close = () => {
     if (block.length > 0) {
-      const text = block.join(" ").replace(/\s+/g, " ").trim();
+      const text = oneSpaced(block.join(" "));
       result.push({ text, line: bodyLine + start, translatable: block.some(isProse) });
     }
     block = [];

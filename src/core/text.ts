@@ -42,6 +42,45 @@ export function forbiddenCharacterProblems(text: string, file: string, firstLine
   return problems;
 }
 
+/**
+ * Whitespace runs as one space, trimmed: text as a reader sees it. Most runs of text need nothing
+ * done, and a replace would build each anew.
+ */
+export function oneSpaced(text: string): string {
+  return /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, " ").trim() : text;
+}
+
+/**
+ * Whether `oneSpaced(a) === oneSpaced(b)`, without making either string: texts that differ mostly
+ * differ early on.
+ */
+export function sameApartFromWhitespace(a: string, b: string): boolean {
+  let i = skipWhitespace(a, 0);
+  let j = skipWhitespace(b, 0);
+  while (i < a.length && j < b.length) {
+    const spaceA = isWhitespace(a.charCodeAt(i));
+    if (spaceA !== isWhitespace(b.charCodeAt(j))) return false;
+    if (spaceA) {
+      // A run inside both texts is one space; at the end of one, the last line's trim ignores it.
+      i = skipWhitespace(a, i);
+      j = skipWhitespace(b, j);
+    } else if (a.charCodeAt(i++) !== b.charCodeAt(j++)) return false;
+  }
+  return skipWhitespace(a, i) === a.length && skipWhitespace(b, j) === b.length;
+}
+
+/** What `\s` matches (ECMAScript's WhiteSpace and LineTerminator), by code unit. */
+export function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function skipWhitespace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
+  return at;
+}
+
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**

@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from "markdown-it";
+import { sameApartFromWhitespace } from "../core/text.ts";
 import { headingText } from "./heading-anchors.ts";
 
 /**
@@ -16,8 +17,7 @@ export interface LeadingTitleEnv {
 
 /** Titles compared as readers see them: the same text in any Unicode form, spaces trimmed and collapsed. */
 export function sameTitle(a: string, b: string): boolean {
-  const plain = (text: string) => text.normalize("NFC").replace(/\s+/g, " ").trim();
-  return plain(a) === plain(b);
+  return sameApartFromWhitespace(a.normalize("NFC"), b.normalize("NFC"));
 }
 
 export function leadingTitlePlugin(md: MarkdownIt): void {

@@ -1,5 +1,6 @@
 import type { Token } from "markdown-it";
 import { Parser } from "htmlparser2";
+import { oneSpaced } from "../core/text.ts";
 import type { ListItemText, TableBlock, TextBlock, TextRun, TextSection, TextTarget } from "../model/text.ts";
 
 /** Most text points nowhere and most items hold no list: one shared empty list instead of one each. */
@@ -139,14 +140,6 @@ function inlineRun(token: Token): TextRun {
     }
   }
   return { text: oneSpaced(text), targets: targets ?? NO_TARGETS };
-}
-
-/**
- * Whitespace runs as one space, trimmed. Most runs of text need nothing done, and a replace would
- * build each anew.
- */
-function oneSpaced(text: string): string {
-  return /\s\s|[^\S ]|^ | $/.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
 
 function htmlRun(html: string): TextRun {

@@ -75,7 +75,7 @@ export function sitePageEntries(site: Site, documentSitemapFragments: readonly s
   const routes = siteRoutes(site).filter((route) => !("slug" in route));
   const sitemapRoute = routes.find((route) => route.kind === "sitemap");
   const context = createPageContext(site);
-  if (!sitemapRoute || !sitemapIsSplit(site, documentSitemapFragments, limits)) {
+  if (!sitemapRoute || !exceedsSitemapLimits(sitemapEntries(context, routes), documentSitemapFragments, limits)) {
     return entriesFor(site, routes, () => documentSitemapFragments ?? []);
   }
   // Too large for one sitemap file: /sitemap.xml becomes an index of one sitemap for the

@@ -64,12 +64,7 @@ export async function renderPages(source: PageSource, templateDirs: readonly str
   // Eleventy would print "Wrote N files" after every run, one line per document; the build
   // command says once what it wrote. Errors still come back as exceptions.
   eleventy.disableLogger();
-  let templates: readonly unknown[];
-  try {
-    [, templates] = await eleventy.write();
-  } finally {
-    delete pluginOptions.source;
-  }
+  const [, templates] = await eleventy.write().finally(() => delete pluginOptions.source);
   // The assets are copied here, once the pages are written, rather than by Eleventy's
   // passthrough copy: when a template fails, Eleventy rejects the run while its copy is still
   // under way and no longer awaits it. The failed build then removes its temporary folder, and

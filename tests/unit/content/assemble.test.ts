@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assembleVersions, isWhitespace, sameApartFromWhitespace } from "../../../src/content/assemble.ts";
+import { assembleVersions } from "../../../src/content/assemble.ts";
 import { parseDocumentFile } from "../../../src/content/front-matter.ts";
 import type { SourceFile } from "../../../src/content/scan.ts";
 
@@ -148,56 +148,5 @@ describe("assembleVersions", () => {
     const strict = assembleVersions(sources(files), ["en", "de"], "en", { strict: true });
     expect(strict.versions).toHaveLength(2);
     expect(strict.problems).toEqual([expect.objectContaining({ file: "content/privacy/en.md", line: 3, severity: "error" })]);
-  });
-});
-
-describe("sameApartFromWhitespace", () => {
-  /** The definition it stands for: both texts with each whitespace run made one space, trimmed. */
-  const normalised = (text: string) => text.replace(/\s+/g, " ").trim();
-
-  it("knows every code unit `\\s` matches, and no other", () => {
-    const differ: number[] = [];
-    for (let code = 0; code <= 0xffff; code++) if (isWhitespace(code) !== /\s/.test(String.fromCharCode(code))) differ.push(code);
-    expect(differ).toEqual([]);
-  });
-
-  it.each([
-    ["Same   text,\nreflowed.", "Same text, reflowed."],
-    ["  leading and trailing\t", "leading and trailing"],
-    ["a\u00a0b\u3000c\u2028", "a b c"],
-    ["", " \n\t "],
-    ["word", "word "],
-    ["word", "words"],
-    ["a b", "ab"],
-    ["a b", "a b c"],
-    ["a b ", "a b c"],
-    ["x\ny", "x y z"],
-    ["\ud83d\ude00 smile", "\ud83d\ude00  smile"],
-    ["", "x"],
-  ])("says %j and %j are the same exactly when their normalised texts are", (a, b) => {
-    expect(sameApartFromWhitespace(a, b)).toBe(normalised(a) === normalised(b));
-    expect(sameApartFromWhitespace(b, a)).toBe(normalised(a) === normalised(b));
-  });
-
-  it("agrees with the definition on many texts of words and whitespace", () => {
-    // A fixed sequence (no Math.random), so a failure can be run again.
-    let seed = 7;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return Math.floor(seed / 65536) % n;
-    };
-    const pieces = ["a", "b", "é", "ש", " ", "  ", "\n", "\t", "\u00a0", "\u2003"];
-    const text = () => Array.from({ length: next(8) }, () => pieces[next(pieces.length)]).join("");
-    let same = 0;
-    for (let i = 0; i < 20_000; i++) {
-      const a = text();
-      const b = next(2) === 0 ? a.replace(/\s/g, () => pieces[4 + next(6)] ?? " ") : text();
-      const expected = normalised(a) === normalised(b);
-      if (expected) same++;
-      expect(sameApartFromWhitespace(a, b), `${JSON.stringify(a)} ${JSON.stringify(b)}`).toBe(expected);
-    }
-    // Both answers are tried often.
-    expect(same).toBeGreaterThan(2_000);
-    expect(20_000 - same).toBeGreaterThan(2_000);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeUtf8, describeCharacter, FORBIDDEN_CHARACTER, firstInvalidUtf8, forbiddenCharacterProblems } from "../../../src/core/text.ts";
+import { decodeUtf8, describeCharacter, FORBIDDEN_CHARACTER, firstInvalidUtf8, forbiddenCharacterProblems, isWhitespace, oneSpaced, sameApartFromWhitespace } from "../../../src/core/text.ts";
 
 const FILE = "content/privacy/en.md";
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
@@ -78,5 +78,53 @@ describe("forbiddenCharacterProblems: characters no page or feed may hold", () =
     expect(problems.map((p) => p.line)).toEqual([6, 7]);
     expect(problems[0]?.message).toContain(`column 8 contains the invisible character ${described}`);
     expect(describeCharacter(character)).toBe(described);
+  });
+});
+
+describe("oneSpaced and sameApartFromWhitespace: text as a reader sees it", () => {
+  /** The definition it stands for: both texts with each whitespace run made one space, trimmed. */
+  const normalised = (text: string) => text.replace(/\s+/g, " ").trim();
+
+  it("knows every code unit `\\s` matches, and no other", () => {
+    const differ: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isWhitespace(code) !== /\s/.test(String.fromCharCode(code))) differ.push(code);
+    expect(differ).toEqual([]);
+  });
+
+  it.each([
+    ["Same   text,\nreflowed.", "Same text, reflowed."],
+    ["  leading and trailing\t", "leading and trailing"],
+    ["a\u00a0b\u3000c\u2028", "a b c"],
+    ["", " \n\t "],
+    ["word", "word "],
+    ["word", "words"],
+    ["a b", "ab"],
+    ["a b", "a b c"],
+    ["a b ", "a b c"],
+    ["x\ny", "x y z"],
+    ["\ud83d\ude00 smile", "\ud83d\ude00  smile"],
+    ["", "x"],
+  ])("says %j and %j are the same exactly when their normalised texts are", (a, b) => {
+    expect(sameApartFromWhitespace(a, b)).toBe(normalised(a) === normalised(b));
+    expect(sameApartFromWhitespace(b, a)).toBe(normalised(a) === normalised(b));
+    expect([oneSpaced(a), oneSpaced(b)]).toEqual([normalised(a), normalised(b)]);
+  });
+
+  it("agrees with the definition, as does oneSpaced, on texts of words and whitespace", () => {
+    const text = fc.array(fc.constantFrom("a", "b", "é", "ש", " ", "  ", "\n", "\t", "\u00a0", "\u2003"), { maxLength: 8 }).map((pieces) => pieces.join(""));
+    // One text with its whitespace changed, so that both answers come often.
+    const reflowed = fc
+      .tuple(text, fc.array(fc.constantFrom(" ", "\n", "\t\t", "\u00a0"), { minLength: 1, maxLength: 4 }))
+      .map(([a, spaces]) => {
+        let run = 0;
+        return [a, a.replace(/\s+/g, () => spaces[run++ % spaces.length] ?? " ")] as const;
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(text, text), reflowed), ([a, b]) => {
+        expect(sameApartFromWhitespace(a, b)).toBe(normalised(a) === normalised(b));
+        expect(oneSpaced(a)).toBe(normalised(a));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
